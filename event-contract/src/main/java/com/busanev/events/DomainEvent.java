@@ -1,0 +1,16 @@
+package com.busanev.events;
+
+/**
+ * Payload of an event on the chain. The subject becomes the CloudEvents {@code subject} and the Kafka key,
+ * so all events of one order share a partition and stay ordered.
+ */
+public sealed interface DomainEvent permits OrderPlaced, OrderCancelled, BuildScheduled, BuildBlocked,
+        BuildRescheduled, BuildStarted, VehicleBuilt, PacksAllocated, ShortageAlert, ShipmentBooked,
+        ShipmentDelayed, ShipmentDeparted, ShipmentArrived {
+
+    String subject();
+
+    default EventType eventType() {
+        return EventType.of(getClass());
+    }
+}

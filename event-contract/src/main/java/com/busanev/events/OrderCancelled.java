@@ -1,0 +1,12 @@
+package com.busanev.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The brand cancelled the order before its build started: release slot, packs and booking. */
+public record OrderCancelled(UUID orderId, String brand, String reason, Instant cancelledAt) implements DomainEvent {
+    @Override
+    public String subject() {
+        return orderId.toString();
+    }
+}

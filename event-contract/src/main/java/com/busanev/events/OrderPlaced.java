@@ -1,0 +1,15 @@
+package com.busanev.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A brand's order for one car was accepted. {@code requestedWeek} is an ISO week or null (as soon as possible). */
+public record OrderPlaced(UUID orderId, String brand, String brandReference, String model, String variant,
+        List<String> optionPacks, String market, Region region, String requestedWeek, int priority,
+        Instant placedAt) implements DomainEvent {
+    @Override
+    public String subject() {
+        return orderId.toString();
+    }
+}

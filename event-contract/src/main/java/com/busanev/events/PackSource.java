@@ -1,0 +1,6 @@
+package com.busanev.events;
+
+import java.util.UUID;
+
+public record PackSource(UUID contractId, String supplier, int packs) {
+}

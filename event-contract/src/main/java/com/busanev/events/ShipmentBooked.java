@@ -1,0 +1,14 @@
+package com.busanev.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The car has a place on a voyage (and a container, for container services). */
+public record ShipmentBooked(UUID orderId, String vin, UUID voyageId, String vessel, TransportMode mode,
+        String containerId, String originPort, String destinationPort, Instant departure, Instant eta,
+        Instant bookedAt) implements DomainEvent {
+    @Override
+    public String subject() {
+        return orderId.toString();
+    }
+}

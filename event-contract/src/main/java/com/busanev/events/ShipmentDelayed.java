@@ -1,0 +1,12 @@
+package com.busanev.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+public record ShipmentDelayed(UUID orderId, UUID voyageId, Instant previousEta, Instant eta, String reason,
+        Instant delayedAt) implements DomainEvent {
+    @Override
+    public String subject() {
+        return orderId.toString();
+    }
+}

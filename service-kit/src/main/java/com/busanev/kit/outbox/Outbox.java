@@ -1,0 +1,42 @@
+package com.busanev.kit.outbox;
+
+import com.busanev.events.DomainEvent;
+import com.busanev.events.EventJson;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.UUID;
+
+/** Appends events to the outbox inside the caller's transaction; {@link OutboxRelay} publishes them. */
+@ApplicationScoped
+public class Outbox {
+    private final Clock clock;
+    private final OutboxRelay relay;
+
+    Outbox(Clock clock, OutboxRelay relay) {
+        this.clock = clock;
+        this.relay = relay;
+    }
+
+    /** Must run inside a transaction (e.g. {@code @WithTransaction}) so it commits with the state change. */
+    public Uni<OutboxEvent> append(DomainEvent event) {
+        OutboxEvent row = new OutboxEvent();
+        row.id = UUID.randomUUID();
+        row.topic = event.eventType().topic();
+        row.eventType = event.eventType().ceType();
+        row.subject = event.subject();
+        row.payload = toJson(event);
+        row.occurredAt = clock.instant();
+        relay.wakeUp();
+        return row.persist();
+    }
+
+    private static String toJson(DomainEvent event) {
+        try {
+            return EventJson.mapper().writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event cannot be serialized: " + event, e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package com.busanev.kit.security;
+
+/** Realm roles of {@code ev-partnership} (see local-stack/src/main/resources/realm/ev-partnership-realm.json). */
+public final class Roles {
+    public static final String BRAND_ORDERS = "brand-orders";
+    public static final String PLANT_PLANNER = "plant-planner";
+    public static final String PLANT_FLOOR = "plant-floor";
+    public static final String LOGISTICS_OPERATOR = "logistics-operator";
+    public static final String PROCUREMENT = "procurement";
+    public static final String BATTERY_SUPPLIER = "battery-supplier";
+    public static final String VIEWER = "viewer";
+
+    private Roles() {
+    }
+}
