@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /** A brand's order for one car was accepted. {@code requestedWeek} is an ISO week or null (as soon as possible). */
 public record OrderPlaced(UUID orderId, String brand, String brandReference, String model, String variant,
-        List<String> optionPacks, String market, Region region, String requestedWeek, int priority,
+        List<String> optionPacks, String market, Region region, @Nullable String requestedWeek, int priority,
         Instant placedAt) implements DomainEvent {
     @Override
     public String subject() {
