@@ -105,6 +105,17 @@ public class ProblemMappers {
         return respond(Problem.of(status.getStatusCode(), status.getReasonPhrase(), detail));
     }
 
+    /** A unique key hit by a concurrent request that passed the same check a moment earlier. */
+    @ServerExceptionMapper
+    public Response duplicate(org.hibernate.exception.ConstraintViolationException e) {
+        return respond(Problem.of(409, "Conflict", "The request conflicts with data written concurrently; retry it."));
+    }
+
+    @ServerExceptionMapper({jakarta.persistence.OptimisticLockException.class, org.hibernate.StaleStateException.class})
+    public Response stale(Exception e) {
+        return respond(Problem.of(409, "Conflict", "The resource changed while the request ran; retry it."));
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         LOG.error("unexpected failure", e);
@@ -120,7 +131,7 @@ public class ProblemMappers {
     }
 
     /** Drops the method and parameter nodes, so a partner sees {@code items[2].market}, not {@code create.arg0...}. */
-    static String fieldOf(ConstraintViolation<?> violation) {
+    public static String fieldOf(ConstraintViolation<?> violation) {
         List<String> parts = new ArrayList<>();
         String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
