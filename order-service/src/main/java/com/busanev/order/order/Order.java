@@ -1,0 +1,78 @@
+package com.busanev.order.order;
+
+import com.busanev.events.Region;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** A brand's order for one Polestar 4, and what the chain has reported about it so far. */
+@Entity
+@Table(name = "orders")
+public class Order extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    public String brand;
+    @Column(name = "brand_reference")
+    public String brandReference;
+    public String model;
+    public String variant;
+    @Column(name = "exterior_colour")
+    public String exteriorColour;
+    public String interior;
+    /** Comma-separated {@link Polestar4.OptionPack} names, in request order. */
+    @Column(name = "option_packs")
+    public String optionPacks;
+    public String wheels;
+    public String market;
+    @Enumerated(EnumType.STRING)
+    public Region region;
+    @Column(name = "requested_week")
+    public String requestedWeek;
+    public int priority;
+    @Enumerated(EnumType.STRING)
+    public OrderStatus status;
+    @Column(name = "planned_date")
+    public LocalDate plannedDate;
+    @Column(name = "blocked_reason")
+    public String blockedReason;
+    public String vin;
+    @Column(name = "voyage_id")
+    public UUID voyageId;
+    public String vessel;
+    @Column(name = "transport_mode")
+    public String transportMode;
+    @Column(name = "destination_port")
+    public String destinationPort;
+    public Instant eta;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    @Version
+    public int version;
+
+    public List<String> optionPackList() {
+        return optionPacks.isEmpty() ? List.of() : Arrays.asList(optionPacks.split(","));
+    }
+
+    /** Moves the status forward only; returns whether it changed. */
+    public boolean advanceTo(OrderStatus next, Instant at) {
+        OrderStatus advanced = status.advanceTo(next);
+        if (advanced == status) {
+            return false;
+        }
+        status = advanced;
+        updatedAt = at;
+        return true;
+    }
+}

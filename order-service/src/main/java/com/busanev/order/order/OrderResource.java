@@ -1,0 +1,122 @@
+package com.busanev.order.order;
+
+import com.busanev.kit.idempotency.IdempotencyKeys;
+import com.busanev.kit.paging.Page;
+import com.busanev.kit.paging.PageParams;
+import com.busanev.kit.problem.Problem;
+import com.busanev.kit.problem.ProblemException;
+import com.busanev.kit.security.Caller;
+import com.busanev.kit.security.Roles;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/orders")
+@Tag(name = "Orders", description = "Polestar 4 orders of a brand, tracked from order to arrival")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OrderResource {
+    private final Orders orders;
+    private final IdempotencyKeys idempotencyKeys;
+    private final Caller caller;
+
+    OrderResource(Orders orders, IdempotencyKeys idempotencyKeys, Caller caller) {
+        this.orders = orders;
+        this.idempotencyKeys = idempotencyKeys;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed(Roles.BRAND_ORDERS)
+    @Operation(summary = "Place an order", description = "The brand is the caller's (token claim 'brand'). "
+            + "With an Idempotency-Key, a retry with the same body returns the first result (header "
+            + "Idempotency-Replayed: true); the same key with another body is refused with 422.")
+    @APIResponse(responseCode = "201", description = "Placed", content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid order, with every violation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The brand reference is already used", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> place(@HeaderParam(IdempotencyKeys.HEADER) @Parameter(description = "Makes retries safe") String key,
+            OrderRequest request) {
+        String brand = caller.requireBrand();
+        orders.validate(request);
+        return Panache.withTransaction(() -> idempotencyKeys.once(key, "orders:" + brand, request, OrderView.class, 201,
+                        () -> orders.place(brand, request)))
+                .map(result -> Response.status(result.status()).entity(result.body())
+                        .location(URI.create("/api/v1/orders/" + result.body().id()))
+                        .header("Idempotency-Replayed", result.replayed())
+                        .build());
+    }
+
+    @POST
+    @Path("/batch")
+    @RolesAllowed(Roles.BRAND_ORDERS)
+    @Operation(summary = "Place up to 1,000 orders", description = "Each item is judged on its own: valid items "
+            + "with a new brand reference are placed together (status 201 with the order id), invalid ones get 400 "
+            + "and a reused reference 409, each with its problem; the call itself answers 200 with the per-item "
+            + "results in request order. Idempotency-Key works as for a single order.")
+    @APIResponse(responseCode = "200", description = "Per-item results", content = @Content(schema = @Schema(implementation = BatchResult.class)))
+    @APIResponse(responseCode = "400", description = "No items, or more than 1,000", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> placeBatch(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid BatchRequest batch) {
+        String brand = caller.requireBrand();
+        if (batch == null) {
+            throw ProblemException.badRequest("items", "must not be null");
+        }
+        return Panache.withTransaction(() -> idempotencyKeys.once(key, "orders-batch:" + brand, batch, BatchResult.class,
+                        200, () -> orders.placeBatch(brand, batch.items())))
+                .map(result -> Response.ok(result.body()).header("Idempotency-Replayed", result.replayed()).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.BRAND_ORDERS, Roles.VIEWER})
+    @Operation(summary = "An order with its status, timeline, VIN, voyage and ETA",
+            description = "A brand sees only its own orders: another brand's id is 404.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<OrderView> get(@PathParam("id") UUID id) {
+        return orders.find(id, ownerScope());
+    }
+
+    @GET
+    @RolesAllowed({Roles.BRAND_ORDERS, Roles.VIEWER})
+    @Operation(summary = "Orders, newest first, paged and filtered", description = "A brand lists only its own.")
+    public Uni<Page<OrderView>> list(@BeanParam OrderFilter filter, @Valid @BeanParam PageParams page) {
+        return orders.list(ownerScope(), filter, page);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed(Roles.BRAND_ORDERS)
+    @Operation(summary = "Cancel an order", description = "Accepted until the build starts; cancelling a cancelled "
+            + "order returns it unchanged. The plant releases the slot and the packs, logistics the booking.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "409", description = "The build has started", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<OrderView> cancel(@PathParam("id") UUID id, @Valid CancelRequest request) {
+        return orders.cancel(id, Optional.of(caller.requireBrand()), request == null ? null : request.reason());
+    }
+
+    /** Viewers read every brand's orders; a brand only its own. */
+    private Optional<String> ownerScope() {
+        return caller.hasRole(Roles.VIEWER) ? Optional.empty() : Optional.of(caller.requireBrand());
+    }
+}

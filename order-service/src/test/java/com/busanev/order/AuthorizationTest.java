@@ -1,0 +1,71 @@
+package com.busanev.order;
+
+import static com.busanev.order.Fixtures.OTHER_BRAND;
+import static com.busanev.order.Fixtures.POLESTAR;
+import static com.busanev.order.Fixtures.VIEWER;
+import static com.busanev.order.Fixtures.as;
+import static com.busanev.order.Fixtures.order;
+import static com.busanev.order.Fixtures.reference;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.emptyIterable;
+
+import com.busanev.kit.security.Roles;
+import com.busanev.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/** Tokens are RS256 JWTs verified against the JWKS; the brand comes from the token only. */
+@QuarkusTest
+@Order(3)
+class AuthorizationTest {
+
+    @Test
+    void noTokenIs401AndAForgedSignatureIs401() {
+        given().contentType("application/json").body(order(reference(), "US")).post("/api/v1/orders")
+                .then().statusCode(401);
+        given().get("/api/v1/orders").then().statusCode(401);
+        String forged = Tokens.user("mallory").roles(Roles.BRAND_ORDERS).brand("polestar").forged();
+        as(forged).body(order(reference(), "US")).post("/api/v1/orders").then().statusCode(401);
+    }
+
+    @Test
+    void rolesDecideWhatACallerMayDo() {
+        String planner = Tokens.user("planner").roles(Roles.PLANT_PLANNER).sign();
+        as(planner).body(order(reference(), "US")).post("/api/v1/orders").then().statusCode(403)
+                .contentType("application/problem+json");
+        as(planner).get("/api/v1/orders").then().statusCode(403);
+        as(VIEWER).body(order(reference(), "US")).post("/api/v1/orders").then().statusCode(403);
+        String id = Fixtures.place("US");
+        as(VIEWER).post("/api/v1/orders/" + id + "/cancel").then().statusCode(403);
+        as(VIEWER).get("/api/v1/orders/" + id).then().statusCode(200).body("brand", equalTo("polestar"));
+    }
+
+    @Test
+    void aBrandNeverSeesAnotherBrandsOrders() {
+        String id = Fixtures.place("US");
+        as(OTHER_BRAND).get("/api/v1/orders/" + id).then().statusCode(404).body("brand", equalTo(null));
+        as(OTHER_BRAND).post("/api/v1/orders/" + id + "/cancel").then().statusCode(404);
+        as(OTHER_BRAND).get("/api/v1/orders").then().statusCode(200).body("items.brand", everyItem(equalTo("other-brand")));
+        as(POLESTAR).get("/api/v1/orders/" + id).then().statusCode(200);
+        as(VIEWER).get("/api/v1/orders").then().statusCode(200).body("items", not(emptyIterable()));
+    }
+
+    @Test
+    void theBrandInTheBodyIsIgnoredAndATokenWithoutBrandIsRefused() {
+        as(POLESTAR).body(order(reference(), "US").replace("{", "{\"brand\":\"other-brand\",")).post("/api/v1/orders")
+                .then().statusCode(201).body("brand", equalTo("polestar"));
+        String noBrand = Tokens.user("anonymous-oms").roles(Roles.BRAND_ORDERS).sign();
+        as(noBrand).body(order(reference(), "US")).post("/api/v1/orders").then().statusCode(403);
+    }
+
+    @Test
+    void referenceDataAndHealthArePublic() {
+        given().get("/api/v1/reference").then().statusCode(200).body("markets.US", equalTo("NA"));
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200);
+    }
+}

@@ -1,0 +1,174 @@
+package com.busanev.order;
+
+import static com.busanev.order.Fixtures.POLESTAR;
+import static com.busanev.order.Fixtures.as;
+import static com.busanev.order.Fixtures.order;
+import static com.busanev.order.Fixtures.reference;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+import com.busanev.events.EventJson;
+import com.busanev.events.OrderPlaced;
+import com.busanev.events.Region;
+import com.busanev.events.Topics;
+import com.busanev.testing.CloudEventRecords;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@Order(1)
+class OrderIntakeTest {
+
+    @Test
+    void placesAnOrderAndPublishesOrderPlacedWithTheSameTransaction() throws Exception {
+        String reference = reference();
+        String id = as(POLESTAR).body(order(reference, "US")).post("/api/v1/orders")
+                .then().statusCode(201)
+                .header("Location", containsString("/api/v1/orders/"))
+                .body("status", equalTo("RECEIVED"))
+                .body("brand", equalTo("polestar"))
+                .body("region", equalTo("NA"))
+                .body("model", equalTo("POLESTAR_4"))
+                .body("timeline.event", hasItem("OrderPlaced"))
+                .extract().path("id");
+
+        ConsumerRecord<String, String> published = awaitEvent(Topics.ORDER_EVENTS, id);
+        assertThat(CloudEventRecords.header(published, "ce_type")).contains("com.busanev.OrderPlaced.v1");
+        assertThat(CloudEventRecords.header(published, "ce_source")).contains("/order-service");
+        OrderPlaced event = EventJson.mapper().readValue(published.value(), OrderPlaced.class);
+        assertThat(event.orderId()).isEqualTo(UUID.fromString(id));
+        assertThat(event.brandReference()).isEqualTo(reference);
+        assertThat(event.region()).isEqualTo(Region.NA);
+        assertThat(event.optionPacks()).containsExactly("PLUS", "PILOT");
+    }
+
+    @Test
+    void reportsEveryViolationAtOnce() {
+        as(POLESTAR).body("""
+                {"brandReference":"","variant":"LONG_RANGE_SINGLE_MOTOR","exteriorColour":"SNOW",
+                 "optionPacks":["PERFORMANCE"],"wheels":"PERFORMANCE_22","market":"GB","requestedWeek":"2020-W01",
+                 "priority":12}""")
+                .post("/api/v1/orders")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", containsInAnyOrder("brandReference", "interior", "market", "optionPacks",
+                        "priority", "requestedWeek"))
+                .body("violations.find { it.field == 'optionPacks' }.message", containsString("Dual Motor"))
+                .body("violations.find { it.field == 'requestedWeek' }.message", containsString("past"));
+    }
+
+    @Test
+    void unreadableBodiesAreProblemsNotServerErrors() {
+        as(POLESTAR).body("{\"brandReference\":").post("/api/v1/orders")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("not valid JSON"));
+        as(POLESTAR).body(order(reference(), "US").replace("SNOW", "PINK")).post("/api/v1/orders")
+                .then().statusCode(400).body("violations[0].field", equalTo("exteriorColour"));
+        as(POLESTAR).post("/api/v1/orders").then().statusCode(400);
+    }
+
+    @Test
+    void theBrandReferenceIsUniquePerBrand() {
+        String reference = reference();
+        as(POLESTAR).body(order(reference, "DE")).post("/api/v1/orders").then().statusCode(201);
+        as(POLESTAR).body(order(reference, "FR")).post("/api/v1/orders")
+                .then().statusCode(409).body("detail", containsString(reference));
+        as(Fixtures.OTHER_BRAND).body(order(reference, "FR")).post("/api/v1/orders").then().statusCode(201);
+    }
+
+    @Test
+    void anIdempotencyKeyReplaysTheFirstResultAndRefusesAnotherBody() {
+        String key = UUID.randomUUID().toString();
+        String body = order(reference(), "CA");
+        String first = as(POLESTAR).header("Idempotency-Key", key).body(body).post("/api/v1/orders")
+                .then().statusCode(201).header("Idempotency-Replayed", "false").extract().path("id");
+        as(POLESTAR).header("Idempotency-Key", key).body(body).post("/api/v1/orders")
+                .then().statusCode(201).header("Idempotency-Replayed", "true").body("id", equalTo(first));
+        as(POLESTAR).header("Idempotency-Key", key).body(order(reference(), "CA")).post("/api/v1/orders")
+                .then().statusCode(422).contentType("application/problem+json");
+        as(POLESTAR).queryParam("reference", "x").get("/api/v1/orders").then().statusCode(200);
+    }
+
+    @Test
+    void aBatchPlacesEachValidItemAndExplainsEachRejectedOne() {
+        String duplicate = reference();
+        String body = "{\"items\":[" + String.join(",",
+                order(reference(), "US"),
+                order(duplicate, "SE"),
+                order(reference(), "GB"),
+                order(duplicate, "NL"),
+                order(reference(), "KR")) + "]}";
+        as(POLESTAR).body(body).post("/api/v1/orders/batch")
+                .then().statusCode(200)
+                .body("placed", equalTo(3))
+                .body("rejected", equalTo(2))
+                .body("items.status", equalTo(List.of(201, 201, 400, 409, 201)))
+                .body("items[0].orderId", notNullValue())
+                .body("items[2].problem.violations[0].field", equalTo("market"))
+                .body("items[3].problem.status", equalTo(409));
+    }
+
+    @Test
+    void aBatchIsLimitedTo1000Items() {
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < 1001; i++) {
+            items.add(order("R" + i, "US"));
+        }
+        as(POLESTAR).body("{\"items\":[" + String.join(",", items) + "]}").post("/api/v1/orders/batch")
+                .then().statusCode(400).body("violations[0].field", equalTo("items"));
+        as(POLESTAR).body("{\"items\":[]}").post("/api/v1/orders/batch").then().statusCode(400);
+    }
+
+    @Test
+    void listsPageAndFilter() {
+        String market = "PT";
+        for (int i = 0; i < 3; i++) {
+            Fixtures.place(market);
+        }
+        as(POLESTAR).queryParam("market", market).queryParam("size", 2).get("/api/v1/orders")
+                .then().statusCode(200)
+                .body("items", hasSize(2))
+                .body("totalItems", equalTo(3))
+                .body("totalPages", equalTo(2))
+                .body("items.market", everyItem(market));
+        as(POLESTAR).queryParam("market", market).queryParam("size", 2).queryParam("page", 1).get("/api/v1/orders")
+                .then().body("items", hasSize(1));
+        as(POLESTAR).queryParam("market", market).queryParam("status", "ARRIVED").get("/api/v1/orders")
+                .then().body("totalItems", equalTo(0));
+        as(POLESTAR).queryParam("size", 501).get("/api/v1/orders").then().statusCode(400);
+        as(POLESTAR).queryParam("status", "LOST").get("/api/v1/orders").then().statusCode(404);
+    }
+
+    @Test
+    void cancelsUntilTheBuildStarts() {
+        String id = Fixtures.place("IT");
+        as(POLESTAR).body("{\"reason\":\"customer changed mind\"}").post("/api/v1/orders/" + id + "/cancel")
+                .then().statusCode(200).body("status", equalTo("CANCELLED"))
+                .body("timeline.event", hasItem("OrderCancelled"));
+        as(POLESTAR).post("/api/v1/orders/" + id + "/cancel").then().statusCode(200).body("status", equalTo("CANCELLED"));
+        awaitEvent(Topics.ORDER_EVENTS, id, "com.busanev.OrderCancelled.v1");
+    }
+
+    static org.hamcrest.Matcher<Iterable<? extends String>> everyItem(String value) {
+        return org.hamcrest.Matchers.everyItem(equalTo(value));
+    }
+
+    static ConsumerRecord<String, String> awaitEvent(String topic, String key) {
+        return awaitEvent(topic, key, null);
+    }
+
+    static ConsumerRecord<String, String> awaitEvent(String topic, String key, String ceType) {
+        return CloudEventRecords.awaitFirst(topic, key, ceType, Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,148 @@
+package com.busanev.order;
+
+import static com.busanev.order.Fixtures.POLESTAR;
+import static com.busanev.order.Fixtures.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+
+import com.busanev.events.BlockReason;
+import com.busanev.events.BuildBlocked;
+import com.busanev.events.BuildScheduled;
+import com.busanev.events.BuildStarted;
+import com.busanev.events.DomainEvent;
+import com.busanev.events.Region;
+import com.busanev.events.ShipmentArrived;
+import com.busanev.events.ShipmentBooked;
+import com.busanev.events.ShipmentDelayed;
+import com.busanev.events.ShipmentDeparted;
+import com.busanev.events.TransportMode;
+import com.busanev.events.VehicleBuilt;
+import com.busanev.testing.CloudEventRecords;
+import com.busanev.testing.KafkaResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/** The order's state machine, fed by real CloudEvents records on the real broker. */
+@QuarkusTest
+@Order(2)
+class OrderTrackingTest {
+    private static final Instant T0 = Instant.parse("2027-03-01T00:00:00Z");
+    private static final UUID VOYAGE = UUID.randomUUID();
+
+    @Test
+    void followsTheWholeChainToArrival() {
+        UUID id = UUID.fromString(Fixtures.place("US"));
+        publish(new BuildBlocked(id, "US", Region.NA, BlockReason.NO_PACKS, "2027-W09", "no packs for NA in 2027-W09", T0));
+        awaitStatus(id, "BLOCKED");
+        as(POLESTAR).get("/api/v1/orders/" + id).then().body("blockedReason", containsString("NO_PACKS"));
+
+        publish(new BuildScheduled(id, "US", Region.NA, "LONG_RANGE_DUAL_MOTOR", LocalDate.of(2027, 3, 2), "2027-W09", T0.plusSeconds(60)));
+        awaitStatus(id, "SCHEDULED");
+        publish(new BuildStarted(id, LocalDate.of(2027, 3, 2), T0.plusSeconds(86_400)));
+        awaitStatus(id, "IN_PRODUCTION");
+        publish(built(id, T0.plusSeconds(90_000)));
+        publish(booked(id, T0.plusSeconds(100_000)));
+        publish(new ShipmentDelayed(id, VOYAGE, eta(), eta().plusSeconds(86_400), "port congestion", T0.plusSeconds(110_000)));
+        publish(new ShipmentDeparted(id, VOYAGE, T0.plusSeconds(200_000), eta().plusSeconds(86_400)));
+        awaitStatus(id, "SHIPPED");
+        as(POLESTAR).get("/api/v1/orders/" + id).then()
+                .body("vin", equalTo("KNMP4EV27TB000123"))
+                .body("shipment.vessel", equalTo("Morning Calypso"))
+                .body("shipment.destinationPort", equalTo("USLGB"))
+                .body("eta", equalTo(eta().plusSeconds(86_400).toString()));
+        publish(new ShipmentArrived(id, VOYAGE, "USLGB", eta().plusSeconds(90_000)));
+        awaitStatus(id, "ARRIVED");
+        as(POLESTAR).get("/api/v1/orders/" + id).then()
+                .body("timeline", hasSize(9))
+                .body("timeline.event", hasItems("OrderPlaced", "BuildBlocked", "BuildScheduled", "BuildStarted",
+                        "VehicleBuilt", "ShipmentBooked", "ShipmentDelayed", "ShipmentDeparted", "ShipmentArrived"));
+    }
+
+    @Test
+    void lateAndDuplicateEventsNeverMoveAnOrderBackwards() {
+        UUID id = UUID.fromString(Fixtures.place("CA"));
+        String startedId = UUID.randomUUID().toString();
+        // Logistics is faster than production here: the booking overtakes the build report.
+        publish(booked(id, T0.plusSeconds(100_000)));
+        awaitStatus(id, "BUILT");
+        KafkaResource.companion().produceStrings().fromRecords(
+                CloudEventRecords.of(new BuildStarted(id, LocalDate.of(2027, 3, 2), T0), startedId),
+                CloudEventRecords.of(new BuildStarted(id, LocalDate.of(2027, 3, 2), T0), startedId),
+                CloudEventRecords.of(new BuildScheduled(id, "CA", Region.NA, "LONG_RANGE_DUAL_MOTOR",
+                        LocalDate.of(2027, 3, 2), "2027-W09", T0))).awaitCompletion();
+        publish(built(id, T0.plusSeconds(90_000)));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(POLESTAR).get("/api/v1/orders/" + id)
+                .then().body("timeline", hasSize(5)));
+        as(POLESTAR).get("/api/v1/orders/" + id).then()
+                .body("status", equalTo("BUILT"))
+                .body("vin", equalTo("KNMP4EV27TB000123"))
+                .body("shipment.voyageId", equalTo(VOYAGE.toString()));
+    }
+
+    @Test
+    void aCancelledOrderStaysCancelledAndCannotBeCancelledAfterItsBuildStarted() {
+        UUID cancelled = UUID.fromString(Fixtures.place("ES"));
+        as(POLESTAR).post("/api/v1/orders/" + cancelled + "/cancel").then().statusCode(200);
+        publish(new BuildScheduled(cancelled, "ES", Region.EU, "LONG_RANGE_DUAL_MOTOR", LocalDate.of(2027, 3, 2), "2027-W09", T0));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(POLESTAR).get("/api/v1/orders/" + cancelled)
+                .then().body("timeline.event", hasItems("BuildScheduled")));
+        as(POLESTAR).get("/api/v1/orders/" + cancelled).then().body("status", equalTo("CANCELLED"));
+
+        UUID started = UUID.fromString(Fixtures.place("ES"));
+        publish(new BuildStarted(started, LocalDate.of(2027, 3, 2), T0));
+        awaitStatus(started, "IN_PRODUCTION");
+        as(POLESTAR).post("/api/v1/orders/" + started + "/cancel").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("IN_PRODUCTION"));
+    }
+
+    @Test
+    void unreadableMessagesAreDeadLetteredAndTheConsumerKeepsGoing() {
+        UUID id = UUID.fromString(Fixtures.place("US"));
+        ProducerRecord<String, String> garbage = new ProducerRecord<>("production-events", id.toString(), "not json");
+        ProducerRecord<String, String> broken = CloudEventRecords.of(new BuildStarted(id, LocalDate.of(2027, 3, 2), T0));
+        ProducerRecord<String, String> unreadable = new ProducerRecord<>(broken.topic(), null, broken.key(), "{\"orderId\":42",
+                broken.headers());
+        KafkaResource.companion().produceStrings().fromRecords(garbage, unreadable).awaitCompletion();
+        publish(new BuildStarted(id, LocalDate.of(2027, 3, 2), T0));
+        awaitStatus(id, "IN_PRODUCTION");
+
+        var dead = CloudEventRecords.all("order-service.dlq", id.toString(), Duration.ofSeconds(5));
+        org.assertj.core.api.Assertions.assertThat(dead).hasSize(2);
+        org.assertj.core.api.Assertions.assertThat(dead).allSatisfy(record -> org.assertj.core.api.Assertions
+                .assertThat(CloudEventRecords.header(record, "dead-letter-reason")).isPresent());
+        org.assertj.core.api.Assertions.assertThat(dead).anySatisfy(record -> org.assertj.core.api.Assertions
+                .assertThat(CloudEventRecords.header(record, "dead-letter-reason").orElseThrow()).contains("unreadable payload"));
+    }
+
+    private static VehicleBuilt built(UUID id, Instant at) {
+        return new VehicleBuilt(id, "polestar", "KNMP4EV27TB000123", "US", Region.NA, "LGES-2027W09-000001",
+                "LGES", 0, 1450.0, at);
+    }
+
+    private static ShipmentBooked booked(UUID id, Instant at) {
+        return new ShipmentBooked(id, "KNMP4EV27TB000123", VOYAGE, "Morning Calypso", TransportMode.RO_RO, null,
+                "KRPUS", "USLGB", T0.plusSeconds(150_000), eta(), at);
+    }
+
+    private static Instant eta() {
+        return T0.plusSeconds(1_500_000);
+    }
+
+    private static void publish(DomainEvent event) {
+        KafkaResource.companion().produceStrings().fromRecords(CloudEventRecords.of(event)).awaitCompletion();
+    }
+
+    private static void awaitStatus(UUID id, String status) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                as(POLESTAR).get("/api/v1/orders/" + id).then().body("status", equalTo(status)));
+    }
+}
