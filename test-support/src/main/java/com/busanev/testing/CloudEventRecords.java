@@ -4,6 +4,9 @@ import com.busanev.events.DomainEvent;
 import com.busanev.events.EventJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,6 +40,26 @@ public final class CloudEventRecords {
                 .add("ce_subject", bytes(event.subject()))
                 .add("content-type", bytes("application/json"));
         return record;
+    }
+
+    /**
+     * The first record on {@code topic}, from its beginning, with this key and (when not null) CloudEvents type;
+     * fails after {@code timeout}.
+     */
+    public static ConsumerRecord<String, String> awaitFirst(String topic, String key, String ceType, Duration timeout) {
+        Predicate<ConsumerRecord<String, String>> matches = r -> key.equals(r.key())
+                && (ceType == null || header(r, "ce_type").filter(ceType::equals).isPresent());
+        try (var task = KafkaResource.companion().consumeStrings()
+                .fromTopics(topic, records -> records.select().where(matches).select().first())) {
+            return task.awaitCompletion(timeout).getFirstRecord();
+        }
+    }
+
+    /** Every record on {@code topic} with this key seen within {@code window}. */
+    public static List<ConsumerRecord<String, String>> all(String topic, String key, Duration window) {
+        try (var task = KafkaResource.companion().consumeStrings().fromTopics(topic, window)) {
+            return task.awaitCompletion(window.plusSeconds(10)).stream().filter(r -> key.equals(r.key())).toList();
+        }
     }
 
     public static Optional<String> header(ConsumerRecord<?, ?> record, String name) {
