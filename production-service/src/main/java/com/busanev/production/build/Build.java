@@ -1,0 +1,69 @@
+package com.busanev.production.build;
+
+import com.busanev.events.BlockReason;
+import com.busanev.events.IsoWeek;
+import com.busanev.events.Region;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A Polestar 4 order on its way through the Busan line. */
+@Entity
+@Table(name = "build")
+public class Build extends PanacheEntityBase {
+    @Id
+    @Column(name = "order_id")
+    public UUID orderId;
+    public String brand;
+    public String market;
+    @Enumerated(EnumType.STRING)
+    public Region region;
+    public String variant;
+    @Column(name = "requested_week")
+    public String requestedWeek;
+    public int priority;
+    @Column(name = "placed_at")
+    public Instant placedAt;
+    @Enumerated(EnumType.STRING)
+    public BuildStatus status;
+    @Column(name = "planned_date")
+    public LocalDate plannedDate;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "blocked_reason")
+    public BlockReason blockedReason;
+    @Column(name = "blocked_week")
+    public String blockedWeek;
+    @Column(name = "blocked_detail")
+    public String blockedDetail;
+    @Column(name = "started_at")
+    public Instant startedAt;
+    @Column(name = "completed_at")
+    public Instant completedAt;
+    public String vin;
+    @Column(name = "pack_serial")
+    public String packSerial;
+    @Column(name = "pack_supplier")
+    public String packSupplier;
+    public Integer defects;
+    @Column(name = "co2_kg")
+    public Double co2Kg;
+    @Version
+    public int version;
+
+    /** The first day the plant may build it: the requested week's Monday, never before {@code earliest}. */
+    public LocalDate notBefore(LocalDate earliest) {
+        if (requestedWeek == null) {
+            return earliest;
+        }
+        LocalDate monday = IsoWeek.parse(requestedWeek).monday();
+        return monday.isAfter(earliest) ? monday : earliest;
+    }
+}

@@ -1,0 +1,80 @@
+package com.busanev.production.calendar;
+
+import com.busanev.kit.problem.ProblemException;
+import com.busanev.kit.security.Caller;
+import com.busanev.kit.security.Roles;
+import com.busanev.production.plan.Planner;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/calendar")
+@Tag(name = "Plant calendar", description = "Working days, shifts, holidays, downtime and capacity sharing")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CalendarResource {
+    private final Calendars calendars;
+    private final Planner planner;
+    private final Caller caller;
+
+    CalendarResource(Calendars calendars, Planner planner, Caller caller) {
+        this.calendars = calendars;
+        this.planner = planner;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({Roles.PLANT_PLANNER, Roles.VIEWER})
+    @WithSession
+    @Operation(summary = "The calendar in force; its version goes back in If-Match to change it")
+    public Uni<Response> get() {
+        return calendars.current().map(v -> Response.ok(v.calendar()).tag(String.valueOf(v.version()))
+                .header("Calendar-Version", v.version()).build());
+    }
+
+    @GET
+    @Path("/history")
+    @RolesAllowed({Roles.PLANT_PLANNER, Roles.VIEWER})
+    @WithSession
+    @Operation(summary = "Every version of the calendar: who changed it and when")
+    public Uni<List<Calendars.Versioned>> history() {
+        return calendars.history();
+    }
+
+    @PUT
+    @RolesAllowed(Roles.PLANT_PLANNER)
+    @Operation(summary = "Replace the calendar", description = "Needs If-Match with the version read (409 if "
+            + "another planner changed it meanwhile). Builds on days that lose capacity move to their earliest "
+            + "feasible day with the fewest moves (BuildRescheduled), or are blocked; blocked orders try again.")
+    public Uni<Response> put(@HeaderParam("If-Match") @Parameter(description = "Version the change is based on", required = true) String ifMatch,
+            PlantCalendar calendar) {
+        int expected = version(ifMatch);
+        return Panache.withTransaction(() -> planner.changeCalendar(calendar, expected, caller.name()))
+                .map(v -> Response.ok(v.calendar()).tag(String.valueOf(v.version())).header("Calendar-Version", v.version()).build());
+    }
+
+    private static int version(String ifMatch) {
+        if (ifMatch == null) {
+            throw new ProblemException(428, "Precondition Required",
+                    "Send If-Match with the calendar version you read (GET /api/v1/calendar, header ETag).", List.of());
+        }
+        try {
+            return Integer.parseInt(ifMatch.replace("\"", "").replace("W/", "").trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("If-Match", "must be a calendar version number");
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package com.busanev.production.kpi;
+
+import com.busanev.kit.problem.ProblemException;
+import com.busanev.production.calendar.Calendars;
+import com.busanev.production.calendar.PlantCalendar;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The schedule as planners read it, and the plant's KPIs, computed from the build table and the calendar. */
+@ApplicationScoped
+public class PlantReports {
+    static final int MAX_DAYS = 366;
+
+    public record ScheduleDay(LocalDate date, boolean working, int lineJobs, int renaultReserved,
+            int polestarCapacity, int evCapacity, int scheduled, Map<String, Integer> modelMix, double utilisation) {
+    }
+
+    public record Kpis(LocalDate from, LocalDate to, long vehiclesBuilt, long slotsPlanned, long polestarCapacity,
+            double utilisation, double evShare, double defectsPer100Vehicles, Double co2PerVehicleKg,
+            Map<String, Long> blockedByReason) {
+    }
+
+    private final Calendars calendars;
+
+    PlantReports(Calendars calendars) {
+        this.calendars = calendars;
+    }
+
+    public Uni<List<ScheduleDay>> schedule(LocalDate from, LocalDate to) {
+        checkRange(from, to);
+        return calendars.current().chain(current -> Panache.getSession()
+                .chain(s -> s.createNativeQuery("""
+                                SELECT planned_date, variant, count(*) FROM build
+                                WHERE status IN ('SCHEDULED', 'IN_PRODUCTION', 'BUILT') AND planned_date BETWEEN ?1 AND ?2
+                                GROUP BY planned_date, variant""", Object[].class)
+                        .setParameter(1, from).setParameter(2, to).getResultList())
+                .map(rows -> {
+                    Map<LocalDate, Map<String, Integer>> mix = new HashMap<>();
+                    for (Object[] row : rows) {
+                        mix.computeIfAbsent(toDate(row[0]), d -> new TreeMap<>())
+                                .put((String) row[1], ((Number) row[2]).intValue());
+                    }
+                    PlantCalendar calendar = current.calendar();
+                    List<ScheduleDay> days = new ArrayList<>();
+                    for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+                        boolean working = calendar.isWorkingDay(day);
+                        int jobs = working ? calendar.jobsPerDay() : 0;
+                        int reserved = working ? Math.min(jobs, calendar.renaultReservedPerDay()) : 0;
+                        int ev = (int) Math.floor(jobs * calendar.evShareCap());
+                        int capacity = Math.min(jobs - reserved, ev);
+                        Map<String, Integer> dayMix = mix.getOrDefault(day, Map.of());
+                        int scheduled = dayMix.values().stream().mapToInt(Integer::intValue).sum();
+                        days.add(new ScheduleDay(day, working, jobs, reserved, capacity, ev, scheduled, dayMix,
+                                capacity == 0 ? 0 : round((double) scheduled / capacity)));
+                    }
+                    return days;
+                }));
+    }
+
+    public Uni<Kpis> kpis(LocalDate from, LocalDate to) {
+        checkRange(from, to);
+        return schedule(from, to).chain(days -> Panache.getSession().chain(s -> s.createNativeQuery("""
+                        SELECT count(*), coalesce(sum(defects), 0), avg(co2_kg) FROM build
+                        WHERE status = 'BUILT' AND planned_date BETWEEN ?1 AND ?2""", Object[].class)
+                .setParameter(1, from).setParameter(2, to).getSingleResult()
+                .chain(built -> s.createNativeQuery(
+                                "SELECT blocked_reason, count(*) FROM build WHERE status = 'BLOCKED' GROUP BY blocked_reason",
+                                Object[].class).getResultList()
+                        .map(blocked -> {
+                            long vehicles = ((Number) built[0]).longValue();
+                            long defects = ((Number) built[1]).longValue();
+                            long planned = days.stream().mapToLong(ScheduleDay::scheduled).sum();
+                            long capacity = days.stream().mapToLong(ScheduleDay::polestarCapacity).sum();
+                            long lineJobs = days.stream().mapToLong(ScheduleDay::lineJobs).sum();
+                            Map<String, Long> byReason = new LinkedHashMap<>();
+                            blocked.forEach(row -> byReason.put((String) row[0], ((Number) row[1]).longValue()));
+                            return new Kpis(from, to, vehicles, planned, capacity,
+                                    capacity == 0 ? 0 : round((double) planned / capacity),
+                                    lineJobs == 0 ? 0 : round((double) planned / lineJobs),
+                                    vehicles == 0 ? 0 : round(100.0 * defects / vehicles),
+                                    built[2] == null ? null : round(((Number) built[2]).doubleValue()),
+                                    byReason);
+                        }))));
+    }
+
+    private static void checkRange(LocalDate from, LocalDate to) {
+        if (from == null || to == null) {
+            throw ProblemException.badRequest("The period is required.", List.of(
+                    new com.busanev.kit.problem.Violation(from == null ? "from" : "to", "is required (ISO date)")));
+        }
+        if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+            throw ProblemException.badRequest("to", "must be on or after from, at most " + MAX_DAYS + " days later");
+        }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    private static LocalDate toDate(Object value) {
+        return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
+    }
+}

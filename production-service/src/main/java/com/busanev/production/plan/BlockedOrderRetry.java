@@ -1,0 +1,22 @@
+package com.busanev.production.plan;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Blocked orders try again as the horizon moves on; a safety net besides the event-driven re-slots. */
+@ApplicationScoped
+class BlockedOrderRetry {
+    private final Planner planner;
+
+    BlockedOrderRetry(Planner planner) {
+        this.planner = planner;
+    }
+
+    @Scheduled(every = "${production.planning.reslot-interval:10s}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> retry() {
+        return Panache.withTransaction(planner::reslotAllBlocked);
+    }
+}

@@ -1,0 +1,73 @@
+package com.busanev.production.simulator;
+
+import com.busanev.production.build.Build;
+import com.busanev.production.build.BuildStatus;
+import com.busanev.production.build.CompleteRequest;
+import com.busanev.production.build.PlantFloor;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Random;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Plays the plant floor for the local run: as the plant clock passes a build's planned day it starts it, and a
+ * build time later completes it with a seeded number of defects and the CO2 of the build. Off by default.
+ */
+@ApplicationScoped
+public class LineSimulator {
+    private final PlantFloor floor;
+    private final Clock clock;
+    private final boolean enabled;
+    private final Duration buildTime;
+    private final double co2PerVehicleKg;
+    private final double defectRate;
+    private final Random random = new Random(2025);
+
+    LineSimulator(PlantFloor floor, Clock clock,
+            @ConfigProperty(name = "production.simulator.enabled", defaultValue = "false") boolean enabled,
+            @ConfigProperty(name = "production.simulator.build-time", defaultValue = "PT8H") Duration buildTime,
+            @ConfigProperty(name = "production.simulator.co2-per-vehicle-kg", defaultValue = "1450") double co2PerVehicleKg,
+            @ConfigProperty(name = "production.simulator.defects-per-vehicle", defaultValue = "0.35") double defectRate) {
+        this.floor = floor;
+        this.clock = clock;
+        this.enabled = enabled;
+        this.buildTime = buildTime;
+        this.co2PerVehicleKg = co2PerVehicleKg;
+        this.defectRate = defectRate;
+    }
+
+    @Scheduled(every = "${production.simulator.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> tick() {
+        if (!enabled) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.withTransaction(() -> Build.<Build>find("status = ?1 and plannedDate <= ?2 order by plannedDate",
+                                BuildStatus.SCHEDULED, LocalDate.now(clock)).page(0, 200).list()
+                        .chain(due -> Multi.createFrom().iterable(due)
+                                .onItem().transformToUniAndConcatenate(b -> floor.start(b.orderId)).collect().last()))
+                .chain(() -> Panache.withTransaction(() -> Build.<Build>find("status = ?1 and startedAt <= ?2",
+                                BuildStatus.IN_PRODUCTION, clock.instant().minus(buildTime)).page(0, 200).list()
+                        .chain(done -> Multi.createFrom().iterable(done)
+                                .onItem().transformToUniAndConcatenate(b -> floor.complete(b.orderId, report()))
+                                .collect().last())))
+                .replaceWithVoid();
+    }
+
+    /** Defects as 20 inspection points, each failing with rate/20: a mean of {@code defectRate} per car. */
+    private CompleteRequest report() {
+        int defects = 0;
+        for (int point = 0; point < 20; point++) {
+            if (random.nextDouble() < defectRate / 20) {
+                defects++;
+            }
+        }
+        return new CompleteRequest(defects, co2PerVehicleKg * (0.9 + 0.2 * random.nextDouble()), null);
+    }
+}

@@ -1,0 +1,109 @@
+package com.busanev.production.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.busanev.events.BlockReason;
+import com.busanev.events.IsoWeek;
+import com.busanev.events.Region;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LinePlanTest {
+    private static final LocalDate MONDAY = LocalDate.of(2027, 3, 1);
+    private static final IsoWeek W09 = IsoWeek.of(MONDAY);
+    private static final IsoWeek W10 = W09.plusWeeks(1);
+
+    /** Two weeks of weekdays with {@code capacity} Polestar slots and {@code ev} EV slots each. */
+    private static LinePlan plan(int capacity, int ev) {
+        List<LineDay> days = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            LocalDate day = MONDAY.plusDays(i);
+            if (day.getDayOfWeek().getValue() <= 5) {
+                days.add(new LineDay(day, capacity, ev, 0, 0));
+            }
+        }
+        return new LinePlan(days);
+    }
+
+    @Test
+    void slotsTheEarliestDayWithLineRoomEvRoomAndAPack() {
+        LinePlan plan = plan(2, 2);
+        plan.allocatePacks(W09, Region.NA, 10);
+        assertThat(plan.slot(Region.NA, MONDAY)).isEqualTo(new Slot.Scheduled(MONDAY));
+        assertThat(plan.slot(Region.NA, MONDAY)).isEqualTo(new Slot.Scheduled(MONDAY));
+        assertThat(plan.slot(Region.NA, MONDAY)).isEqualTo(new Slot.Scheduled(MONDAY.plusDays(1)));
+        assertThat(plan.packsLeft(W09, Region.NA)).isEqualTo(7);
+    }
+
+    @Test
+    void theEvCapLimitsADayBelowItsLineCapacity() {
+        LinePlan plan = plan(5, 1);
+        plan.allocatePacks(W09, Region.EU, 10);
+        assertThat(plan.slot(Region.EU, MONDAY)).isEqualTo(new Slot.Scheduled(MONDAY));
+        assertThat(plan.slot(Region.EU, MONDAY)).isEqualTo(new Slot.Scheduled(MONDAY.plusDays(1)));
+    }
+
+    @Test
+    void packsAreCountedPerRegionAndWeek() {
+        LinePlan plan = plan(10, 10);
+        plan.allocatePacks(W09, Region.NA, 1);
+        plan.allocatePacks(W10, Region.EU, 1);
+        assertThat(plan.slot(Region.NA, MONDAY)).isEqualTo(new Slot.Scheduled(MONDAY));
+        assertThat(plan.slot(Region.EU, MONDAY)).isEqualTo(new Slot.Scheduled(W10.monday()));
+        Slot blocked = plan.slot(Region.NA, MONDAY);
+        assertThat(blocked).isInstanceOf(Slot.Blocked.class);
+        assertThat(((Slot.Blocked) blocked).reason()).isEqualTo(BlockReason.NO_PACKS);
+        assertThat(((Slot.Blocked) blocked).week()).isEqualTo(W09);
+    }
+
+    @Test
+    void noCapacityBeforeTheEndOfTheHorizonIsNotAPackProblem() {
+        LinePlan plan = plan(1, 1);
+        plan.allocatePacks(W09, Region.KR, 100);
+        plan.allocatePacks(W10, Region.KR, 100);
+        for (int i = 0; i < 10; i++) {
+            assertThat(plan.slot(Region.KR, MONDAY)).isInstanceOf(Slot.Scheduled.class);
+        }
+        Slot blocked = plan.slot(Region.KR, MONDAY);
+        assertThat(((Slot.Blocked) blocked).reason()).isEqualTo(BlockReason.NO_CAPACITY);
+    }
+
+    @Test
+    void neverBeforeTheRequestedDay() {
+        LinePlan plan = plan(10, 10);
+        plan.allocatePacks(W09, Region.NA, 10);
+        plan.allocatePacks(W10, Region.NA, 10);
+        assertThat(plan.slot(Region.NA, W10.monday().plusDays(2))).isEqualTo(new Slot.Scheduled(W10.monday().plusDays(2)));
+    }
+
+    @Test
+    void aReleasedSlotAndPackCanBeTakenAgain() {
+        LinePlan plan = plan(1, 1);
+        plan.allocatePacks(W09, Region.NA, 1);
+        assertThat(plan.slot(Region.NA, MONDAY)).isEqualTo(new Slot.Scheduled(MONDAY));
+        assertThat(plan.slot(Region.NA, MONDAY)).isInstanceOf(Slot.Blocked.class);
+        plan.release(MONDAY, Region.NA);
+        assertThat(plan.slot(Region.NA, MONDAY)).isEqualTo(new Slot.Scheduled(MONDAY));
+    }
+
+    @Test
+    void aCalendarCutShowsOnlyTheExcessOfEachDay() {
+        LinePlan plan = plan(3, 3);
+        plan.allocatePacks(W09, Region.EU, 100);
+        for (int i = 0; i < 4; i++) {
+            plan.slot(Region.EU, MONDAY);
+        }
+        List<LineDay> cut = new ArrayList<>();
+        for (LineDay day : plan.days()) {
+            // Monday loses two slots; Tuesday disappears from the calendar (downtime).
+            if (!day.date().equals(MONDAY.plusDays(1))) {
+                cut.add(new LineDay(day.date(), day.date().equals(MONDAY) ? 1 : 3, 3, 0, 0));
+            }
+        }
+        LinePlan replanned = plan.withDays(cut);
+        assertThat(replanned.overbookedDays()).containsEntry(MONDAY, 2).containsEntry(MONDAY.plusDays(1), 1).hasSize(2);
+        assertThat(replanned.packsLeft(W09, Region.EU)).isEqualTo(96);
+    }
+}
