@@ -1,0 +1,22 @@
+package com.busanev.logistics.port;
+
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/ports")
+@Tag(name = "Ports")
+@Produces(MediaType.APPLICATION_JSON)
+public class PortResource {
+    @GET
+    @Authenticated
+    @Operation(summary = "Busan New Port and the destination ports, with UN/LOCODEs")
+    public List<Port> list() {
+        return Ports.ALL;
+    }
+}

@@ -1,0 +1,50 @@
+package com.busanev.logistics.shipment;
+
+import com.busanev.events.Region;
+import com.busanev.events.TransportMode;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One built car's way from the plant to its market. */
+@Entity
+@Table(name = "shipment")
+public class Shipment extends PanacheEntityBase {
+    @Id
+    @Column(name = "order_id")
+    public UUID orderId;
+    public String vin;
+    public String brand;
+    public String market;
+    @Enumerated(EnumType.STRING)
+    public Region region;
+    @Enumerated(EnumType.STRING)
+    public ShipmentStatus status;
+    @Enumerated(EnumType.STRING)
+    public TransportMode mode;
+    @Column(name = "voyage_id")
+    public UUID voyageId;
+    @Column(name = "container_id")
+    public String containerId;
+    @Column(name = "destination_port")
+    public String destinationPort;
+    /** When the car reaches Busan New Port: built plus the plant-to-port lead time. */
+    @Column(name = "ready_at")
+    public Instant readyAt;
+    public Instant eta;
+    @Column(name = "booked_at")
+    public Instant bookedAt;
+    @Column(name = "departed_at")
+    public Instant departedAt;
+    @Column(name = "arrived_at")
+    public Instant arrivedAt;
+    @Version
+    public int version;
+}

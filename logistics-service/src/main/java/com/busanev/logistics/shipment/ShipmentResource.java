@@ -1,0 +1,65 @@
+package com.busanev.logistics.shipment;
+
+import com.busanev.kit.paging.Page;
+import com.busanev.kit.paging.PageParams;
+import com.busanev.kit.security.Caller;
+import com.busanev.kit.security.Roles;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/shipments")
+@Tag(name = "Shipments", description = "Where each built car is on its way to market")
+@Produces(MediaType.APPLICATION_JSON)
+public class ShipmentResource {
+    private final Caller caller;
+
+    ShipmentResource(Caller caller) {
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({Roles.LOGISTICS_OPERATOR, Roles.VIEWER, Roles.BRAND_ORDERS})
+    @WithSession
+    @Operation(summary = "Shipments by order id, VIN, voyage or status", description = "A brand sees only its own cars.")
+    public Uni<Page<ShipmentView>> list(@QueryParam("orderId") UUID orderId, @QueryParam("vin") String vin,
+            @QueryParam("voyage") UUID voyage, @QueryParam("status") ShipmentStatus status, @Valid @BeanParam PageParams page) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        if (!caller.hasRole(Roles.LOGISTICS_OPERATOR) && !caller.hasRole(Roles.VIEWER)) {
+            query.append(" and brand = :brand");
+            parameters.and("brand", caller.requireBrand());
+        }
+        if (orderId != null) {
+            query.append(" and orderId = :orderId");
+            parameters.and("orderId", orderId);
+        }
+        if (vin != null) {
+            query.append(" and vin = :vin");
+            parameters.and("vin", vin);
+        }
+        if (voyage != null) {
+            query.append(" and voyageId = :voyage");
+            parameters.and("voyage", voyage);
+        }
+        if (status != null) {
+            query.append(" and status = :status");
+            parameters.and("status", status);
+        }
+        var found = Shipment.<Shipment>find(query.toString(), Sort.ascending("readyAt", "orderId"), parameters).page(page.page, page.size);
+        return found.list().chain(list -> found.count()
+                .map(total -> Page.of(list.stream().map(ShipmentView::of).toList(), page, total)));
+    }
+}

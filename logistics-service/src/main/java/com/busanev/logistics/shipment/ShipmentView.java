@@ -1,0 +1,17 @@
+package com.busanev.logistics.shipment;
+
+import com.busanev.events.TransportMode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.UUID;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ShipmentView(UUID orderId, String vin, String brand, String market, ShipmentStatus status,
+        TransportMode mode, UUID voyageId, String containerId, String destinationPort, Instant readyAt, Instant eta,
+        Instant bookedAt, Instant departedAt, Instant arrivedAt) {
+
+    public static ShipmentView of(Shipment s) {
+        return new ShipmentView(s.orderId, s.vin, s.brand, s.market, s.status, s.mode, s.voyageId, s.containerId,
+                s.destinationPort, s.readyAt, s.eta, s.bookedAt, s.departedAt, s.arrivedAt);
+    }
+}

@@ -1,0 +1,125 @@
+package com.busanev.logistics.voyage;
+
+import com.busanev.kit.paging.Page;
+import com.busanev.kit.paging.PageParams;
+import com.busanev.kit.problem.ProblemException;
+import com.busanev.kit.security.Roles;
+import com.busanev.logistics.shipment.Shipment;
+import com.busanev.logistics.shipment.ShipmentStatus;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/voyages")
+@Tag(name = "Voyages", description = "Sailings from Busan New Port")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class VoyageResource {
+    /** Actual time of a departure or arrival; now when omitted. */
+    public record Event(Instant at) {
+    }
+
+    private final Voyages voyages;
+
+    VoyageResource(Voyages voyages) {
+        this.voyages = voyages;
+    }
+
+    @POST
+    @RolesAllowed(Roles.LOGISTICS_OPERATOR)
+    @Operation(summary = "Add a voyage", description = "Cars waiting for its port are booked on it at once.")
+    public Uni<Response> add(@Valid VoyageRequest request) {
+        return Panache.withTransaction(() -> voyages.add(request))
+                .map(v -> Response.created(URI.create("/api/v1/voyages/" + v.id)).entity(VoyageView.of(v)).build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.LOGISTICS_OPERATOR, Roles.VIEWER})
+    @WithSession
+    @Operation(summary = "Voyages by departure, filtered by destination port and status")
+    public Uni<Page<VoyageView>> list(@QueryParam("port") String port, @QueryParam("status") VoyageStatus status,
+            @Valid @BeanParam PageParams page) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        if (port != null) {
+            query.append(" and destinationPort = :port");
+            parameters.and("port", port);
+        }
+        if (status != null) {
+            query.append(" and status = :status");
+            parameters.and("status", status);
+        }
+        var found = Voyage.<Voyage>find(query.toString(), Sort.ascending("departure", "code"), parameters).page(page.page, page.size);
+        return found.list().chain(list -> found.count()
+                .map(total -> Page.of(list.stream().map(VoyageView::of).toList(), page, total)));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.LOGISTICS_OPERATOR, Roles.VIEWER})
+    @WithSession
+    public Uni<VoyageView> get(@PathParam("id") UUID id) {
+        return find(id).map(VoyageView::of);
+    }
+
+    @GET
+    @Path("/{id}/manifest")
+    @RolesAllowed({Roles.LOGISTICS_OPERATOR, Roles.VIEWER})
+    @WithSession
+    @Operation(summary = "Cars aboard, containers and load factor")
+    public Uni<Manifest> manifest(@PathParam("id") UUID id) {
+        return find(id).chain(voyage -> Shipment.<Shipment>find("voyageId = ?1 and status != ?2 order by containerId, vin",
+                        voyage.id, ShipmentStatus.CANCELLED).list()
+                .map(cars -> {
+                    Map<String, List<String>> containers = new LinkedHashMap<>();
+                    cars.stream().filter(c -> c.containerId != null)
+                            .forEach(c -> containers.computeIfAbsent(c.containerId, k -> new java.util.ArrayList<>()).add(c.vin));
+                    return new Manifest(VoyageView.of(voyage),
+                            cars.stream().map(c -> new Manifest.Car(c.orderId, c.vin, c.market, c.containerId, c.status.name())).toList(),
+                            containers.entrySet().stream().map(e -> new Manifest.Container(e.getKey(), e.getValue())).toList());
+                }));
+    }
+
+    @POST
+    @Path("/{id}/depart")
+    @RolesAllowed(Roles.LOGISTICS_OPERATOR)
+    @Operation(summary = "The voyage left", description = "Cars aboard depart; a late departure moves every ETA "
+            + "on it (ShipmentDelayed per car).")
+    public Uni<VoyageView> depart(@PathParam("id") UUID id, Event event) {
+        return Panache.withTransaction(() -> voyages.depart(id, event == null ? null : event.at())).map(VoyageView::of);
+    }
+
+    @POST
+    @Path("/{id}/arrive")
+    @RolesAllowed(Roles.LOGISTICS_OPERATOR)
+    @Operation(summary = "The voyage arrived", description = "Cars aboard arrive; an arrival before the departure is refused.")
+    public Uni<VoyageView> arrive(@PathParam("id") UUID id, Event event) {
+        return Panache.withTransaction(() -> voyages.arrive(id, event == null ? null : event.at())).map(VoyageView::of);
+    }
+
+    private static Uni<Voyage> find(UUID id) {
+        return Voyage.<Voyage>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("No voyage " + id + "."));
+    }
+}

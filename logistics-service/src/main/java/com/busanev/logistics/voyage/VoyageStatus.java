@@ -1,0 +1,5 @@
+package com.busanev.logistics.voyage;
+
+public enum VoyageStatus {
+    PLANNED, DEPARTED, ARRIVED
+}

@@ -1,0 +1,152 @@
+package com.busanev.logistics.voyage;
+
+import com.busanev.events.ShipmentArrived;
+import com.busanev.events.ShipmentDelayed;
+import com.busanev.events.ShipmentDeparted;
+import com.busanev.events.TransportMode;
+import com.busanev.kit.outbox.Outbox;
+import com.busanev.kit.problem.ProblemException;
+import com.busanev.kit.problem.Violation;
+import com.busanev.logistics.port.Ports;
+import com.busanev.logistics.shipment.Bookings;
+import com.busanev.logistics.shipment.Shipment;
+import com.busanev.logistics.shipment.ShipmentStatus;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Adding sailings, and their departures and arrivals with what they mean for every car aboard. */
+@ApplicationScoped
+public class Voyages {
+    private final Bookings bookings;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    Voyages(Bookings bookings, Outbox outbox, Clock clock) {
+        this.bookings = bookings;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Call inside a transaction; cars waiting for the port are booked on it at once. */
+    public Uni<Voyage> add(VoyageRequest request) {
+        validate(request);
+        return Voyage.count("code", request.code()).chain(taken -> {
+            if (taken > 0) {
+                return Uni.createFrom().failure(ProblemException.conflict("A voyage " + request.code() + " exists already."));
+            }
+            Voyage voyage = new Voyage();
+            voyage.id = UUID.randomUUID();
+            voyage.code = request.code();
+            voyage.vessel = request.vessel();
+            voyage.mode = request.mode();
+            voyage.destinationPort = request.destinationPort();
+            voyage.departure = request.departure();
+            voyage.transitDays = request.transitDays();
+            voyage.cutOffHours = request.cutOffHours() == null ? 24 : request.cutOffHours();
+            voyage.containers = request.mode() == TransportMode.CONTAINER ? request.containers() : null;
+            voyage.capacityCars = request.mode() == TransportMode.CONTAINER
+                    ? request.containers() * Voyage.CARS_PER_CONTAINER : request.capacityCars();
+            voyage.status = VoyageStatus.PLANNED;
+            voyage.eta = voyage.plannedArrival(voyage.departure);
+            return voyage.persist().call(() -> bookings.voyageAdded(voyage)).replaceWith(voyage);
+        });
+    }
+
+    /** The ship left: every car aboard departs; a late departure moves their ETAs and says so. */
+    public Uni<Voyage> depart(UUID id, Instant at) {
+        return locked(id).chain(voyage -> {
+            if (voyage.status != VoyageStatus.PLANNED) {
+                return Uni.createFrom().failure(ProblemException.conflict("Voyage " + voyage.code + " is " + voyage.status + "."));
+            }
+            Instant departed = at == null ? clock.instant() : at;
+            Instant previousEta = voyage.eta;
+            voyage.status = VoyageStatus.DEPARTED;
+            voyage.actualDeparture = departed;
+            voyage.eta = voyage.plannedArrival(departed);
+            return aboard(voyage, ShipmentStatus.BOOKED).chain(cars -> Multi.createFrom().iterable(cars)
+                    .onItem().transformToUniAndConcatenate(car -> {
+                        car.status = ShipmentStatus.DEPARTED;
+                        car.departedAt = departed;
+                        car.eta = voyage.eta;
+                        return delayIfLater(car, voyage, previousEta, "departed late from Busan New Port")
+                                .chain(() -> outbox.append(new ShipmentDeparted(car.orderId, voyage.id, departed, voyage.eta)));
+                    }).collect().last()).replaceWith(voyage);
+        });
+    }
+
+    /** The ship arrived: every car aboard arrives; a late arrival is announced as a delay first. */
+    public Uni<Voyage> arrive(UUID id, Instant at) {
+        return locked(id).chain(voyage -> {
+            if (voyage.status != VoyageStatus.DEPARTED) {
+                return Uni.createFrom().failure(ProblemException.conflict(
+                        "Voyage " + voyage.code + " is " + voyage.status + ": only a departed voyage arrives."));
+            }
+            Instant arrived = at == null ? clock.instant() : at;
+            if (arrived.isBefore(voyage.actualDeparture)) {
+                return Uni.createFrom().failure(ProblemException.badRequest("arrival",
+                        "must not be before the departure (" + voyage.actualDeparture + ")"));
+            }
+            Instant previousEta = voyage.eta;
+            voyage.status = VoyageStatus.ARRIVED;
+            voyage.actualArrival = arrived;
+            voyage.eta = arrived;
+            return aboard(voyage, ShipmentStatus.DEPARTED).chain(cars -> Multi.createFrom().iterable(cars)
+                    .onItem().transformToUniAndConcatenate(car -> {
+                        car.status = ShipmentStatus.ARRIVED;
+                        car.arrivedAt = arrived;
+                        car.eta = arrived;
+                        return delayIfLater(car, voyage, previousEta, "arrived late at " + voyage.destinationPort)
+                                .chain(() -> outbox.append(new ShipmentArrived(car.orderId, voyage.id, voyage.destinationPort, arrived)));
+                    }).collect().last()).replaceWith(voyage);
+        });
+    }
+
+    private Uni<Void> delayIfLater(Shipment car, Voyage voyage, Instant previousEta, String reason) {
+        if (!voyage.eta.isAfter(previousEta)) {
+            return Uni.createFrom().voidItem();
+        }
+        return outbox.append(new ShipmentDelayed(car.orderId, voyage.id, previousEta, voyage.eta, reason, clock.instant()))
+                .replaceWithVoid();
+    }
+
+    private Uni<List<Shipment>> aboard(Voyage voyage, ShipmentStatus status) {
+        return Shipment.<Shipment>find("voyageId = ?1 and status = ?2", voyage.id, status).list();
+    }
+
+    private Uni<Voyage> locked(UUID id) {
+        return Voyage.<Voyage>findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No voyage " + id + "."));
+    }
+
+    private void validate(VoyageRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("(body)", "a voyage is required");
+        }
+        List<Violation> violations = new ArrayList<>();
+        if (request.destinationPort() != null && !Ports.isDestination(request.destinationPort())) {
+            violations.add(new Violation("destinationPort", "is not a destination port (see GET /api/v1/ports)"));
+        }
+        if (request.departure() != null && request.departure().isBefore(clock.instant())) {
+            violations.add(new Violation("departure", "must be in the future"));
+        }
+        if (request.mode() == TransportMode.TRUCK) {
+            violations.add(new Violation("mode", "voyages are RO_RO or CONTAINER; trucks are booked by the service"));
+        }
+        if (request.mode() == TransportMode.RO_RO && (request.capacityCars() == null || request.containers() != null)) {
+            violations.add(new Violation("capacityCars", "a Ro-Ro voyage needs capacityCars and no containers"));
+        }
+        if (request.mode() == TransportMode.CONTAINER && (request.containers() == null || request.capacityCars() != null)) {
+            violations.add(new Violation("containers", "a container service needs containers (3 cars each) and no capacityCars"));
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.badRequest("The voyage has " + violations.size() + " invalid value(s).", violations);
+        }
+    }
+}
