@@ -13,6 +13,7 @@ CREATE TABLE orders (
     requested_week   text,
     priority         integer NOT NULL,
     status           text NOT NULL,
+    status_at        timestamp with time zone NOT NULL,
     planned_date     date,
     blocked_reason   text,
     vin              text,

@@ -63,8 +63,13 @@ class AuthorizationTest {
     }
 
     @Test
-    void referenceDataAndHealthArePublic() {
-        given().get("/api/v1/reference").then().statusCode(200).body("markets.US", equalTo("NA"));
+    void referenceDataNeedsAPartnerTokenWhileHealthAndTheContractArePublic() {
+        given().get("/api/v1/reference").then().statusCode(401);
+        as(POLESTAR).get("/api/v1/reference").then().statusCode(200)
+                .body("markets.US", equalTo("NA"))
+                .body("markets.KR", equalTo("KR"))
+                .body("variants.code", org.hamcrest.Matchers.hasItem("LONG_RANGE_DUAL_MOTOR"));
+        as(VIEWER).get("/api/v1/reference").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200);
     }

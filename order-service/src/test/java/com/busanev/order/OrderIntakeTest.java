@@ -81,9 +81,12 @@ class OrderIntakeTest {
     @Test
     void theBrandReferenceIsUniquePerBrand() {
         String reference = reference();
-        as(POLESTAR).body(order(reference, "DE")).post("/api/v1/orders").then().statusCode(201);
+        String first = as(POLESTAR).body(order(reference, "DE")).post("/api/v1/orders").then().statusCode(201)
+                .extract().path("id");
         as(POLESTAR).body(order(reference, "FR")).post("/api/v1/orders")
-                .then().statusCode(409).body("detail", containsString(reference));
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString(reference))
+                .body("detail", containsString(first));
         as(Fixtures.OTHER_BRAND).body(order(reference, "FR")).post("/api/v1/orders").then().statusCode(201);
     }
 
@@ -97,26 +100,40 @@ class OrderIntakeTest {
                 .then().statusCode(201).header("Idempotency-Replayed", "true").body("id", equalTo(first));
         as(POLESTAR).header("Idempotency-Key", key).body(order(reference(), "CA")).post("/api/v1/orders")
                 .then().statusCode(422).contentType("application/problem+json");
-        as(POLESTAR).queryParam("reference", "x").get("/api/v1/orders").then().statusCode(200);
+        as(POLESTAR).queryParam("reference", extractReference(body)).get("/api/v1/orders").then()
+                .body("totalItems", equalTo(1)).body("items[0].id", equalTo(first));
     }
 
     @Test
     void aBatchPlacesEachValidItemAndExplainsEachRejectedOne() {
+        String taken = reference();
+        String takenBy = as(POLESTAR).body(order(taken, "DE")).post("/api/v1/orders").then().statusCode(201)
+                .extract().path("id");
         String duplicate = reference();
         String body = "{\"items\":[" + String.join(",",
                 order(reference(), "US"),
                 order(duplicate, "SE"),
                 order(reference(), "GB"),
                 order(duplicate, "NL"),
-                order(reference(), "KR")) + "]}";
-        as(POLESTAR).body(body).post("/api/v1/orders/batch")
+                order(reference(), "KR"),
+                order(reference(), "FR").replace("SNOW", "PINK"),
+                order(taken, "FR"),
+                "42") + "]}";
+        List<String> ids = as(POLESTAR).body(body).post("/api/v1/orders/batch")
                 .then().statusCode(200)
                 .body("placed", equalTo(3))
-                .body("rejected", equalTo(2))
-                .body("items.status", equalTo(List.of(201, 201, 400, 409, 201)))
-                .body("items[0].orderId", notNullValue())
+                .body("rejected", equalTo(5))
+                .body("items.index", equalTo(List.of(0, 1, 2, 3, 4, 5, 6, 7)))
+                .body("items.status", equalTo(List.of(201, 201, 400, 409, 201, 400, 409, 400)))
                 .body("items[2].problem.violations[0].field", equalTo("market"))
-                .body("items[3].problem.status", equalTo(409));
+                .body("items[3].problem.status", equalTo(409))
+                .body("items[3].problem.detail", containsString("item 1"))
+                .body("items[5].problem.violations[0].field", equalTo("exteriorColour"))
+                .body("items[6].problem.detail", containsString(takenBy))
+                .extract().path("items.findAll { it.status == 201 }.orderId");
+        assertThat(ids).hasSize(3).doesNotContainNull();
+        ids.forEach(id -> as(POLESTAR).get("/api/v1/orders/" + id).then().statusCode(200).body("status", equalTo("RECEIVED")));
+        awaitEvent(Topics.ORDER_EVENTS, ids.get(2), "com.busanev.OrderPlaced.v1");
     }
 
     @Test
@@ -146,8 +163,15 @@ class OrderIntakeTest {
                 .then().body("items", hasSize(1));
         as(POLESTAR).queryParam("market", market).queryParam("status", "ARRIVED").get("/api/v1/orders")
                 .then().body("totalItems", equalTo(0));
+        as(POLESTAR).queryParam("market", market).queryParam("createdTo", "2000-01-01T00:00:00Z").get("/api/v1/orders")
+                .then().body("totalItems", equalTo(0));
+        as(POLESTAR).queryParam("market", market).queryParam("createdFrom", "2000-01-01T00:00:00Z").get("/api/v1/orders")
+                .then().body("totalItems", equalTo(3));
         as(POLESTAR).queryParam("size", 501).get("/api/v1/orders").then().statusCode(400);
-        as(POLESTAR).queryParam("status", "LOST").get("/api/v1/orders").then().statusCode(404);
+        as(POLESTAR).queryParam("status", "LOST").get("/api/v1/orders").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("RECEIVED"));
+        as(POLESTAR).queryParam("createdFrom", "yesterday").get("/api/v1/orders").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -158,6 +182,10 @@ class OrderIntakeTest {
                 .body("timeline.event", hasItem("OrderCancelled"));
         as(POLESTAR).post("/api/v1/orders/" + id + "/cancel").then().statusCode(200).body("status", equalTo("CANCELLED"));
         awaitEvent(Topics.ORDER_EVENTS, id, "com.busanev.OrderCancelled.v1");
+    }
+
+    private static String extractReference(String orderJson) {
+        return io.restassured.path.json.JsonPath.from(orderJson).getString("brandReference");
     }
 
     static org.hamcrest.Matcher<Iterable<? extends String>> everyItem(String value) {

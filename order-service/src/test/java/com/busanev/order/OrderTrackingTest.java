@@ -89,6 +89,27 @@ class OrderTrackingTest {
     }
 
     @Test
+    void betweenScheduledAndBlockedTheNewerReportWins() {
+        UUID id = UUID.fromString(Fixtures.place("KR"));
+        publish(new BuildScheduled(id, "KR", Region.KR, "LONG_RANGE_DUAL_MOTOR", LocalDate.of(2027, 3, 9), "2027-W10",
+                T0.plusSeconds(3_600)));
+        awaitStatus(id, "SCHEDULED");
+        // A block reported before the schedule but delivered after it is history, not news.
+        publish(new BuildBlocked(id, "KR", Region.KR, BlockReason.NO_PACKS, "2027-W10", "no packs for KR", T0));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(POLESTAR).get("/api/v1/orders/" + id)
+                .then().body("timeline", hasSize(3)));
+        as(POLESTAR).get("/api/v1/orders/" + id).then()
+                .body("status", equalTo("SCHEDULED"))
+                .body("plannedDate", equalTo("2027-03-09"));
+
+        publish(new BuildBlocked(id, "KR", Region.KR, BlockReason.NO_CAPACITY, "2027-W10", "line full", T0.plusSeconds(7_200)));
+        awaitStatus(id, "BLOCKED");
+        as(POLESTAR).get("/api/v1/orders/" + id).then()
+                .body("blockedReason", containsString("NO_CAPACITY"))
+                .body("plannedDate", equalTo(null));
+    }
+
+    @Test
     void aCancelledOrderStaysCancelledAndCannotBeCancelledAfterItsBuildStarted() {
         UUID cancelled = UUID.fromString(Fixtures.place("ES"));
         as(POLESTAR).post("/api/v1/orders/" + cancelled + "/cancel").then().statusCode(200);

@@ -41,6 +41,9 @@ public class Order extends PanacheEntityBase {
     public int priority;
     @Enumerated(EnumType.STRING)
     public OrderStatus status;
+    /** When the event that set the status happened: decides between SCHEDULED and BLOCKED reported out of order. */
+    @Column(name = "status_at")
+    public Instant statusAt;
     @Column(name = "planned_date")
     public LocalDate plannedDate;
     @Column(name = "blocked_reason")
@@ -65,14 +68,21 @@ public class Order extends PanacheEntityBase {
         return optionPacks.isEmpty() ? List.of() : Arrays.asList(optionPacks.split(","));
     }
 
-    /** Moves the status forward only; returns whether it changed. */
-    public boolean advanceTo(OrderStatus next, Instant at) {
-        OrderStatus advanced = status.advanceTo(next);
-        if (advanced == status) {
+    /**
+     * Applies the status an event that happened {@code at} points to: forward only, and between statuses of the
+     * same rank the newer event wins. Returns whether the event is now the latest word on the status, i.e.
+     * whether the facts it carries about planning (date, blocker) are current.
+     */
+    public boolean moveTo(OrderStatus next, Instant at) {
+        boolean newer = !at.isBefore(statusAt);
+        if (next != status && !status.mayMoveTo(next, newer)) {
             return false;
         }
-        status = advanced;
-        updatedAt = at;
+        if (next == status && !newer) {
+            return false;
+        }
+        status = next;
+        statusAt = at;
         return true;
     }
 }

@@ -11,6 +11,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -36,6 +37,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class OrderResource {
+    /** Tells a client whether the response is the replay of an earlier request with the same Idempotency-Key. */
+    static final String REPLAYED = "Idempotency-Replayed";
+
     private final Orders orders;
     private final IdempotencyKeys idempotencyKeys;
     private final Caller caller;
@@ -63,27 +67,28 @@ public class OrderResource {
                         () -> orders.place(brand, request)))
                 .map(result -> Response.status(result.status()).entity(result.body())
                         .location(URI.create("/api/v1/orders/" + result.body().id()))
-                        .header("Idempotency-Replayed", result.replayed())
+                        .header(REPLAYED, result.replayed())
                         .build());
     }
 
     @POST
     @Path("/batch")
     @RolesAllowed(Roles.BRAND_ORDERS)
-    @Operation(summary = "Place up to 1,000 orders", description = "Each item is judged on its own: valid items "
-            + "with a new brand reference are placed together (status 201 with the order id), invalid ones get 400 "
-            + "and a reused reference 409, each with its problem; the call itself answers 200 with the per-item "
-            + "results in request order. Idempotency-Key works as for a single order.")
-    @APIResponse(responseCode = "200", description = "Per-item results", content = @Content(schema = @Schema(implementation = BatchResult.class)))
-    @APIResponse(responseCode = "400", description = "No items, or more than 1,000", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> placeBatch(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid BatchRequest batch) {
+    @Operation(summary = "Place up to 1,000 orders", description = "Per item, not all-or-nothing: each item is "
+            + "read and validated on its own. Valid items with a new brand reference are placed (status 201 with "
+            + "the order id); an unreadable or invalid item gets 400, a reference already used (by an existing "
+            + "order or an earlier item of the batch) 409, each with its own problem. The call answers 200 with "
+            + "one result per item, in request order (index = position in items). The placed items and their "
+            + "OrderPlaced events commit together. Idempotency-Key works as for a single order.")
+    @APIResponse(responseCode = "200", description = "One result per item", content = @Content(schema = @Schema(implementation = BatchResult.class)))
+    @APIResponse(responseCode = "400", description = "No items, more than 1,000, or a body that is not JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> placeBatch(@HeaderParam(IdempotencyKeys.HEADER) @Parameter(description = "Makes retries safe") String key,
+            @Valid @NotNull BatchRequest batch) {
         String brand = caller.requireBrand();
-        if (batch == null) {
-            throw ProblemException.badRequest("items", "must not be null");
-        }
         return Panache.withTransaction(() -> idempotencyKeys.once(key, "orders-batch:" + brand, batch, BatchResult.class,
                         200, () -> orders.placeBatch(brand, batch.items())))
-                .map(result -> Response.ok(result.body()).header("Idempotency-Replayed", result.replayed()).build());
+                .map(result -> Response.ok(result.body()).header(REPLAYED, result.replayed()).build());
     }
 
     @GET
@@ -112,7 +117,7 @@ public class OrderResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "409", description = "The build has started", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<OrderView> cancel(@PathParam("id") UUID id, @Valid CancelRequest request) {
-        return orders.cancel(id, Optional.of(caller.requireBrand()), request == null ? null : request.reason());
+        return orders.cancel(id, caller.requireBrand(), request == null ? null : request.reason());
     }
 
     /** Viewers read every brand's orders; a brand only its own. */

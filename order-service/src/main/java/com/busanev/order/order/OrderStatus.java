@@ -1,8 +1,9 @@
 package com.busanev.order.order;
 
 /**
- * Where an order is in the chain. The rank orders the forward path: an event that would lower it (late or
- * duplicate) changes nothing. SCHEDULED and BLOCKED share a rank because an order moves between them freely.
+ * Where an order is in the chain. The rank orders the forward path: an event pointing to a lower rank (late or
+ * duplicate) changes nothing. SCHEDULED and BLOCKED share a rank because an order moves between them as
+ * supply changes; between those two the newer event wins (see {@link Order#moveTo}). CANCELLED is terminal.
  */
 public enum OrderStatus {
     RECEIVED(0), SCHEDULED(1), BLOCKED(1), IN_PRODUCTION(2), BUILT(3), SHIPPED(4), ARRIVED(5), CANCELLED(99);
@@ -13,15 +14,16 @@ public enum OrderStatus {
         this.rank = rank;
     }
 
-    /** The status after an event that points to {@code next}: forward moves only; CANCELLED is terminal. */
-    public OrderStatus advanceTo(OrderStatus next) {
-        if (this == CANCELLED) {
-            return this;
+    /** Whether an event pointing to {@code next} may move an order that is in this status. */
+    boolean mayMoveTo(OrderStatus next, boolean newer) {
+        if (this == CANCELLED || next == this) {
+            return false;
         }
-        return next.rank >= rank ? next : this;
+        return next.rank > rank || (next.rank == rank && newer);
     }
 
+    /** A cancel is accepted until the build starts. */
     public boolean cancellable() {
-        return this == RECEIVED || this == SCHEDULED || this == BLOCKED;
+        return rank <= SCHEDULED.rank;
     }
 }

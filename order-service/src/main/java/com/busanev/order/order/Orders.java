@@ -4,11 +4,16 @@ import com.busanev.events.Markets;
 import com.busanev.events.OrderCancelled;
 import com.busanev.events.OrderPlaced;
 import com.busanev.kit.outbox.Outbox;
+import com.busanev.kit.outbox.OutboxEvent;
 import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
-
+import com.busanev.kit.problem.Problem;
 import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.problem.Violation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
@@ -19,10 +24,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -32,11 +38,13 @@ public class Orders {
     private final OrderRules rules;
     private final Outbox outbox;
     private final Clock clock;
+    private final ObjectMapper mapper;
 
-    Orders(OrderRules rules, Outbox outbox, Clock clock) {
+    Orders(OrderRules rules, Outbox outbox, Clock clock, ObjectMapper mapper) {
         this.rules = rules;
         this.outbox = outbox;
         this.clock = clock;
+        this.mapper = mapper;
     }
 
     /** Fails with 400 listing every violation; call before opening the transaction. */
@@ -52,73 +60,53 @@ public class Orders {
 
     /** Runs inside the caller's transaction (shared with the Idempotency-Key record). */
     public Uni<OrderView> place(String brand, OrderRequest request) {
-        return Order.count("brand = ?1 and brandReference = ?2", brand, request.brandReference())
-                .chain(existing -> existing > 0
-                        ? Uni.createFrom().failure(duplicate(request.brandReference()))
-                        : persist(brand, request, clock.instant()));
+        return Order.<Order>find("brand = ?1 and brandReference = ?2", brand, request.brandReference()).firstResult()
+                .chain(existing -> existing != null
+                        ? Uni.createFrom().failure(duplicate(request.brandReference(), existing.id))
+                        : create(brand, List.of(request)).map(views -> views.get(0)));
     }
 
-    /** Every valid item with a new reference is placed in one transaction; the rest get their own problem. */
+    /**
+     * Every readable, valid item with a new reference is placed in one transaction; the rest get their own
+     * problem. One query finds the references already taken.
+     */
     @WithTransaction
-    public Uni<BatchResult> placeBatch(String brand, List<OrderRequest> requests) {
-        List<String> references = requests.stream().filter(r -> r != null && r.brandReference() != null)
-                .map(OrderRequest::brandReference).distinct().toList();
-        return Order.<Order>find("brand = ?1 and brandReference in ?2", brand, references).list()
-                .map(found -> found.stream().map(o -> o.brandReference).collect(Collectors.toCollection(HashSet::new)))
-                .chain(taken -> placeEach(brand, requests, taken));
-    }
-
-    private Uni<BatchResult> placeEach(String brand, List<OrderRequest> requests, Set<String> taken) {
-        Instant now = clock.instant();
-        List<BatchResult.Item> items = new ArrayList<>();
-        List<OrderRequest> accepted = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-            OrderRequest request = requests.get(i);
-            String reference = request == null ? null : request.brandReference();
-            try {
-                validate(request);
-            } catch (ProblemException invalid) {
-                items.add(new BatchResult.Item(i, 400, reference, null, invalid.toProblem()));
-                continue;
-            }
-            if (!taken.add(reference)) {
-                items.add(new BatchResult.Item(i, 409, reference, null, duplicate(reference).toProblem()));
-                continue;
-            }
-            items.add(null);
-            accepted.add(request);
+    public Uni<BatchResult> placeBatch(String brand, List<JsonNode> json) {
+        Item[] judged = new Item[json.size()];
+        for (int i = 0; i < judged.length; i++) {
+            judged[i] = read(i, json.get(i));
         }
-        // A reactive session allows one operation at a time: persist in sequence; the inserts are flushed
-        // together, in JDBC batches, at commit.
-        return Multi.createFrom().iterable(accepted)
-                .onItem().transformToUniAndConcatenate(request -> persist(brand, request, now))
-                .collect().asList()
-                .map(views -> {
-                    int next = 0;
-                    for (int i = 0; i < items.size(); i++) {
-                        if (items.get(i) == null) {
-                            OrderView view = views.get(next++);
-                            items.set(i, new BatchResult.Item(i, 201, view.brandReference(), view.id(), null));
+        List<String> references = Arrays.stream(judged).filter(item -> item.problem == null)
+                .map(item -> item.request.brandReference()).distinct().toList();
+        return Order.<Order>find("brand = ?1 and brandReference in ?2", brand, references).list()
+                .chain(found -> {
+                    Map<String, UUID> taken = new HashMap<>();
+                    found.forEach(order -> taken.put(order.brandReference, order.id));
+                    Map<String, Integer> firstIndex = new HashMap<>();
+                    List<OrderRequest> accepted = new ArrayList<>();
+                    for (Item item : judged) {
+                        if (item.problem != null) {
+                            continue;
+                        }
+                        String reference = item.request.brandReference();
+                        UUID existing = taken.get(reference);
+                        Integer earlier = firstIndex.putIfAbsent(reference, item.index);
+                        if (existing != null) {
+                            item.reject(409, duplicate(reference, existing).toProblem());
+                        } else if (earlier != null) {
+                            item.reject(409, ProblemException.conflict("The brand reference " + reference
+                                    + " is already used by item " + earlier + " of this batch.").toProblem());
+                        } else {
+                            accepted.add(item.request);
                         }
                     }
-                    return BatchResult.of(items);
+                    return create(brand, accepted).map(placed -> BatchResult.of(results(judged, placed)));
                 });
     }
 
-    private Uni<OrderView> persist(String brand, OrderRequest request, Instant now) {
-        Order order = newOrder(brand, request, now);
-        OrderPlaced placed = new OrderPlaced(order.id, brand, order.brandReference, order.model, order.variant,
-                order.optionPackList(), order.market, order.region, order.requestedWeek, order.priority, now);
-        return order.persist()
-                .chain(() -> outbox.append(placed))
-                .chain(event -> TimelineEntry.of(order.id, event.id.toString(), "OrderPlaced", now,
-                        "Placed by " + brand + " as " + order.brandReference).persist())
-                .map(entry -> OrderView.of(order, List.of((TimelineEntry) entry)));
-    }
-
     @WithTransaction
-    public Uni<OrderView> cancel(UUID id, Optional<String> brand, String reason) {
-        return owned(id, brand).chain(order -> {
+    public Uni<OrderView> cancel(UUID id, String brand, String reason) {
+        return owned(id, Optional.of(brand)).chain(order -> {
             if (order.status == OrderStatus.CANCELLED) {
                 return withTimeline(order);
             }
@@ -128,6 +116,7 @@ public class Orders {
             }
             Instant now = clock.instant();
             order.status = OrderStatus.CANCELLED;
+            order.statusAt = now;
             order.updatedAt = now;
             return outbox.append(new OrderCancelled(order.id, order.brand, reason, now))
                     .chain(event -> TimelineEntry.of(order.id, event.id.toString(), "OrderCancelled", now,
@@ -157,6 +146,103 @@ public class Orders {
                 .map(total -> Page.of(orders.stream().map(o -> OrderView.of(o, null)).toList(), page, total)));
     }
 
+    /**
+     * Persists the orders, then their events, then their timeline entries: grouped by table, the inserts leave
+     * in JDBC batches at commit instead of one round trip per row.
+     */
+    private Uni<List<OrderView>> create(String brand, List<OrderRequest> requests) {
+        if (requests.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Instant now = clock.instant();
+        List<Order> orders = requests.stream().map(request -> newOrder(brand, request, now)).toList();
+        return Order.persist(orders)
+                .chain(() -> Multi.createFrom().iterable(orders)
+                        .onItem().transformToUniAndConcatenate(order -> outbox.append(placed(order)))
+                        .collect().asList())
+                .chain(events -> {
+                    List<TimelineEntry> entries = new ArrayList<>();
+                    for (int i = 0; i < orders.size(); i++) {
+                        Order order = orders.get(i);
+                        entries.add(TimelineEntry.of(order.id, events.get(i).id.toString(), "OrderPlaced", now,
+                                "Placed by " + brand + " as " + order.brandReference));
+                    }
+                    return TimelineEntry.persist(entries).map(ignored -> {
+                        List<OrderView> views = new ArrayList<>();
+                        for (int i = 0; i < orders.size(); i++) {
+                            views.add(OrderView.of(orders.get(i), List.of(entries.get(i))));
+                        }
+                        return views;
+                    });
+                });
+    }
+
+    private static OrderPlaced placed(Order order) {
+        return new OrderPlaced(order.id, order.brand, order.brandReference, order.model, order.variant,
+                order.optionPackList(), order.market, order.region, order.requestedWeek, order.priority,
+                order.createdAt);
+    }
+
+    /** One batch item read and validated on its own, so a bad item never fails the others. */
+    private Item read(int index, JsonNode json) {
+        OrderRequest request;
+        try {
+            request = mapper.treeToValue(json, OrderRequest.class);
+        } catch (JsonProcessingException e) {
+            return new Item(index, null, 400, unreadable(e));
+        }
+        try {
+            validate(request);
+            return new Item(index, request, 0, null);
+        } catch (ProblemException invalid) {
+            return new Item(index, request, 400, invalid.toProblem());
+        }
+    }
+
+    private static Problem unreadable(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException mapping
+                ? mapping.getPath().stream()
+                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                        .collect(Collectors.joining(".")).replace(".[", "[")
+                : "";
+        return ProblemException.badRequest("The order cannot be read.",
+                List.of(new Violation(field.isEmpty() ? "(item)" : field, "has the wrong type or an unknown value")))
+                .toProblem();
+    }
+
+    private static List<BatchResult.Item> results(Item[] judged, List<OrderView> placed) {
+        List<BatchResult.Item> results = new ArrayList<>(judged.length);
+        int next = 0;
+        for (Item item : judged) {
+            String reference = item.request == null ? null : item.request.brandReference();
+            if (item.problem == null) {
+                results.add(new BatchResult.Item(item.index, 201, reference, placed.get(next++).id(), null));
+            } else {
+                results.add(new BatchResult.Item(item.index, item.status, reference, null, item.problem));
+            }
+        }
+        return results;
+    }
+
+    private static final class Item {
+        final int index;
+        final OrderRequest request;
+        int status;
+        Problem problem;
+
+        Item(int index, OrderRequest request, int status, Problem problem) {
+            this.index = index;
+            this.request = request;
+            this.status = status;
+            this.problem = problem;
+        }
+
+        void reject(int status, Problem problem) {
+            this.status = status;
+            this.problem = problem;
+        }
+    }
+
     private Uni<Order> owned(UUID id, Optional<String> brand) {
         return Order.<Order>findById(id)
                 .map(order -> order == null || brand.filter(b -> !b.equals(order.brand)).isPresent() ? null : order)
@@ -184,13 +270,14 @@ public class Orders {
         order.requestedWeek = request.requestedWeek();
         order.priority = request.priorityOrDefault();
         order.status = OrderStatus.RECEIVED;
+        order.statusAt = now;
         order.createdAt = now;
         order.updatedAt = now;
         return order;
     }
 
-    private static ProblemException duplicate(String reference) {
-        return ProblemException.conflict("The brand reference " + reference + " is already used by another order.");
+    private static ProblemException duplicate(String reference, UUID existing) {
+        return ProblemException.conflict("The brand reference " + reference + " is already used by order "
+                + existing + ".");
     }
-
 }

@@ -2,8 +2,9 @@ package com.busanev.order.reference;
 
 import com.busanev.events.Markets;
 import com.busanev.events.Region;
+import com.busanev.kit.security.Roles;
 import com.busanev.order.order.Polestar4;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,48 +12,55 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** What may be ordered, so a partner builds its order form from data rather than from a PDF. */
 @Path("/api/v1/reference")
-@Tag(name = "Reference data")
+@Tag(name = "Reference data", description = "The codes an order uses, with labels and the rules between them")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReferenceResource {
+    public record Option(String code, String label) {
+    }
+
     public record Rule(String rule, String description) {
     }
 
-    public record ReferenceData(String model, List<String> variants, List<String> optionPacks,
-            List<String> exteriorColours, List<String> interiors, List<String> wheels, Map<String, Region> markets,
+    public record ReferenceData(String model, List<Option> variants, List<Option> optionPacks,
+            List<Option> exteriorColours, List<Option> interiors, List<Option> wheels, Map<String, Region> markets,
             List<Rule> rules) {
     }
 
-    private static final ReferenceData DATA = build();
+    private static final ReferenceData DATA = new ReferenceData(Polestar4.MODEL,
+            options(Polestar4.Variant.values()), options(Polestar4.OptionPack.values()),
+            options(Polestar4.ExteriorColour.values()), options(Polestar4.Interior.values()),
+            options(Polestar4.Wheels.values()), markets(), List.of(
+                    new Rule("performance-needs-dual-motor", "The PERFORMANCE pack needs LONG_RANGE_DUAL_MOTOR."),
+                    new Rule("22-inch-wheels-need-performance", "PERFORMANCE_22 wheels need the PERFORMANCE pack."),
+                    new Rule("packs-once", "Each option pack at most once."),
+                    new Rule("reference-unique", "brandReference is unique per brand."),
+                    new Rule("requested-week", "requestedWeek is an ISO week (2027-W09), not in the past; "
+                            + "omit it for the earliest build."),
+                    new Rule("market-region", "The market decides the region (NA, EU, KR) and so the battery "
+                            + "sourcing rules and the destination port.")));
 
     @GET
-    @PermitAll
+    @RolesAllowed({Roles.BRAND_ORDERS, Roles.VIEWER})
     @Operation(summary = "Variants, option packs, colours, interiors, wheels, markets and their rules")
     public ReferenceData get() {
         return DATA;
     }
 
-    private static ReferenceData build() {
+    private static Map<String, Region> markets() {
         Map<String, Region> markets = new TreeMap<>();
-        for (Region region : Region.values()) {
-            (region == Region.NA ? Markets.NA : region == Region.EU ? Markets.EU : Markets.KR)
-                    .forEach(market -> markets.put(market, region));
-        }
-        return new ReferenceData(Polestar4.MODEL, names(Polestar4.Variant.class), names(Polestar4.OptionPack.class),
-                names(Polestar4.ExteriorColour.class), names(Polestar4.Interior.class), names(Polestar4.Wheels.class),
-                markets, List.of(
-                        new Rule("performance-needs-dual-motor", "The PERFORMANCE pack needs LONG_RANGE_DUAL_MOTOR."),
-                        new Rule("22-inch-wheels-need-performance", "PERFORMANCE_22 wheels need the PERFORMANCE pack."),
-                        new Rule("reference-unique", "brandReference is unique per brand."),
-                        new Rule("requested-week", "requestedWeek is an ISO week (2027-W09), not in the past.")));
+        Map.<Region, Set<String>>of(Region.NA, Markets.NA, Region.EU, Markets.EU, Region.KR, Markets.KR)
+                .forEach((region, countries) -> countries.forEach(country -> markets.put(country, region)));
+        return markets;
     }
 
-    private static List<String> names(Class<? extends Enum<?>> type) {
-        return Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+    private static List<Option> options(Polestar4.Choice[] choices) {
+        return Arrays.stream(choices).map(c -> new Option(c.name(), c.label())).toList();
     }
 }

@@ -17,6 +17,7 @@ import com.busanev.order.order.OrderStatus;
 import com.busanev.order.order.TimelineEntry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -25,7 +26,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Follows production and logistics events into each order's status and timeline. Every event lands in the
- * timeline; the status only moves forward (see {@link OrderStatus#advanceTo}), so late or out-of-order events
+ * timeline; the status only moves forward (see {@link Order#moveTo}), so late or out-of-order events
  * cannot undo progress, and a cancelled order stays cancelled.
  */
 @ApplicationScoped
@@ -33,9 +34,11 @@ public class OrderTracker {
     private static final Logger LOG = Logger.getLogger(OrderTracker.class);
 
     private final EventConsumer consumer;
+    private final Clock clock;
 
-    OrderTracker(EventConsumer consumer) {
+    OrderTracker(EventConsumer consumer, Clock clock) {
         this.consumer = consumer;
+        this.clock = clock;
     }
 
     @Incoming("production-events")
@@ -59,6 +62,7 @@ public class OrderTracker {
                 return Uni.createFrom().voidItem();
             }
             change.applyTo(order);
+            order.updatedAt = clock.instant();
             return TimelineEntry.of(order.id, event.id(), event.type().eventName(), change.at(), change.detail())
                     .persist().replaceWithVoid();
         });
@@ -103,19 +107,20 @@ public class OrderTracker {
             return null;
         }
 
-        /** Status forward only; the facts an event carries are kept unless the order has moved past them. */
+        /**
+         * Status forward only. Planning facts (date, blocker) follow the event that set the status; the car's
+         * facts (VIN, booking) are kept whatever the status, except that an ETA never replaces a later one.
+         */
         void applyTo(Order order) {
-            OrderStatus before = order.status;
-            if (status != null) {
-                order.advanceTo(status, at);
-            }
-            boolean cancelled = order.status == OrderStatus.CANCELLED;
-            if (event instanceof BuildScheduled e && !cancelled && order.status == OrderStatus.SCHEDULED) {
+            boolean current = status != null && order.moveTo(status, at);
+            if (event instanceof BuildScheduled e && current) {
                 order.plannedDate = e.plannedDate();
                 order.blockedReason = null;
-            } else if (event instanceof BuildRescheduled e && !cancelled && before.compareTo(OrderStatus.IN_PRODUCTION) < 0) {
+            } else if (event instanceof BuildRescheduled e && current) {
                 order.plannedDate = e.plannedDate();
-            } else if (event instanceof BuildBlocked e && order.status == OrderStatus.BLOCKED) {
+                order.blockedReason = null;
+            } else if (event instanceof BuildBlocked && current) {
+                order.plannedDate = null;
                 order.blockedReason = detail;
             } else if (event instanceof VehicleBuilt e) {
                 order.vin = e.vin();
@@ -125,7 +130,10 @@ public class OrderTracker {
                 order.vessel = e.vessel();
                 order.transportMode = e.mode().name();
                 order.destinationPort = e.destinationPort();
-                order.eta = order.status == OrderStatus.ARRIVED ? order.eta : e.eta();
+                // once the ship has left, its departure report's ETA beats a booking that arrives late
+                if (order.status != OrderStatus.SHIPPED && order.status != OrderStatus.ARRIVED) {
+                    order.eta = e.eta();
+                }
             } else if (event instanceof ShipmentDelayed e && order.status != OrderStatus.ARRIVED) {
                 order.eta = e.eta();
             } else if (event instanceof ShipmentDeparted e && order.status != OrderStatus.ARRIVED) {
@@ -133,7 +141,6 @@ public class OrderTracker {
             } else if (event instanceof ShipmentArrived e) {
                 order.eta = e.arrivedAt();
             }
-            order.updatedAt = at;
         }
     }
 }
