@@ -4,7 +4,6 @@ import com.busanev.events.Markets;
 import com.busanev.events.OrderCancelled;
 import com.busanev.events.OrderPlaced;
 import com.busanev.kit.outbox.Outbox;
-import com.busanev.kit.outbox.OutboxEvent;
 import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
 import com.busanev.kit.problem.Problem;
