@@ -1,0 +1,50 @@
+package com.busanev.supplier.allocation;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+
+/** The allocation last announced for a week and region. */
+@Entity
+@Table(name = "allocation")
+@IdClass(AllocationRecord.Key.class)
+public class AllocationRecord extends PanacheEntityBase {
+    @Id
+    public String week;
+    @Id
+    public String region;
+    public int packs;
+    /** "contractId:supplier:packs;..." of the sources, to tell a changed split from an unchanged one. */
+    public String sources;
+    @Column(name = "allocated_at")
+    public Instant allocatedAt;
+
+    public static class Key implements Serializable {
+        public String week;
+        public String region;
+
+        public Key() {
+        }
+
+        public Key(String week, String region) {
+            this.week = week;
+            this.region = region;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.week.equals(week) && k.region.equals(region);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(week, region);
+        }
+    }
+}

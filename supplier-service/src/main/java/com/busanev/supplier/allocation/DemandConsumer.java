@@ -1,0 +1,83 @@
+package com.busanev.supplier.allocation;
+
+import com.busanev.events.BlockReason;
+import com.busanev.events.BuildBlocked;
+import com.busanev.events.BuildRescheduled;
+import com.busanev.events.BuildScheduled;
+import com.busanev.events.IsoWeek;
+import com.busanev.events.OrderCancelled;
+import com.busanev.events.Region;
+import com.busanev.kit.messaging.EventConsumer;
+import com.busanev.kit.messaging.IncomingEvent;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Keeps each order's pack demand in the week the plant wants it, and re-allocates the weeks that changed. */
+@ApplicationScoped
+public class DemandConsumer {
+    private final EventConsumer consumer;
+    private final SupplyPlanner planner;
+
+    DemandConsumer(EventConsumer consumer, SupplyPlanner planner) {
+        this.consumer = consumer;
+        this.planner = planner;
+    }
+
+    @Incoming("production-events")
+    Uni<Void> onProduction(Message<String> message) {
+        return consumer.consume(message, this::apply);
+    }
+
+    @Incoming("order-events")
+    Uni<Void> onOrder(Message<String> message) {
+        return consumer.consume(message, this::apply);
+    }
+
+    Uni<Void> apply(IncomingEvent event) {
+        if (event.payload() instanceof BuildScheduled e) {
+            return demand(e.orderId(), e.region(), e.week());
+        }
+        if (event.payload() instanceof BuildRescheduled e) {
+            return demand(e.orderId(), e.region(), e.week());
+        }
+        if (event.payload() instanceof BuildBlocked e) {
+            // Only missing packs are pack demand; an order blocked for line capacity needs no pack yet.
+            return e.reason() == BlockReason.NO_PACKS && e.week() != null
+                    ? demand(e.orderId(), e.region(), e.week())
+                    : withdraw(e.orderId());
+        }
+        if (event.payload() instanceof OrderCancelled e) {
+            return withdraw(e.orderId());
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> demand(UUID orderId, Region region, String week) {
+        return Demand.<Demand>findById(orderId).chain(existing -> {
+            Set<IsoWeek> changed = new HashSet<>();
+            changed.add(IsoWeek.parse(week));
+            Demand demand = existing != null ? existing : new Demand();
+            if (existing != null) {
+                if (existing.week.equals(week)) {
+                    return Uni.createFrom().voidItem();
+                }
+                changed.add(IsoWeek.parse(existing.week));
+            }
+            demand.orderId = orderId;
+            demand.region = region;
+            demand.week = week;
+            return demand.persist().chain(() -> planner.recompute(changed));
+        });
+    }
+
+    private Uni<Void> withdraw(UUID orderId) {
+        return Demand.<Demand>findById(orderId).chain(existing -> existing == null
+                ? Uni.createFrom().voidItem()
+                : existing.delete().chain(() -> planner.recompute(Set.of(IsoWeek.parse(existing.week)))));
+    }
+}

@@ -1,0 +1,215 @@
+package com.busanev.supplier.allocation;
+
+import com.busanev.events.IsoWeek;
+import com.busanev.events.PackSource;
+import com.busanev.events.PacksAllocated;
+import com.busanev.events.Region;
+import com.busanev.events.ShortageAlert;
+import com.busanev.kit.outbox.Outbox;
+import com.busanev.supplier.alert.ShortageAlertRecord;
+import com.busanev.supplier.alert.ShortageAlertRecord.Kind;
+import com.busanev.supplier.contract.Contract;
+import com.busanev.supplier.contract.Delivery;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Turns contracts, deliveries and the plant's demand into weekly pack allocations per region and shortage
+ * alerts. Runs in the caller's transaction under an advisory lock (one recompute at a time across replicas);
+ * an allocation is announced only when its total or its sources change.
+ */
+@ApplicationScoped
+public class SupplyPlanner {
+    private static final long ALLOCATION_LOCK = 7_340_002L;
+
+    /** One week's view: demand, the supply lines and what they give each region. */
+    public record WeekCoverage(String week, Region region, int demand, int compliantSupply, int allocated, int gap,
+            int plan, int planGap) {
+    }
+
+    private final SourcingRules rules;
+    private final CurrencyRates rates;
+    private final SupplyPlan plan;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    SupplyPlanner(SourcingRules rules, CurrencyRates rates, SupplyPlan plan, Outbox outbox, Clock clock) {
+        this.rules = rules;
+        this.rates = rates;
+        this.plan = plan;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Weeks from this one over the plan horizon, plus every week that has demand. */
+    public Uni<Set<IsoWeek>> horizonAndDemandWeeks() {
+        IsoWeek now = IsoWeek.of(LocalDate.now(clock));
+        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT DISTINCT week FROM demand", String.class).getResultList())
+                .map(weeks -> {
+                    Set<IsoWeek> all = new TreeSet<>();
+                    for (int i = 0; i < plan.horizonWeeks(); i++) {
+                        all.add(now.plusWeeks(i));
+                    }
+                    weeks.stream().map(IsoWeek::parse).filter(w -> w.compareTo(now) >= 0).forEach(all::add);
+                    return all;
+                });
+    }
+
+    public Uni<Void> recompute(Set<IsoWeek> weeks) {
+        if (weeks.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery("SELECT pg_advisory_xact_lock(" + ALLOCATION_LOCK + ")").getSingleResult())
+                .chain(() -> Multi.createFrom().iterable(weeks)
+                        .onItem().transformToUniAndConcatenate(this::recomputeWeek)
+                        .collect().last())
+                .replaceWithVoid();
+    }
+
+    public Uni<List<WeekCoverage>> coverage(int weeks) {
+        IsoWeek first = IsoWeek.of(LocalDate.now(clock));
+        List<IsoWeek> range = new ArrayList<>();
+        for (int i = 0; i < weeks; i++) {
+            range.add(first.plusWeeks(i));
+        }
+        return Multi.createFrom().iterable(range)
+                .onItem().transformToUniAndConcatenate(week -> state(week).map(state -> {
+                    List<WeekCoverage> rows = new ArrayList<>();
+                    for (Region region : Region.values()) {
+                        int demand = state.demand.getOrDefault(region, 0);
+                        int compliant = PackAllocator.compliantSupply(region, state.supply, rules::allows);
+                        AllocationRecord stored = state.stored.get(region);
+                        int allocated = stored == null ? 0 : stored.packs;
+                        int weeklyPlan = plan.weeklyPlan(region);
+                        rows.add(new WeekCoverage(week.toString(), region, demand, compliant, allocated,
+                                Math.max(0, demand - allocated), weeklyPlan, Math.max(0, weeklyPlan - compliant)));
+                    }
+                    return rows;
+                }))
+                .collect().asList()
+                .map(lists -> lists.stream().flatMap(List::stream).toList());
+    }
+
+    private Uni<Void> recomputeWeek(IsoWeek week) {
+        return state(week).chain(state -> {
+            Map<Region, PackAllocator.Allocation> allocation = PackAllocator.allocate(state.demand, state.supply,
+                    plan.headroom(), rules::allows);
+            Instant now = clock.instant();
+            return Multi.createFrom().items(Region.values())
+                    .onItem().transformToUniAndConcatenate(region -> announce(week, region, allocation.get(region),
+                                    state.stored.get(region), now)
+                            .chain(() -> alerts(week, region, state, allocation.get(region).packs(), now)))
+                    .collect().last().replaceWithVoid();
+        });
+    }
+
+    private Uni<Void> announce(IsoWeek week, Region region, PackAllocator.Allocation allocation, AllocationRecord stored, Instant now) {
+        String sources = allocation.sources().stream().map(s -> s.contractId() + ":" + s.supplier() + ":" + s.packs())
+                .collect(Collectors.joining(";"));
+        if (stored == null ? allocation.packs() == 0 : stored.packs == allocation.packs() && stored.sources.equals(sources)) {
+            return Uni.createFrom().voidItem();
+        }
+        AllocationRecord record = stored != null ? stored : new AllocationRecord();
+        record.week = week.toString();
+        record.region = region.name();
+        record.packs = allocation.packs();
+        record.sources = sources;
+        record.allocatedAt = now;
+        List<PackSource> bySupplier = allocation.sources();
+        return record.persist().chain(() -> outbox.append(new PacksAllocated(week.toString(), region, allocation.packs(),
+                bySupplier, now))).replaceWithVoid();
+    }
+
+    /** Opens an alert when a gap appears (once, not on every recompute) and resolves it when the gap closes. */
+    private Uni<Void> alerts(IsoWeek week, Region region, WeekState state, int allocated, Instant now) {
+        int demand = state.demand.getOrDefault(region, 0);
+        int compliant = PackAllocator.compliantSupply(region, state.supply, rules::allows);
+        int weeklyPlan = plan.weeklyPlan(region);
+        return alert(Kind.DEMAND, week, region, demand, allocated, now,
+                        "compliant packs cover " + allocated + " of " + demand + " cars planned (" + rules.explain(region) + ")")
+                .chain(() -> alert(Kind.PLAN, week, region, weeklyPlan, compliant, now,
+                        "contracted compliant supply " + compliant + " packs vs the plan's " + weeklyPlan + " a week for "
+                                + region + " (" + plan.evPerYear() + " EVs a year)"));
+    }
+
+    private Uni<Void> alert(Kind kind, IsoWeek week, Region region, int need, int supply, Instant now, String detail) {
+        int gap = Math.max(0, need - supply);
+        return ShortageAlertRecord.<ShortageAlertRecord>find("kind = ?1 and week = ?2 and region = ?3 and status = ?4",
+                kind, week.toString(), region, ShortageAlertRecord.Status.OPEN).firstResult().chain(open -> {
+                    if (gap == 0) {
+                        if (open != null) {
+                            open.status = ShortageAlertRecord.Status.RESOLVED;
+                            open.resolvedAt = now;
+                        }
+                        return Uni.createFrom().voidItem();
+                    }
+                    if (open != null) {
+                        open.demand = need;
+                        open.supply = supply;
+                        open.gap = gap;
+                        open.detail = detail;
+                        return Uni.createFrom().voidItem();
+                    }
+                    ShortageAlertRecord alert = new ShortageAlertRecord();
+                    alert.id = UUID.randomUUID();
+                    alert.kind = kind;
+                    alert.week = week.toString();
+                    alert.region = region;
+                    alert.demand = need;
+                    alert.supply = supply;
+                    alert.gap = gap;
+                    alert.severity = gap * 4 >= need ? "CRITICAL" : gap * 10 >= need ? "MAJOR" : "MINOR";
+                    alert.detail = detail;
+                    alert.status = ShortageAlertRecord.Status.OPEN;
+                    alert.raisedAt = now;
+                    return alert.persist().chain(() -> outbox.append(new ShortageAlert(alert.id, alert.week, region,
+                            need, supply, gap, alert.severity, kind + ": " + detail, now))).replaceWithVoid();
+                });
+    }
+
+    private record WeekState(Map<Region, Integer> demand, List<SupplyLine> supply, Map<Region, AllocationRecord> stored) {
+    }
+
+    private Uni<WeekState> state(IsoWeek week) {
+        LocalDate monday = week.monday();
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery("SELECT region, count(*) FROM demand WHERE week = ?1 GROUP BY region", Object[].class)
+                        .setParameter(1, week.toString()).getResultList())
+                .map(rows -> {
+                    Map<Region, Integer> demand = new EnumMap<>(Region.class);
+                    rows.forEach(r -> demand.put(Region.valueOf((String) r[0]), ((Number) r[1]).intValue()));
+                    return demand;
+                })
+                .chain(demand -> Contract.<Contract>listAll()
+                        .chain(contracts -> Delivery.<Delivery>list("week", week.toString()).map(deliveries -> {
+                            Map<UUID, Integer> delivered = new HashMap<>();
+                            deliveries.forEach(d -> delivered.merge(d.contractId, d.packs, Integer::sum));
+                            List<SupplyLine> supply = contracts.stream().filter(c -> c.supplies(monday))
+                                    .map(c -> new SupplyLine(c.id, c.supplierCode,
+                                            Math.max(c.weeklyCommitted(), delivered.getOrDefault(c.id, 0)),
+                                            rates.toUsd(c.pricePerKwh, c.currency) * c.capacityKwh, c.cellOrigin, c.carbonKgPerKwh))
+                                    .toList();
+                            return supply;
+                        }))
+                        .chain(supply -> AllocationRecord.<AllocationRecord>list("week", week.toString()).map(stored -> {
+                            Map<Region, AllocationRecord> byRegion = new EnumMap<>(Region.class);
+                            stored.forEach(a -> byRegion.put(Region.valueOf(a.region), a));
+                            return new WeekState(demand, supply, byRegion);
+                        })));
+    }
+}

@@ -1,0 +1,5 @@
+package com.busanev.supplier.contract;
+
+public enum ContractStatus {
+    DRAFT, ACTIVE, SUSPENDED, EXPIRED
+}
