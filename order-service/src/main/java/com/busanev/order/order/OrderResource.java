@@ -104,7 +104,10 @@ public class OrderResource {
 
     @GET
     @RolesAllowed({Roles.BRAND_ORDERS, Roles.VIEWER})
-    @Operation(summary = "Orders, newest first, paged and filtered", description = "A brand lists only its own.")
+    @Operation(summary = "Orders, newest first, paged and filtered", description = "A brand lists only its own; "
+            + "filters combine with AND, createdFrom is inclusive and createdTo exclusive.")
+    @APIResponse(responseCode = "200", description = "One page, with the total")
+    @APIResponse(responseCode = "400", description = "A page, size or filter value that cannot be used", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<OrderView>> list(@BeanParam OrderFilter filter, @Valid @BeanParam PageParams page) {
         return orders.list(ownerScope(), filter, page);
     }
@@ -115,6 +118,7 @@ public class OrderResource {
     @Operation(summary = "Cancel an order", description = "Accepted until the build starts; cancelling a cancelled "
             + "order returns it unchanged. The plant releases the slot and the packs, logistics the booking.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "404", description = "No such order of the caller's brand", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The build has started", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<OrderView> cancel(@PathParam("id") UUID id, @Valid CancelRequest request) {
         return orders.cancel(id, caller.requireBrand(), request == null ? null : request.reason());
