@@ -96,7 +96,7 @@ public class OutboxRelay {
     }
 
     /** A safety net for rows committed by another replica or before a restart. */
-    @Scheduled(every = "${kit.outbox.sweep-interval:5s}")
+    @Scheduled(every = "${kit.outbox.sweep-interval:5s}", delayed = "${kit.outbox.start-delay:1s}")
     void sweep() {
         pending.set(true);
     }

@@ -1,0 +1,156 @@
+package com.busanev.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole suite on one machine: PostgreSQL, Kafka, Keycloak with the realm and the four services, started in
+ * order and stopped in reverse on {@link #close()}, on failure half-way, and from a JVM shutdown hook.
+ * The end-to-end test starts it exactly as the local run does.
+ */
+public final class LocalStack implements AutoCloseable {
+    /** Service name to its database. */
+    public static final Map<String, String> DATABASES = Map.of(
+            "order-service", "orders", "production-service", "production",
+            "logistics-service", "logistics", "supplier-service", "supplier");
+
+    public record Options(Path root, Path runDir, StackPorts ports, double acceleration, Instant anchor) {
+    }
+
+    /** How long a service took to be ready, and its resident memory then. */
+    public record ServiceStart(String service, Duration startTime, long rssMiB) {
+    }
+
+    private final Options options;
+    private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, ServiceStart> starts = new LinkedHashMap<>();
+    private final Thread shutdownHook = new Thread(this::closeQuietly, "local-stack-shutdown");
+
+    private LocalStack(Options options) {
+        this.options = options;
+    }
+
+    public static LocalStack start(Options options, java.util.function.Consumer<String> progress) throws Exception {
+        LocalStack stack = new LocalStack(options);
+        Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
+        try {
+            stack.startAll(progress);
+            return stack;
+        } catch (Exception e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll(java.util.function.Consumer<String> progress) throws Exception {
+        StackPorts ports = options.ports();
+        ports.requireFree();
+        Files.createDirectories(options.runDir());
+        progress.accept("starting Keycloak (realm ev-partnership) on port " + ports.keycloak() + " ...");
+        ChildProcess keycloak = KeycloakServer.launch(KeycloakServer.distribution(options.root()), options.runDir(),
+                ports.keycloak(), ports.keycloakManagement());
+        started.add(keycloak);
+
+        progress.accept("starting PostgreSQL on port " + ports.postgres() + " ...");
+        PostgresServer postgres = PostgresServer.start(options.runDir().resolve("postgres"), ports.postgres(),
+                List.copyOf(DATABASES.values()));
+        started.add(postgres);
+        progress.accept("starting Kafka (KRaft) on port " + ports.kafka() + " ...");
+        KafkaServer kafka = KafkaServer.start(ports.kafka());
+        started.add(kafka);
+
+        KeycloakServer.awaitReady(keycloak, ports.keycloak());
+        progress.accept("Keycloak is ready; starting the four services ...");
+        Map<String, ChildProcess> services = new LinkedHashMap<>();
+        for (var entry : ports.services().entrySet()) {
+            ChildProcess service = startService(entry.getKey(), entry.getValue(), postgres, kafka);
+            started.add(service);
+            services.put(entry.getKey(), service);
+        }
+        for (var entry : services.entrySet()) {
+            entry.getValue().awaitReady(serviceUrl(entry.getKey()) + "/q/health/ready", Duration.ofMinutes(3));
+            starts.put(entry.getKey(), new ServiceStart(entry.getKey(), entry.getValue().startTime(), entry.getValue().rssMiB()));
+            progress.accept(entry.getKey() + " is ready on " + serviceUrl(entry.getKey()));
+        }
+    }
+
+    private ChildProcess startService(String service, int port, PostgresServer postgres, KafkaServer kafka) throws IOException {
+        Path jar = options.root().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IOException(jar + " is missing: build with ./mvnw -DskipTests install");
+        }
+        String database = DATABASES.get(service);
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(database));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrap());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloakUrl() + "/realms/" + KeycloakServer.REALM);
+        env.put("KIT_CLOCK_ACCELERATION", String.valueOf(options.acceleration()));
+        env.put("KIT_CLOCK_ANCHOR", options.anchor().toString());
+        env.put("PRODUCTION_SIMULATOR_ENABLED", "true");
+        env.put("LOGISTICS_SIMULATOR_ENABLED", "true");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ChildProcess(service, List.of(java, "-Xmx256m", "-jar", jar.toString()), env,
+                options.root().resolve(service), options.runDir().resolve("logs/" + service + ".log"));
+    }
+
+    public String serviceUrl(String service) {
+        return "http://localhost:" + options.ports().services().get(service);
+    }
+
+    public String keycloakUrl() {
+        return "http://localhost:" + options.ports().keycloak();
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    public List<ServiceStart> serviceStarts() {
+        return List.copyOf(starts.values());
+    }
+
+    /** Plant time: the clock every service runs on, accelerated from the shared anchor. */
+    public Instant plantNow() {
+        long elapsed = Duration.between(options.anchor(), Instant.now()).toNanos();
+        return options.anchor().plusNanos((long) (elapsed * options.acceleration()));
+    }
+
+    @Override
+    public void close() {
+        List<AutoCloseable> toStop;
+        synchronized (started) {
+            toStop = new ArrayList<>(started);
+            started.clear();
+        }
+        Collections.reverse(toStop);
+        for (AutoCloseable server : toStop) {
+            try {
+                server.close();
+            } catch (Exception e) {
+                System.err.println("stopping " + server + " failed: " + e.getMessage());
+            }
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // called from the hook itself
+        }
+    }
+
+    private void closeQuietly() {
+        close();
+    }
+}

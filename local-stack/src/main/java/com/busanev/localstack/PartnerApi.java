@@ -1,0 +1,75 @@
+package com.busanev.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Calls the services as a partner system would: with a bearer token from Keycloak for a demo user. */
+public final class PartnerApi {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private record Token(String value, Instant expires) {
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String keycloakUrl;
+    private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+
+    public PartnerApi(String keycloakUrl) {
+        this.keycloakUrl = keycloakUrl;
+    }
+
+    /** An access token for a demo user (its password is its name; see docs/local-run.md). */
+    public String token(String user) throws IOException, InterruptedException {
+        Token cached = tokens.get(user);
+        if (cached != null && cached.expires().isAfter(Instant.now().plusSeconds(30))) {
+            return cached.value();
+        }
+        String form = "grant_type=password&client_id=ev-cli&username=" + enc(user) + "&password=" + enc(user);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(keycloakUrl + "/realms/" + KeycloakServer.REALM + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("no token for " + user + ": " + response.statusCode() + " " + response.body());
+        }
+        JsonNode body = JSON.readTree(response.body());
+        Token token = new Token(body.get("access_token").asText(), Instant.now().plusSeconds(body.get("expires_in").asLong()));
+        tokens.put(user, token);
+        return token.value();
+    }
+
+    public JsonNode get(String user, String url) throws IOException, InterruptedException {
+        return send(user, HttpRequest.newBuilder(URI.create(url)).GET(), 200);
+    }
+
+    public JsonNode post(String user, String url, Object body, int expectedStatus) throws IOException, InterruptedException {
+        return send(user, HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), expectedStatus);
+    }
+
+    private JsonNode send(String user, HttpRequest.Builder request, int expectedStatus) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + token(user))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expectedStatus) {
+            throw new IOException(response.request().method() + " " + response.request().uri() + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,153 @@
+package com.busanev.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The demo: battery contracts and sailings are set up as procurement and the logistics operator would, then
+ * Polestar's order system places a few Polestar 4 orders for North America, Europe and Korea, and each is
+ * followed over REST until it arrives. Data from earlier runs stays; names carry the run's time.
+ */
+public final class Scenario {
+    private static final ZoneId PLANT = ZoneId.of("Asia/Seoul");
+
+    /** An order placed by the scenario: a label for the output and its id. */
+    public record Placed(String label, String id) {
+    }
+
+    private final LocalStack stack;
+    private final PartnerApi api;
+    private final Consumer<String> out;
+    private final String run;
+
+    public Scenario(LocalStack stack, PartnerApi api, Consumer<String> out) {
+        this.stack = stack;
+        this.api = api;
+        this.out = out;
+        this.run = Long.toString(Instant.now().getEpochSecond() % 1_000_000, 36).toUpperCase();
+    }
+
+    /** Contracts for the packs (procurement) and voyages for the cars (logistics operator). */
+    public void prepareSupplyAndShipping() throws Exception {
+        LocalDate today = LocalDate.ofInstant(stack.plantNow(), PLANT);
+        String supplier = stack.serviceUrl("supplier-service") + "/api/v1/contracts";
+        api.post("procurement", supplier, contract("LGES", today, "110.00", "USD", "KR", 61.5), 201);
+        api.post("procurement", supplier, contract("CATL", today, "560.00", "CNY", "CN", null), 201);
+        out.accept("  procurement: contracts with LG Energy Solution (Korean cells, carbon declared) and CATL (Chinese cells)");
+
+        Instant now = stack.plantNow();
+        String voyages = stack.serviceUrl("logistics-service") + "/api/v1/voyages";
+        for (int i = 0; i < 3; i++) {
+            Instant departure = now.plus(Duration.ofDays(4 + 7L * i));
+            api.post("logistics", voyages, voyage("GLOVIS-" + run + "-" + i, "Glovis Sirius", "RO_RO", "USLGB", departure,
+                    Map.of("capacityCars", 6000)), 201);
+            api.post("logistics", voyages, voyage("CMA-" + run + "-" + i, "CMA CGM Marco Polo", "CONTAINER", "FRLEH",
+                    departure.plus(Duration.ofDays(1)), Map.of("containers", 40)), 201);
+            api.post("logistics", voyages, voyage("HOEGH-" + run + "-" + i, "Hoegh Target", "RO_RO", "CAVAN",
+                    departure.plus(Duration.ofDays(2)), Map.of("capacityCars", 4000)), 201);
+        }
+        out.accept("  logistics: weekly Ro-Ro sailings to Long Beach and Vancouver, a container service to Le Havre");
+    }
+
+    /** Places one order as Polestar's order system and returns its id. */
+    public Placed place(String label, String market, String variant, List<String> packs) throws Exception {
+        Map<String, Object> order = new LinkedHashMap<>();
+        order.put("brandReference", "DEMO-" + run + "-" + label);
+        order.put("variant", variant);
+        order.put("exteriorColour", "SNOW");
+        order.put("interior", "CHARCOAL_TAILORED_KNIT");
+        order.put("optionPacks", packs);
+        order.put("wheels", "ALLOY_21");
+        order.put("market", market);
+        JsonNode placed = api.post("polestar-buyer", stack.serviceUrl("order-service") + "/api/v1/orders", order, 201);
+        return new Placed(label, placed.get("id").asText());
+    }
+
+    public List<Placed> placeDemoOrders() throws Exception {
+        List<Placed> orders = new ArrayList<>();
+        orders.add(place("US-1", "US", "LONG_RANGE_DUAL_MOTOR", List.of("PLUS", "PILOT")));
+        orders.add(place("US-2", "US", "LONG_RANGE_SINGLE_MOTOR", List.of("PLUS")));
+        orders.add(place("CA-1", "CA", "LONG_RANGE_DUAL_MOTOR", List.of("PERFORMANCE")));
+        orders.add(place("DE-1", "DE", "LONG_RANGE_DUAL_MOTOR", List.of("PLUS")));
+        orders.add(place("FR-1", "FR", "LONG_RANGE_SINGLE_MOTOR", List.of()));
+        orders.add(place("KR-1", "KR", "LONG_RANGE_DUAL_MOTOR", List.of("PILOT")));
+        orders.forEach(o -> out.accept("  polestar: placed order " + o.label() + " (" + o.id() + ")"));
+        return orders;
+    }
+
+    /** Polls each order, printing every change of status, until all have arrived; returns their last views. */
+    public Map<String, JsonNode> followUntilArrived(List<Placed> orders, Duration timeout) throws Exception {
+        Map<String, String> lastStatus = new HashMap<>();
+        Map<String, JsonNode> views = new LinkedHashMap<>();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            boolean allArrived = true;
+            for (Placed order : orders) {
+                JsonNode view = api.get("polestar-buyer", stack.serviceUrl("order-service") + "/api/v1/orders/" + order.id());
+                views.put(order.label(), view);
+                String status = view.get("status").asText();
+                if (!status.equals(lastStatus.put(order.label(), status))) {
+                    out.accept(String.format("  [plant %s] %-5s %-13s %s", LocalDate.ofInstant(stack.plantNow(), PLANT),
+                            order.label(), status, describe(view)));
+                }
+                allArrived &= status.equals("ARRIVED");
+            }
+            if (allArrived) {
+                return views;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("not every order arrived within " + timeout.toSeconds() + " s: " + lastStatus);
+    }
+
+    private static String describe(JsonNode view) {
+        return switch (view.get("status").asText()) {
+            case "SCHEDULED" -> "build planned for " + view.path("plannedDate").asText();
+            case "BLOCKED" -> view.path("blockedReason").asText();
+            case "BUILT", "IN_PRODUCTION" -> view.hasNonNull("vin") ? "VIN " + view.get("vin").asText() : "";
+            case "SHIPPED" -> "on " + view.path("shipment").path("vessel").asText(view.path("shipment").path("mode").asText())
+                    + " to " + view.path("shipment").path("destinationPort").asText("KR") + ", ETA " + view.path("eta").asText();
+            case "ARRIVED" -> "VIN " + view.path("vin").asText() + " at " + view.path("eta").asText();
+            default -> "";
+        };
+    }
+
+    private static Map<String, Object> contract(String supplier, LocalDate today, String price, String currency,
+            String cellOrigin, Double carbon) {
+        Map<String, Object> terms = new LinkedHashMap<>();
+        terms.put("supplier", supplier);
+        terms.put("status", "ACTIVE");
+        terms.put("validFrom", today.minusWeeks(1).toString());
+        terms.put("validTo", today.plusYears(2).toString());
+        terms.put("packSpec", Map.of("capacityKwh", 100.0, "chemistry", "NMC"));
+        terms.put("monthlyCommittedPacks", 8000);
+        terms.put("flexRange", Map.of("minPacks", 6000, "maxPacks", 10000));
+        terms.put("pricePerKwh", Map.of("amount", price, "currency", currency));
+        terms.put("cellOrigin", cellOrigin);
+        terms.put("packOrigin", cellOrigin);
+        terms.put("carbonFootprintKgCo2ePerKwh", carbon);
+        return terms;
+    }
+
+    private static Map<String, Object> voyage(String code, String vessel, String mode, String port, Instant departure,
+            Map<String, Object> capacity) {
+        Map<String, Object> voyage = new LinkedHashMap<>();
+        voyage.put("code", code);
+        voyage.put("vessel", vessel);
+        voyage.put("mode", mode);
+        voyage.put("destinationPort", port);
+        voyage.put("departure", departure.toString());
+        voyage.put("transitDays", mode.equals("CONTAINER") ? 30 : 14);
+        voyage.putAll(capacity);
+        return voyage;
+    }
+}

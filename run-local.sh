@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The one command: builds what is missing, then runs the whole suite locally until Ctrl-C.
+#   ./run-local.sh            build if needed, start everything, run the demo scenario, keep serving
+#   ./run-local.sh --build    rebuild first
+#   ./run-local.sh --reset    wipe the data of earlier runs (.run/) first
+#   ./run-local.sh --no-scenario
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if ! command -v java >/dev/null 2>&1; then
+  echo "A JDK 17 or newer is needed: install one and put java on the PATH (or set JAVA_HOME)." >&2
+  exit 1
+fi
+java_major=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = \([0-9]*\).*/\1/p')
+if [ "${java_major:-0}" -lt 17 ]; then
+  echo "Java ${java_major} found; the suite needs 17 or newer." >&2
+  exit 1
+fi
+
+args=()
+build=false
+for arg in "$@"; do
+  case "$arg" in
+    --build) build=true ;;
+    --reset) echo "Removing .run/ (data of earlier runs)"; rm -rf .run ;;
+    *) args+=("$arg") ;;
+  esac
+done
+
+for jar in order-service production-service logistics-service supplier-service; do
+  [ -f "$jar/target/quarkus-app/quarkus-run.jar" ] || build=true
+done
+[ -f local-stack/target/local-stack.jar ] || build=true
+if $build; then
+  echo "Building the suite (first run: a few minutes) ..."
+  ./mvnw -B -q install -DskipTests
+fi
+
+exec java -jar local-stack/target/local-stack.jar --root . "${args[@]+"${args[@]}"}"
