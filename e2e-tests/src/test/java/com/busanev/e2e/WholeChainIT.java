@@ -1,0 +1,119 @@
+package com.busanev.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.busanev.localstack.LocalStack;
+import com.busanev.localstack.PartnerApi;
+import com.busanev.localstack.Scenario;
+import com.busanev.localstack.StackPorts;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole suite, started by the same launcher code as the local run (PostgreSQL, Kafka, Keycloak with the
+ * realm, the four service jars) on free ports: orders placed over REST with real Keycloak tokens go through
+ * the whole chain to arrival.
+ */
+class WholeChainIT {
+    private static LocalStack stack;
+    private static PartnerApi api;
+
+    @BeforeAll
+    static void startSuite() throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        Path runDir = Path.of("target", "e2e-run").toAbsolutePath();
+        deleteRecursively(runDir);
+        stack = LocalStack.start(new LocalStack.Options(root, runDir, StackPorts.free(), 43_200, Instant.now()),
+                line -> System.out.println("[e2e] " + line));
+        api = new PartnerApi(stack.keycloakUrl());
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void ordersPlacedOverRestArriveWithAVinAVoyageAndAnEta() throws Exception {
+        Scenario scenario = new Scenario(stack, api, line -> System.out.println("[e2e] " + line));
+        scenario.prepareSupplyAndShipping();
+        Scenario.Placed us = scenario.place("E2E-US", "US", "LONG_RANGE_DUAL_MOTOR", List.of("PLUS", "PILOT"));
+        Scenario.Placed eu = scenario.place("E2E-DE", "DE", "LONG_RANGE_SINGLE_MOTOR", List.of());
+
+        Map<String, JsonNode> arrived = scenario.followUntilArrived(List.of(us, eu), Duration.ofMinutes(4));
+
+        for (JsonNode order : arrived.values()) {
+            assertThat(order.get("status").asText()).isEqualTo("ARRIVED");
+            assertThat(order.get("vin").asText()).matches("[A-HJ-NPR-Z0-9]{17}");
+            assertThat(order.path("shipment").path("voyageId").asText()).isNotBlank();
+            assertThat(Instant.parse(order.get("eta").asText())).isAfter(Instant.parse(order.get("createdAt").asText()));
+            assertThat(order.get("timeline").findValuesAsText("event")).contains("OrderPlaced", "BuildScheduled",
+                    "BuildStarted", "VehicleBuilt", "ShipmentBooked", "ShipmentDeparted", "ShipmentArrived");
+        }
+        assertThat(arrived.get("E2E-US").path("shipment").path("destinationPort").asText()).isEqualTo("USLGB");
+        assertThat(arrived.get("E2E-DE").path("shipment").path("mode").asText()).isEqualTo("CONTAINER");
+
+        // The same order through the other services' eyes.
+        String vin = arrived.get("E2E-US").get("vin").asText();
+        JsonNode build = api.get("planner", stack.serviceUrl("production-service") + "/api/v1/builds/" + us.id());
+        assertThat(build.get("vin").asText()).isEqualTo(vin);
+        JsonNode shipments = api.get("polestar-buyer", stack.serviceUrl("logistics-service") + "/api/v1/shipments?vin=" + vin);
+        assertThat(shipments.get("items").get(0).get("status").asText()).isEqualTo("ARRIVED");
+    }
+
+    @Test
+    void keycloakTokensCarryRolesAndThePartnerAndTheServicesEnforceThem() throws Exception {
+        JsonNode claims = claims(api.token("polestar-buyer"));
+        assertThat(claims.get("brand").asText()).isEqualTo("polestar");
+        assertThat(claims.path("realm_access").path("roles").toString()).contains("brand-orders");
+        assertThat(claims(api.token("lges")).get("supplier").asText()).isEqualTo("LGES");
+
+        Scenario scenario = new Scenario(stack, api, line -> { });
+        Scenario.Placed order = scenario.place("E2E-AUTH", "CA", "LONG_RANGE_DUAL_MOTOR", List.of());
+        String url = stack.serviceUrl("order-service") + "/api/v1/orders/" + order.id();
+        assertThat(status(url, null)).isEqualTo(401);
+        assertThat(status(url, api.token("other-brand-buyer"))).isEqualTo(404);
+        assertThat(status(url, api.token("viewer"))).isEqualTo(200);
+        assertThat(status(stack.serviceUrl("production-service") + "/api/v1/calendar", api.token("polestar-buyer"))).isEqualTo(403);
+    }
+
+    private static int status(String url, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static JsonNode claims(String jwt) throws IOException {
+        return new ObjectMapper().readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
