@@ -131,6 +131,21 @@ class ProductionFlowTest {
     }
 
     @Test
+    void anOrderForAWeekBeyondTheHorizonIsBlockedForCapacityNotPacks() {
+        IsoWeek beyond = IsoWeek.of(LocalDate.now(PLANT)).plusWeeks(40);
+        publish(new PacksAllocated(beyond.toString(), Region.NA, 10, List.of(), Instant.now()));
+        UUID order = placed("CA", Region.NA, beyond.toString());
+        BuildBlocked blocked = awaitEvent(order, BuildBlocked.class);
+        assertThat(blocked.reason()).isEqualTo(BlockReason.NO_CAPACITY);
+        assertThat(blocked.week()).isEqualTo(beyond.toString());
+        as(VIEWER).get("/api/v1/builds/" + order).then().statusCode(200)
+                .body("status", equalTo("BLOCKED")).body("blockedReason", equalTo("NO_CAPACITY"));
+        LocalDate today = LocalDate.now(PLANT);
+        as(PLANNER).queryParam("from", today.toString()).queryParam("to", today.plusDays(7).toString()).get("/api/v1/kpis")
+                .then().statusCode(200).body("blockedByReason.NO_CAPACITY", greaterThanOrEqualTo(1));
+    }
+
+    @Test
     void unreadableEventsAreDeadLettered() {
         UUID id = UUID.randomUUID();
         KafkaResource.companion().produceStrings()
@@ -148,6 +163,9 @@ class ProductionFlowTest {
         as(FLOOR).header("If-Match", "0").body("{}").put("/api/v1/calendar").then().statusCode(403);
         as(PLANNER).post("/api/v1/builds/" + UUID.randomUUID() + "/start").then().statusCode(403);
         as(FLOOR).post("/api/v1/builds/" + UUID.randomUUID() + "/start").then().statusCode(404);
+        as(VIEWER).body(report()).post("/api/v1/builds/" + UUID.randomUUID() + "/complete").then().statusCode(403);
+        as(FLOOR).queryParam("from", "2027-03-01").queryParam("to", "2027-03-05").get("/api/v1/kpis").then().statusCode(403);
+        as(FLOOR).queryParam("from", "2027-03-01").queryParam("to", "2027-03-05").get("/api/v1/schedule").then().statusCode(200);
         as(Tokens.user("buyer").roles(Roles.BRAND_ORDERS).brand("polestar").sign()).get("/api/v1/schedule").then().statusCode(403);
         as(VIEWER).queryParam("from", "2027-03-10").queryParam("to", "2027-03-01").get("/api/v1/kpis").then().statusCode(400);
     }
