@@ -16,11 +16,16 @@ import java.util.Map;
  * Polestar 4 is an EV, so a build needs a line slot, an EV slot and a pack of its region's week.
  *
  * <p>Slotting scans the days in order from the earliest allowed one, skipping the prefix of days that are
- * already full (a per-plan cursor), so a year of orders is slotted in linear time over the horizon. The class is
+ * already full (a per-plan cursor) and, for a region, whole weeks without packs left; a slot costs O(log D) for
+ * the start day plus the days and weeks stepped over, and a year of orders is slotted in well under a second
+ * (docs/benchmarks/scheduler.md). The class is
  * pure (no I/O) and not thread-safe: the service serializes planning.
  */
 public final class LinePlan {
     private final List<LineDay> days;
+    /** The ISO week of each day, and the index of the first day of the following week (a week without packs is skipped whole). */
+    private final IsoWeek[] weekOf;
+    private final int[] nextWeek;
     private final Map<LocalDate, Integer> index = new HashMap<>();
     private final Map<Region, Map<IsoWeek, int[]>> packs = new EnumMap<>(Region.class);
     /** Days before this index have no line or EV room left for anyone. */
@@ -28,8 +33,16 @@ public final class LinePlan {
 
     public LinePlan(List<LineDay> days) {
         this.days = List.copyOf(days);
-        for (int i = 0; i < this.days.size(); i++) {
+        int n = this.days.size();
+        weekOf = new IsoWeek[n];
+        nextWeek = new int[n];
+        for (int i = 0; i < n; i++) {
             index.put(this.days.get(i).date, i);
+            weekOf[i] = i > 0 && this.days.get(i).date.isBefore(weekOf[i - 1].monday().plusWeeks(1))
+                    ? weekOf[i - 1] : IsoWeek.of(this.days.get(i).date);
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            nextWeek[i] = i + 1 < n && weekOf[i + 1].equals(weekOf[i]) ? nextWeek[i + 1] : i + 1;
         }
         for (Region region : Region.values()) {
             packs.put(region, new HashMap<>());
@@ -55,16 +68,19 @@ public final class LinePlan {
     /** Earliest day on or after {@code notBefore} with a line slot, an EV slot and a pack; takes them. */
     public Slot slot(Region region, LocalDate notBefore) {
         IsoWeek missingPacks = null;
-        for (int i = startIndex(notBefore); i < days.size(); i++) {
+        int i = startIndex(notBefore);
+        while (i < days.size()) {
             LineDay day = days.get(i);
             if (!day.hasRoomForEv()) {
+                i++;
                 continue;
             }
-            IsoWeek week = IsoWeek.of(day.date);
+            IsoWeek week = weekOf[i];
             if (packsLeft(week, region) <= 0) {
                 if (missingPacks == null) {
                     missingPacks = week;
                 }
+                i = nextWeek[i];
                 continue;
             }
             take(day, week, region);

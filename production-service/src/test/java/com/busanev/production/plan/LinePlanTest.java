@@ -106,4 +106,16 @@ class LinePlanTest {
         assertThat(replanned.overbookedDays()).containsEntry(MONDAY, 2).containsEntry(MONDAY.plusDays(1), 1).hasSize(2);
         assertThat(replanned.packsLeft(W09, Region.EU)).isEqualTo(96);
     }
+
+    @Test
+    void aWeekWithoutPacksIsSkippedWholeAndNamedAsTheBlocker() {
+        LinePlan plan = plan(1, 1);
+        plan.allocatePacks(W10, Region.NA, 1);
+        assertThat(plan.slot(Region.NA, MONDAY.plusDays(2))).isEqualTo(new Slot.Scheduled(W10.monday()));
+        // Week 10 has line room left but its one pack is taken; week 9 never had packs: the first blocker is named.
+        Slot blocked = plan.slot(Region.NA, MONDAY.plusDays(2));
+        assertThat(((Slot.Blocked) blocked).reason()).isEqualTo(BlockReason.NO_PACKS);
+        assertThat(((Slot.Blocked) blocked).week()).isEqualTo(W09);
+        assertThat(plan.slot(Region.EU, MONDAY)).isInstanceOf(Slot.Blocked.class);
+    }
 }
