@@ -1,0 +1,220 @@
+package com.busanev.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.kubernetes.client.openapi.models.V1ConfigMap;
+import io.kubernetes.client.openapi.models.V1Container;
+import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1EnvVar;
+import io.kubernetes.client.openapi.models.V1Ingress;
+import io.kubernetes.client.openapi.models.V1Namespace;
+import io.kubernetes.client.openapi.models.V1NetworkPolicy;
+import io.kubernetes.client.openapi.models.V1PodDisruptionBudget;
+import io.kubernetes.client.openapi.models.V1Service;
+import io.kubernetes.client.openapi.models.V1ServiceAccount;
+import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Renders every overlay with {@code kubectl kustomize}, reads every object into a strict model (unknown
+ * fields, missing required fields and wrong types fail) and checks that the objects refer to each other
+ * correctly.
+ */
+class ManifestsTest {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper STRICT = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private static final Path REALM = Path.of("..", "local-stack", "src", "main", "resources", "realm", "ev-partnership-realm.json");
+
+    /** The rendered objects of one overlay, typed. */
+    private static final class Rendered {
+        final List<V1Deployment> deployments = new ArrayList<>();
+        final List<V1Service> services = new ArrayList<>();
+        final List<V1ConfigMap> configMaps = new ArrayList<>();
+        final List<V1ServiceAccount> serviceAccounts = new ArrayList<>();
+        final List<V1PodDisruptionBudget> budgets = new ArrayList<>();
+        final List<V2HorizontalPodAutoscaler> autoscalers = new ArrayList<>();
+        final List<V1NetworkPolicy> networkPolicies = new ArrayList<>();
+        final List<V1Ingress> ingresses = new ArrayList<>();
+        final List<OperatorResources.Kafka> kafkas = new ArrayList<>();
+        final List<OperatorResources.KafkaNodePool> nodePools = new ArrayList<>();
+        final List<OperatorResources.KafkaTopic> topics = new ArrayList<>();
+        final List<OperatorResources.Cluster> databases = new ArrayList<>();
+        final List<OperatorResources.Keycloak> keycloaks = new ArrayList<>();
+        final List<OperatorResources.KeycloakRealmImport> realmImports = new ArrayList<>();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void everyOverlayRendersIntoValidObjectsThatReferToEachOther(String overlay) throws Exception {
+        Rendered rendered = render(overlay);
+
+        assertThat(rendered.deployments).extracting(d -> d.getMetadata().getName())
+                .containsExactlyInAnyOrder("order-service", "production-service", "logistics-service", "supplier-service");
+        for (V1Deployment deployment : rendered.deployments) {
+            Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+            assertThat(podLabels).containsAllEntriesOf(deployment.getSpec().getSelector().getMatchLabels());
+            assertThat(names(rendered.serviceAccounts)).contains(deployment.getSpec().getTemplate().getSpec().getServiceAccountName());
+            assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations()).containsEntry("prometheus.io/scrape", "true");
+            for (V1Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
+                assertThat(container.getImage()).as("image of %s", container.getName()).startsWith("ghcr.io/busan-ev/");
+                assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
+                assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
+                assertThat(container.getStartupProbe().getHttpGet().getPath()).isEqualTo("/q/health/started");
+                assertThat(container.getResources().getLimits()).containsKeys("cpu", "memory");
+                container.getEnvFrom().forEach(from -> assertThat(names(rendered.configMaps))
+                        .as("ConfigMap of %s", container.getName()).contains(from.getConfigMapRef().getName()));
+                for (V1EnvVar env : container.getEnv()) {
+                    if (env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null) {
+                        assertThat(providedSecrets(rendered)).as("secret of %s", env.getName())
+                                .contains(env.getValueFrom().getSecretKeyRef().getName());
+                    }
+                }
+            }
+            assertThat(deployment.getSpec().getReplicas()).isEqualTo(overlay.equals("production") ? 2 : 1);
+        }
+
+        for (V1Service service : rendered.services) {
+            assertThat(rendered.deployments).as("pods selected by Service %s", service.getMetadata().getName())
+                    .anyMatch(d -> d.getSpec().getTemplate().getMetadata().getLabels().entrySet()
+                            .containsAll(service.getSpec().getSelector().entrySet()));
+        }
+
+        Set<String> topics = new HashSet<>();
+        rendered.topics.forEach(t -> topics.add(t.spec().topicName()));
+        for (V1ConfigMap config : rendered.configMaps) {
+            Map<String, String> data = config.getData();
+            List<String> named = new ArrayList<>(List.of(data.get("EV_TOPIC_PRODUCED"), data.get("EV_TOPIC_DEAD_LETTER")));
+            named.addAll(List.of(data.get("EV_TOPICS_CONSUMED").split(",")));
+            assertThat(topics).as("KafkaTopics for %s", config.getMetadata().getName()).containsAll(named);
+            assertThat(data.get("KAFKA_BOOTSTRAP_SERVERS")).startsWith(rendered.kafkas.get(0).metadata().name() + "-kafka-bootstrap:");
+            String database = data.get("QUARKUS_DATASOURCE_JDBC_URL").replaceAll(".*//([^:]+)-rw:.*", "$1");
+            assertThat(rendered.databases).extracting(c -> c.metadata().name()).contains(database);
+            assertThat(data.get("QUARKUS_OIDC_AUTH_SERVER_URL")).contains("/realms/ev-partnership");
+        }
+        assertThat(rendered.topics).allSatisfy(t -> assertThat(t.metadata().labels())
+                .containsEntry("strimzi.io/cluster", rendered.kafkas.get(0).metadata().name()));
+        assertThat(rendered.nodePools).allSatisfy(p -> assertThat(p.spec().roles()).contains("controller", "broker"));
+
+        assertThat(rendered.realmImports).singleElement().satisfies(realmImport -> {
+            assertThat(realmImport.spec().keycloakCRName()).isIn(rendered.keycloaks.stream().map(k -> k.metadata().name()).toList());
+            assertThat(realmImport.spec().realm()).as("the realm the local run imports").isEqualTo(STRICT.readTree(REALM.toFile()));
+        });
+        rendered.keycloaks.forEach(k -> assertThat(providedSecrets(rendered)).contains(k.spec().db().usernameSecret().name()));
+
+        for (V2HorizontalPodAutoscaler autoscaler : rendered.autoscalers) {
+            assertThat(names(rendered.deployments)).contains(autoscaler.getSpec().getScaleTargetRef().getName());
+            assertThat(autoscaler.getSpec().getMinReplicas()).isGreaterThanOrEqualTo(2);
+        }
+        for (V1PodDisruptionBudget budget : rendered.budgets) {
+            assertThat(selectsADeployment(rendered, budget.getSpec().getSelector().getMatchLabels())).isTrue();
+        }
+        for (V1NetworkPolicy policy : rendered.networkPolicies) {
+            assertThat(selectsADeployment(rendered, policy.getSpec().getPodSelector().getMatchLabels())).isTrue();
+            assertThat(policy.getSpec().getPolicyTypes()).contains("Ingress", "Egress");
+        }
+        for (V1Ingress ingress : rendered.ingresses) {
+            ingress.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths().forEach(path ->
+                    assertThat(names(rendered.services)).contains(path.getBackend().getService().getName())));
+        }
+        if (overlay.equals("production")) {
+            assertThat(rendered.budgets).hasSize(4);
+            assertThat(rendered.autoscalers).hasSize(4);
+            assertThat(rendered.networkPolicies).hasSize(4);
+            assertThat(rendered.databases).allSatisfy(c -> assertThat(c.spec().instances()).isEqualTo(3));
+        }
+    }
+
+    private static Rendered render(String overlay) throws IOException, InterruptedException {
+        assumeTrue(kubectlAvailable(), "kubectl (with Kustomize) is not installed: the overlays were not rendered");
+        Process kubectl = new ProcessBuilder("kubectl", "kustomize", Path.of("overlays", overlay).toString())
+                .redirectErrorStream(true).start();
+        String output = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(kubectl.waitFor()).as("kubectl kustomize overlays/%s:%n%s", overlay, output).isZero();
+
+        Rendered rendered = new Rendered();
+        try (var parser = YAML.getFactory().createParser(output)) {
+            for (JsonNode object : YAML.readValues(parser, JsonNode.class).readAll()) {
+                read(object, rendered);
+            }
+        }
+        return rendered;
+    }
+
+    /** Reads one object into its strict model; an unknown kind is an error too. */
+    private static void read(JsonNode object, Rendered rendered) throws IOException {
+        String json = object.toString();
+        String kind = object.get("kind").asText();
+        switch (kind) {
+            case "Namespace" -> V1Namespace.fromJson(json);
+            case "ServiceAccount" -> rendered.serviceAccounts.add(V1ServiceAccount.fromJson(json));
+            case "ConfigMap" -> rendered.configMaps.add(V1ConfigMap.fromJson(json));
+            case "Service" -> rendered.services.add(V1Service.fromJson(json));
+            case "Deployment" -> rendered.deployments.add(V1Deployment.fromJson(json));
+            case "PodDisruptionBudget" -> rendered.budgets.add(V1PodDisruptionBudget.fromJson(json));
+            case "HorizontalPodAutoscaler" -> rendered.autoscalers.add(V2HorizontalPodAutoscaler.fromJson(json));
+            case "NetworkPolicy" -> rendered.networkPolicies.add(V1NetworkPolicy.fromJson(json));
+            case "Ingress" -> rendered.ingresses.add(V1Ingress.fromJson(json));
+            case "Kafka" -> rendered.kafkas.add(STRICT.treeToValue(object, OperatorResources.Kafka.class));
+            case "KafkaNodePool" -> rendered.nodePools.add(STRICT.treeToValue(object, OperatorResources.KafkaNodePool.class));
+            case "KafkaTopic" -> rendered.topics.add(STRICT.treeToValue(object, OperatorResources.KafkaTopic.class));
+            case "Cluster" -> rendered.databases.add(STRICT.treeToValue(object, OperatorResources.Cluster.class));
+            case "Keycloak" -> rendered.keycloaks.add(STRICT.treeToValue(object, OperatorResources.Keycloak.class));
+            case "KeycloakRealmImport" -> rendered.realmImports.add(STRICT.treeToValue(object, OperatorResources.KeycloakRealmImport.class));
+            default -> throw new AssertionError("no model for kind " + kind + ": add one before adding the object");
+        }
+    }
+
+    /** Secrets that exist once applied: the ones CloudNativePG creates for each cluster ({@code <cluster>-app}). */
+    private static Set<String> providedSecrets(Rendered rendered) {
+        Set<String> secrets = new HashSet<>();
+        rendered.databases.forEach(c -> secrets.add(c.metadata().name() + "-app"));
+        return secrets;
+    }
+
+    private static boolean selectsADeployment(Rendered rendered, Map<String, String> selector) {
+        return rendered.deployments.stream().anyMatch(d -> d.getSpec().getTemplate().getMetadata().getLabels()
+                .entrySet().containsAll(selector.entrySet()));
+    }
+
+    private static List<String> names(List<?> objects) {
+        return objects.stream().map(o -> {
+            if (o instanceof V1Deployment d) {
+                return d.getMetadata().getName();
+            }
+            if (o instanceof V1Service s) {
+                return s.getMetadata().getName();
+            }
+            if (o instanceof V1ConfigMap c) {
+                return c.getMetadata().getName();
+            }
+            return ((V1ServiceAccount) o).getMetadata().getName();
+        }).toList();
+    }
+
+    private static boolean kubectlAvailable() {
+        try {
+            Process version = new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
+            version.getInputStream().readAllBytes();
+            return version.waitFor(30, TimeUnit.SECONDS) && version.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+}
