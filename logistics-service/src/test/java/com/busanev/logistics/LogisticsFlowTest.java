@@ -106,6 +106,18 @@ class LogisticsFlowTest {
     }
 
     @Test
+    void aRetriedVoyageWithTheSameIdempotencyKeyIsAddedOnce() {
+        String body = voyageBody("BRV-RETRY", "RO_RO", "DEBRV", Instant.now().plus(4, ChronoUnit.DAYS), "\"capacityCars\":50");
+        String id = as(OPERATOR).header("Idempotency-Key", "brv-retry-1").body(body).post("/api/v1/voyages")
+                .then().statusCode(201).header("Idempotency-Replayed", "false").extract().path("id");
+        as(OPERATOR).header("Idempotency-Key", "brv-retry-1").body(body).post("/api/v1/voyages")
+                .then().statusCode(201).header("Idempotency-Replayed", "true").body("id", equalTo(id));
+        as(OPERATOR).header("Idempotency-Key", "brv-retry-1").body(body.replace("50", "60")).post("/api/v1/voyages")
+                .then().statusCode(422).contentType("application/problem+json");
+        as(OPERATOR).body(body).post("/api/v1/voyages").then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
     void koreanCarsGoByTruck() {
         UUID car = built("KR");
         ShipmentBooked booked = awaitEvent(car, ShipmentBooked.class);

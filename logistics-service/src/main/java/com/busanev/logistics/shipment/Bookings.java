@@ -1,5 +1,6 @@
 package com.busanev.logistics.shipment;
 
+import com.busanev.events.Region;
 import com.busanev.events.ShipmentBooked;
 import com.busanev.events.TransportMode;
 import com.busanev.events.VehicleBuilt;
@@ -75,9 +76,15 @@ public class Bookings {
                 .chain(voyage -> voyage == null ? Uni.createFrom().voidItem() : board(shipment, voyage));
     }
 
-    /** Cars waiting for the new voyage's port are booked, those ready first first. */
+    /**
+     * Cars waiting for the new voyage's port are booked, those ready first first. The region narrows the waiting
+     * cars in the query (so cars for other regions never crowd out this port's within a batch); the market then
+     * decides the port (a Canadian car never lands in Long Beach).
+     */
     public Uni<Void> voyageAdded(Voyage voyage) {
-        return Shipment.<Shipment>find("status = ?1 order by readyAt", ShipmentStatus.UNBOOKED).page(0, waitingBatch).list()
+        Region region = Ports.find(voyage.destinationPort).orElseThrow().region();
+        return Shipment.<Shipment>find("status = ?1 and region = ?2 order by readyAt", ShipmentStatus.UNBOOKED, region)
+                .page(0, waitingBatch).list()
                 .chain(waiting -> Multi.createFrom().iterable(waiting)
                         .select().where(s -> Ports.destinationsFor(s.market).contains(voyage.destinationPort))
                         .onItem().transformToUniAndConcatenate(this::book)

@@ -1,7 +1,9 @@
 package com.busanev.logistics.voyage;
 
+import com.busanev.kit.idempotency.IdempotencyKeys;
 import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
+import com.busanev.kit.problem.Problem;
 import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.security.Roles;
 import com.busanev.logistics.shipment.Shipment;
@@ -16,6 +18,7 @@ import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,11 +28,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/voyages")
@@ -41,24 +49,42 @@ public class VoyageResource {
     public record Event(Instant at) {
     }
 
-    private final Voyages voyages;
+    /** Tells a client whether the response is the replay of an earlier request with the same Idempotency-Key. */
+    static final String REPLAYED = "Idempotency-Replayed";
 
-    VoyageResource(Voyages voyages) {
+    private final Voyages voyages;
+    private final IdempotencyKeys idempotencyKeys;
+
+    VoyageResource(Voyages voyages, IdempotencyKeys idempotencyKeys) {
         this.voyages = voyages;
+        this.idempotencyKeys = idempotencyKeys;
     }
 
     @POST
     @RolesAllowed(Roles.LOGISTICS_OPERATOR)
-    @Operation(summary = "Add a voyage", description = "Cars waiting for its port are booked on it at once.")
-    public Uni<Response> add(@Valid VoyageRequest request) {
-        return Panache.withTransaction(() -> voyages.add(request))
-                .map(v -> Response.created(URI.create("/api/v1/voyages/" + v.id)).entity(VoyageView.of(v)).build());
+    @Operation(summary = "Add a voyage", description = "Cars waiting for its port are booked on it at once. With an "
+            + "Idempotency-Key, a retry with the same body returns the first result (header Idempotency-Replayed: "
+            + "true); the same key with another body is refused with 422.")
+    @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = VoyageView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid voyage (unknown port, past departure, capacity that does not fit the mode)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A voyage with this code exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> add(@HeaderParam(IdempotencyKeys.HEADER) @Parameter(description = "Makes retries safe") String key,
+            @Valid VoyageRequest request) {
+        return Panache.withTransaction(() -> idempotencyKeys.once(key, "voyages", request, VoyageView.class, 201,
+                        () -> voyages.add(request).map(VoyageView::of)))
+                .map(result -> Response.status(result.status()).entity(result.body())
+                        .location(URI.create("/api/v1/voyages/" + result.body().id()))
+                        .header(REPLAYED, result.replayed())
+                        .build());
     }
 
     @GET
     @RolesAllowed({Roles.LOGISTICS_OPERATOR, Roles.VIEWER})
     @WithSession
     @Operation(summary = "Voyages by departure, filtered by destination port and status")
+    @APIResponse(responseCode = "200", description = "One page, with the total")
+    @APIResponse(responseCode = "400", description = "A page, size or filter value that cannot be used", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<VoyageView>> list(@QueryParam("port") String port, @QueryParam("status") VoyageStatus status,
             @Valid @BeanParam PageParams page) {
         StringBuilder query = new StringBuilder("1 = 1");
@@ -80,6 +106,9 @@ public class VoyageResource {
     @Path("/{id}")
     @RolesAllowed({Roles.LOGISTICS_OPERATOR, Roles.VIEWER})
     @WithSession
+    @Operation(summary = "A voyage with its bookings, load factor and ETA")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VoyageView.class)))
+    @APIResponse(responseCode = "404", description = "No such voyage", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<VoyageView> get(@PathParam("id") UUID id) {
         return find(id).map(VoyageView::of);
     }
@@ -89,13 +118,15 @@ public class VoyageResource {
     @RolesAllowed({Roles.LOGISTICS_OPERATOR, Roles.VIEWER})
     @WithSession
     @Operation(summary = "Cars aboard, containers and load factor")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Manifest.class)))
+    @APIResponse(responseCode = "404", description = "No such voyage", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Manifest> manifest(@PathParam("id") UUID id) {
         return find(id).chain(voyage -> Shipment.<Shipment>find("voyageId = ?1 and status != ?2 order by containerId, vin",
                         voyage.id, ShipmentStatus.CANCELLED).list()
                 .map(cars -> {
                     Map<String, List<String>> containers = new LinkedHashMap<>();
                     cars.stream().filter(c -> c.containerId != null)
-                            .forEach(c -> containers.computeIfAbsent(c.containerId, k -> new java.util.ArrayList<>()).add(c.vin));
+                            .forEach(c -> containers.computeIfAbsent(c.containerId, k -> new ArrayList<>()).add(c.vin));
                     return new Manifest(VoyageView.of(voyage),
                             cars.stream().map(c -> new Manifest.Car(c.orderId, c.vin, c.market, c.containerId, c.status.name())).toList(),
                             containers.entrySet().stream().map(e -> new Manifest.Container(e.getKey(), e.getValue())).toList());
@@ -107,6 +138,9 @@ public class VoyageResource {
     @RolesAllowed(Roles.LOGISTICS_OPERATOR)
     @Operation(summary = "The voyage left", description = "Cars aboard depart; a late departure moves every ETA "
             + "on it (ShipmentDelayed per car).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VoyageView.class)))
+    @APIResponse(responseCode = "404", description = "No such voyage", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The voyage has departed already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<VoyageView> depart(@PathParam("id") UUID id, Event event) {
         return Panache.withTransaction(() -> voyages.depart(id, event == null ? null : event.at())).map(VoyageView::of);
     }
@@ -114,7 +148,12 @@ public class VoyageResource {
     @POST
     @Path("/{id}/arrive")
     @RolesAllowed(Roles.LOGISTICS_OPERATOR)
-    @Operation(summary = "The voyage arrived", description = "Cars aboard arrive; an arrival before the departure is refused.")
+    @Operation(summary = "The voyage arrived", description = "Cars aboard arrive; an arrival later than the ETA "
+            + "is announced as a delay (ShipmentDelayed per car) first.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VoyageView.class)))
+    @APIResponse(responseCode = "400", description = "Arrival before the departure", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such voyage", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The voyage has not departed, or has arrived already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<VoyageView> arrive(@PathParam("id") UUID id, Event event) {
         return Panache.withTransaction(() -> voyages.arrive(id, event == null ? null : event.at())).map(VoyageView::of);
     }
