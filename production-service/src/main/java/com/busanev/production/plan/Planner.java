@@ -1,5 +1,6 @@
 package com.busanev.production.plan;
 
+import com.busanev.events.BlockReason;
 import com.busanev.events.BuildBlocked;
 import com.busanev.events.BuildRescheduled;
 import com.busanev.events.BuildScheduled;
@@ -88,8 +89,9 @@ public class Planner {
                     budget.suppliers = allocation.sources().stream()
                             .map(s -> s.supplier() + ":" + s.packs()).collect(Collectors.joining(","));
                     return budget.persist().chain(() -> lockedPlan()).chain(plan -> {
-                        plan.allocatePacks(IsoWeek.parse(allocation.week()), allocation.region(), allocation.packs());
-                        return reslotBlocked(plan, allocation.region());
+                        IsoWeek week = IsoWeek.parse(allocation.week());
+                        plan.allocatePacks(week, allocation.region(), allocation.packs());
+                        return reslotWaitingForPacks(plan, allocation.region(), week);
                     });
                 });
     }
@@ -135,6 +137,25 @@ public class Planner {
                                 })
                                 .collect().last()))
                 .collect().last().replaceWithVoid();
+    }
+
+    /**
+     * New packs for a week help only orders of its region blocked for packs in that week or earlier, and at most
+     * as many as there are packs left: an allocation never re-tries the whole blocked backlog, which would make
+     * every allocation cost as much as the backlog is long.
+     */
+    private Uni<Void> reslotWaitingForPacks(LinePlan plan, Region region, IsoWeek week) {
+        int packsLeft = plan.packsLeft(week, region);
+        if (packsLeft <= 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return Build.<Build>find("status = ?1 and region = ?2 and blockedReason = ?3 and blockedWeek <= ?4 "
+                                + "order by priority desc, placedAt asc",
+                        BuildStatus.BLOCKED, region, BlockReason.NO_PACKS, week.toString())
+                .page(0, Math.min(packsLeft, reslotBatch)).list()
+                .chain(blocked -> Multi.createFrom().iterable(blocked)
+                        .onItem().transformToUniAndConcatenate(build -> slot(plan, build, null))
+                        .collect().last().replaceWithVoid());
     }
 
     private Uni<Void> reslotBlocked(LinePlan plan, Region region) {

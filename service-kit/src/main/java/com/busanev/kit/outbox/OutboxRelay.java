@@ -48,6 +48,7 @@ public class OutboxRelay {
     private final Duration retention;
     private final Duration pollInterval;
     private final Duration startDelay;
+    private final Duration sweepInterval;
     private final AtomicBoolean pending = new AtomicBoolean(true);
     private final AtomicBoolean running = new AtomicBoolean(false);
 
@@ -56,7 +57,8 @@ public class OutboxRelay {
             @ConfigProperty(name = "kit.outbox.batch-size", defaultValue = "500") int batchSize,
             @ConfigProperty(name = "kit.outbox.retention", defaultValue = "P7D") Duration retention,
             @ConfigProperty(name = "kit.outbox.poll-interval", defaultValue = "0.05s") Duration pollInterval,
-            @ConfigProperty(name = "kit.outbox.start-delay", defaultValue = "1s") Duration startDelay) {
+            @ConfigProperty(name = "kit.outbox.start-delay", defaultValue = "1s") Duration startDelay,
+            @ConfigProperty(name = "kit.outbox.sweep-interval", defaultValue = "5s") Duration sweepInterval) {
         this.pool = pool;
         this.emitter = emitter;
         this.source = URI.create("/" + application);
@@ -64,6 +66,7 @@ public class OutboxRelay {
         this.retention = retention;
         this.pollInterval = pollInterval;
         this.startDelay = startDelay;
+        this.sweepInterval = sweepInterval;
     }
 
     void wakeUp() {
@@ -75,7 +78,11 @@ public class OutboxRelay {
      * last drain costs nothing, and one drain runs at a time.
      */
     void start(@Observes StartupEvent startup, Vertx vertx) {
-        vertx.setTimer(startDelay.toMillis(), first -> vertx.setPeriodic(pollInterval.toMillis(), tick -> relay()));
+        vertx.setTimer(startDelay.toMillis(), first -> {
+            vertx.setPeriodic(pollInterval.toMillis(), tick -> relay());
+            // A safety net for rows committed by another replica or before a restart.
+            vertx.setPeriodic(sweepInterval.toMillis(), tick -> pending.set(true));
+        });
     }
 
     private void relay() {
@@ -93,12 +100,6 @@ public class OutboxRelay {
                     pending.set(true);
                     LOG.warnf("outbox relay paused, will retry: %s", e.getMessage());
                 });
-    }
-
-    /** A safety net for rows committed by another replica or before a restart. */
-    @Scheduled(every = "${kit.outbox.sweep-interval:5s}", delayed = "${kit.outbox.start-delay:1s}")
-    void sweep() {
-        pending.set(true);
     }
 
     @Scheduled(every = "1h", delayed = "1m")
