@@ -66,6 +66,7 @@ public final class FlowBenchmark {
             System.out.printf("flow: %d orders placed, scheduled, built and booked on a voyage in %.1f s wall (%.0f orders/s)%n",
                     orders, total.toMillis() / 1000.0, orders * 1000.0 / total.toMillis());
         }
+        System.exit(0);
     }
 
     private static void prepare(LocalStack stack, PartnerApi api, int orders) throws Exception {

@@ -49,6 +49,8 @@ public final class IntakeBenchmark {
                 rawInserts(stack, orders, "round " + round);
             }
         }
+        // The load generator's client pools would keep the JVM alive.
+        System.exit(0);
     }
 
     private static void drive(String url, String token, int orders, int clients, String label) throws Exception {

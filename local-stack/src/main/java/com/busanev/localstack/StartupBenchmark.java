@@ -39,6 +39,7 @@ public final class StartupBenchmark {
         System.out.println("medians:");
         millis.keySet().stream().sorted().forEach(service -> System.out.printf("  %-19s %6d ms  %4d MiB%n", service,
                 median(millis.get(service)), median(rss.get(service))));
+        System.exit(0);
     }
 
     private static long median(List<Long> values) {
