@@ -152,6 +152,10 @@ class LogisticsFlowTest {
         as(other).queryParam("orderId", car.toString()).get("/api/v1/shipments").then().statusCode(200).body("items", hasSize(0));
         as(other).get("/api/v1/shipments").then().body("items.brand", everyItem(equalTo("other-brand")));
         as(polestar).get("/api/v1/voyages").then().statusCode(403);
+        as(Tokens.user("floor").roles(Roles.PLANT_FLOOR).sign()).get("/api/v1/shipments").then().statusCode(403);
+        as(VIEWER).queryParam("status", "NOT-A-STATUS").get("/api/v1/shipments").then().statusCode(400)
+                .contentType("application/problem+json");
+        as(VIEWER).queryParam("voyage", "not-a-uuid").get("/api/v1/shipments").then().statusCode(400);
         as(VIEWER).get("/api/v1/ports").then().statusCode(200).body("locode", hasItem("KRPUS"));
     }
 

@@ -2,6 +2,7 @@ package com.busanev.logistics.shipment;
 
 import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
+import com.busanev.kit.problem.Problem;
 import com.busanev.kit.security.Caller;
 import com.busanev.kit.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -18,6 +19,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/shipments")
@@ -33,7 +37,10 @@ public class ShipmentResource {
     @GET
     @RolesAllowed({Roles.LOGISTICS_OPERATOR, Roles.VIEWER, Roles.BRAND_ORDERS})
     @WithSession
-    @Operation(summary = "Shipments by order id, VIN, voyage or status", description = "A brand sees only its own cars.")
+    @Operation(summary = "Shipments by order id, VIN, voyage or status", description = "A brand sees only its own cars "
+            + "(token claim 'brand'): another brand's order id or VIN finds nothing.")
+    @APIResponse(responseCode = "200", description = "One page, with the total")
+    @APIResponse(responseCode = "400", description = "A page, size or filter value that cannot be used", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<ShipmentView>> list(@QueryParam("orderId") UUID orderId, @QueryParam("vin") String vin,
             @QueryParam("voyage") UUID voyage, @QueryParam("status") ShipmentStatus status, @Valid @BeanParam PageParams page) {
         StringBuilder query = new StringBuilder("1 = 1");
