@@ -84,9 +84,16 @@ class LogisticsFlowTest {
 
         as(OPERATOR).body("{\"at\":\"" + next + "\"}").post("/api/v1/voyages/" + taken + "/arrive")
                 .then().statusCode(400).contentType("application/problem+json");
-        as(OPERATOR).body("{\"at\":\"" + delayed.eta() + "\"}").post("/api/v1/voyages/" + taken + "/arrive")
+        Instant lateArrival = delayed.eta().plus(1, ChronoUnit.DAYS);
+        as(OPERATOR).body("{\"at\":\"" + lateArrival + "\"}").post("/api/v1/voyages/" + taken + "/arrive")
                 .then().statusCode(200).body("status", equalTo("ARRIVED"));
         assertThat(awaitEvent(car, ShipmentArrived.class).port()).isEqualTo("USBAL");
+        // The late arrival was announced as a second delay, published before the arrival on the same key.
+        var delays = CloudEventRecords.all(Topics.LOGISTICS_EVENTS, car.toString(), Duration.ofSeconds(5)).stream()
+                .filter(r -> CloudEventRecords.header(r, "ce_type").filter(EventType.of(ShipmentDelayed.class).ceType()::equals).isPresent())
+                .toList();
+        assertThat(delays).hasSize(2);
+        assertThat(read(delays.get(1).value(), ShipmentDelayed.class).eta()).isEqualTo(lateArrival);
         as(OPERATOR).post("/api/v1/voyages/" + taken + "/depart").then().statusCode(409);
     }
 
@@ -199,8 +206,12 @@ class LogisticsFlowTest {
     private static <T extends DomainEvent> T awaitEvent(UUID order, Class<T> type) {
         var record = CloudEventRecords.awaitFirst(Topics.LOGISTICS_EVENTS, order.toString(), EventType.of(type).ceType(),
                 Duration.ofSeconds(30));
+        return read(record.value(), type);
+    }
+
+    private static <T extends DomainEvent> T read(String json, Class<T> type) {
         try {
-            return EventJson.mapper().readValue(record.value(), type);
+            return EventJson.mapper().readValue(json, type);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
