@@ -87,6 +87,8 @@ class ChildProcess implements AutoCloseable {
         if (!process.isAlive()) {
             return;
         }
+        // Launch scripts (kc.sh) do not pass SIGTERM on to the JVM they start: stop the children too.
+        process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
