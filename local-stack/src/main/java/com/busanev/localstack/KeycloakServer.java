@@ -9,7 +9,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** Keycloak from its server distribution, started in dev mode with the ev-partnership realm imported. */
+/**
+ * Keycloak from its server distribution, started in dev mode with the ev-partnership realm imported. Its own
+ * (H2) database lives in the run folder, not in the shared distribution: a reset wipes it, and the end-to-end
+ * test's Keycloak never contends for the local run's database file.
+ */
 final class KeycloakServer {
     static final String REALM = "ev-partnership";
     static final String ADMIN = "admin";
@@ -25,8 +29,12 @@ final class KeycloakServer {
         try (InputStream realm = KeycloakServer.class.getResourceAsStream("/realm/ev-partnership-realm.json")) {
             Files.copy(realm, imports.resolve("ev-partnership-realm.json"), StandardCopyOption.REPLACE_EXISTING);
         }
+        Path database = runDir.toAbsolutePath().resolve("keycloak");
+        Files.createDirectories(database);
         Map<String, String> env = Map.of(
                 "JAVA_HOME", System.getProperty("java.home"),
+                // The dev-file database URL is built from kc.db-url-path (default: the distribution's home).
+                "JAVA_OPTS_APPEND", "-Dkc.db-url-path=" + database,
                 "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN);
         return new ChildProcess("keycloak",

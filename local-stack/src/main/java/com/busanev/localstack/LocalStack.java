@@ -35,6 +35,9 @@ public final class LocalStack implements AutoCloseable {
     public record ServiceStart(String service, Duration startTime, long rssMiB) {
     }
 
+    /** The plant time a run reached when it stopped, so that the next run in the same folder resumes from it. */
+    private static final String PLANT_CLOCK_FILE = "plant-clock";
+
     private final Options options;
     private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, ServiceStart> starts = new LinkedHashMap<>();
@@ -143,12 +146,34 @@ public final class LocalStack implements AutoCloseable {
         return options.anchor().plusNanos((long) (elapsed * options.acceleration()));
     }
 
+    /**
+     * The clock anchor that makes the plant clock resume where the last run in {@code runDir} stopped. The data
+     * kept between runs (planned build dates, sailings, ETAs) lies in that run's plant time, and plant time must not
+     * go backwards under it. A first run, or one that is not accelerated, starts at {@code now}.
+     */
+    public static Instant resumingAnchor(Path runDir, double acceleration, Instant now) throws IOException {
+        Path file = runDir.resolve(PLANT_CLOCK_FILE);
+        if (acceleration <= 1 || !Files.exists(file)) {
+            return now;
+        }
+        Instant reached = Instant.parse(Files.readString(file).trim());
+        if (!reached.isAfter(now)) {
+            return now;
+        }
+        // plant(t) = anchor + (t - anchor) * acceleration; solved for plant(now) = reached:
+        long aheadMillis = Duration.between(now, reached).toMillis();
+        return now.minusMillis((long) (aheadMillis / (acceleration - 1)));
+    }
+
     @Override
     public void close() {
         List<AutoCloseable> toStop;
         synchronized (started) {
             toStop = new ArrayList<>(started);
             started.clear();
+        }
+        if (!toStop.isEmpty()) {
+            rememberPlantTime();
         }
         Collections.reverse(toStop);
         for (AutoCloseable server : toStop) {
@@ -162,6 +187,14 @@ public final class LocalStack implements AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {
             // called from the hook itself
+        }
+    }
+
+    private void rememberPlantTime() {
+        try {
+            Files.writeString(options.runDir().resolve(PLANT_CLOCK_FILE), plantNow().toString());
+        } catch (IOException e) {
+            System.err.println("could not record the plant time reached: " + e.getMessage());
         }
     }
 
