@@ -36,4 +36,4 @@ if $build; then
   ./mvnw -B -q install -DskipTests
 fi
 
-exec java -jar local-stack/target/local-stack.jar --root . "${args[@]+"${args[@]}"}"
+exec java -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" com.busanev.localstack.Launcher --root . "${args[@]+"${args[@]}"}"

@@ -18,7 +18,7 @@ import java.util.Map;
  * and Europe) go in through the batch endpoint, and the clock runs until every car has a booked shipment. The
  * plant clock is accelerated as in the local run, so the plant's real capacity (486 Polestar slots a working
  * day) paces builds; the wall time measures the software, not the calendar.
- * Run: {@code java -cp local-stack/target/local-stack.jar com.busanev.localstack.FlowBenchmark [orders] [acceleration]}.
+ * Run: {@code java -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" com.busanev.localstack.FlowBenchmark [orders] [acceleration]}.
  */
 public final class FlowBenchmark {
     private FlowBenchmark() {

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * started as in the local run, then {@code POST /api/v1/orders} (JWT check, validation, order + outbox +
  * timeline rows in one transaction, event relayed to Kafka) is driven by concurrent clients with a real
  * Keycloak token, and plain JDBC inserts of an order-sized row go into the same PostgreSQL.
- * Run: {@code java -cp local-stack/target/local-stack.jar com.busanev.localstack.IntakeBenchmark [orders] [clients] [rounds]}.
+ * Run: {@code java -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" com.busanev.localstack.IntakeBenchmark [orders] [clients] [rounds]}.
  */
 public final class IntakeBenchmark {
     private IntakeBenchmark() {

@@ -12,7 +12,7 @@ import java.util.Map;
  * Each service's JVM start time (process start to /q/health/ready answering 200: Flyway, Kafka and OIDC
  * connections included) and resident memory right after, with the services started one at a time so no start
  * competes with another for the two cores. Repeats the whole start {@code rounds} times and prints medians.
- * Run: {@code java -cp local-stack/target/local-stack.jar com.busanev.localstack.StartupBenchmark [rounds]}.
+ * Run: {@code java -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" com.busanev.localstack.StartupBenchmark [rounds]}.
  */
 public final class StartupBenchmark {
     private StartupBenchmark() {
