@@ -21,6 +21,7 @@ import io.kubernetes.client.openapi.models.V1ServiceAccount;
 import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -60,6 +61,17 @@ class ManifestsTest {
         final List<OperatorResources.KeycloakRealmImport> realmImports = new ArrayList<>();
     }
 
+    /** The base's service manifests are the ones quarkus-kubernetes generates, not a hand-kept copy. */
+    @ParameterizedTest
+    @ValueSource(strings = {"order-service", "production-service", "logistics-service", "supplier-service"})
+    void theBaseHoldsWhatQuarkusGeneratesForEachService(String service) throws IOException {
+        Path generated = Path.of("..", service, "target", "kubernetes", "kubernetes.yml");
+        assumeTrue(Files.exists(generated), generated + " is not built: build the service to compare its manifest");
+        assertThat(Files.readString(Path.of("base", "services", service + ".yaml")))
+                .as("k8s/base/services/%s.yaml differs from the generated manifest: run k8s/sync-generated.sh", service)
+                .isEqualTo(Files.readString(generated));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"local", "production"})
     void everyOverlayRendersIntoValidObjectsThatReferToEachOther(String overlay) throws Exception {
@@ -77,6 +89,7 @@ class ManifestsTest {
                 assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
                 assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
                 assertThat(container.getStartupProbe().getHttpGet().getPath()).isEqualTo("/q/health/started");
+                assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
                 assertThat(container.getResources().getLimits()).containsKeys("cpu", "memory");
                 container.getEnvFrom().forEach(from -> assertThat(names(rendered.configMaps))
                         .as("ConfigMap of %s", container.getName()).contains(from.getConfigMapRef().getName()));
