@@ -23,7 +23,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.strimzi.api.kafka.model.kafka.Kafka;
+import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
+import io.strimzi.api.kafka.model.nodepool.ProcessRoles;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +59,9 @@ class ManifestsTest {
         final List<V2HorizontalPodAutoscaler> autoscalers = new ArrayList<>();
         final List<V1NetworkPolicy> networkPolicies = new ArrayList<>();
         final List<V1Ingress> ingresses = new ArrayList<>();
-        final List<OperatorResources.Kafka> kafkas = new ArrayList<>();
-        final List<OperatorResources.KafkaNodePool> nodePools = new ArrayList<>();
-        final List<OperatorResources.KafkaTopic> topics = new ArrayList<>();
+        final List<Kafka> kafkas = new ArrayList<>();
+        final List<KafkaNodePool> nodePools = new ArrayList<>();
+        final List<KafkaTopic> topics = new ArrayList<>();
         final List<OperatorResources.Cluster> databases = new ArrayList<>();
         final List<OperatorResources.Keycloak> keycloaks = new ArrayList<>();
         final List<OperatorResources.KeycloakRealmImport> realmImports = new ArrayList<>();
@@ -110,20 +116,21 @@ class ManifestsTest {
         }
 
         Set<String> topics = new HashSet<>();
-        rendered.topics.forEach(t -> topics.add(t.spec().topicName()));
+        rendered.topics.forEach(t -> topics.add(t.getSpec().getTopicName()));
         for (V1ConfigMap config : rendered.configMaps) {
             Map<String, String> data = config.getData();
             List<String> named = new ArrayList<>(List.of(data.get("EV_TOPIC_PRODUCED"), data.get("EV_TOPIC_DEAD_LETTER")));
             named.addAll(List.of(data.get("EV_TOPICS_CONSUMED").split(",")));
             assertThat(topics).as("KafkaTopics for %s", config.getMetadata().getName()).containsAll(named);
-            assertThat(data.get("KAFKA_BOOTSTRAP_SERVERS")).startsWith(rendered.kafkas.get(0).metadata().name() + "-kafka-bootstrap:");
+            assertThat(data.get("KAFKA_BOOTSTRAP_SERVERS")).startsWith(rendered.kafkas.get(0).getMetadata().getName() + "-kafka-bootstrap:");
             String database = data.get("QUARKUS_DATASOURCE_JDBC_URL").replaceAll(".*//([^:]+)-rw:.*", "$1");
             assertThat(rendered.databases).extracting(c -> c.metadata().name()).contains(database);
             assertThat(data.get("QUARKUS_OIDC_AUTH_SERVER_URL")).contains("/realms/ev-partnership");
         }
-        assertThat(rendered.topics).allSatisfy(t -> assertThat(t.metadata().labels())
-                .containsEntry("strimzi.io/cluster", rendered.kafkas.get(0).metadata().name()));
-        assertThat(rendered.nodePools).allSatisfy(p -> assertThat(p.spec().roles()).contains("controller", "broker"));
+        assertThat(rendered.topics).allSatisfy(t -> assertThat(t.getMetadata().getLabels())
+                .containsEntry("strimzi.io/cluster", rendered.kafkas.get(0).getMetadata().getName()));
+        assertThat(rendered.nodePools).allSatisfy(p -> assertThat(p.getSpec().getRoles())
+                .contains(ProcessRoles.CONTROLLER, ProcessRoles.BROKER));
 
         assertThat(rendered.realmImports).singleElement().satisfies(realmImport -> {
             assertThat(realmImport.spec().keycloakCRName()).isIn(rendered.keycloaks.stream().map(k -> k.metadata().name()).toList());
@@ -184,13 +191,57 @@ class ManifestsTest {
             case "HorizontalPodAutoscaler" -> rendered.autoscalers.add(V2HorizontalPodAutoscaler.fromJson(json));
             case "NetworkPolicy" -> rendered.networkPolicies.add(V1NetworkPolicy.fromJson(json));
             case "Ingress" -> rendered.ingresses.add(V1Ingress.fromJson(json));
-            case "Kafka" -> rendered.kafkas.add(STRICT.treeToValue(object, OperatorResources.Kafka.class));
-            case "KafkaNodePool" -> rendered.nodePools.add(STRICT.treeToValue(object, OperatorResources.KafkaNodePool.class));
-            case "KafkaTopic" -> rendered.topics.add(STRICT.treeToValue(object, OperatorResources.KafkaTopic.class));
+            case "Kafka" -> rendered.kafkas.add(strimzi(object, Kafka.class));
+            case "KafkaNodePool" -> rendered.nodePools.add(strimzi(object, KafkaNodePool.class));
+            case "KafkaTopic" -> rendered.topics.add(strimzi(object, KafkaTopic.class));
             case "Cluster" -> rendered.databases.add(STRICT.treeToValue(object, OperatorResources.Cluster.class));
             case "Keycloak" -> rendered.keycloaks.add(STRICT.treeToValue(object, OperatorResources.Keycloak.class));
             case "KeycloakRealmImport" -> rendered.realmImports.add(STRICT.treeToValue(object, OperatorResources.KeycloakRealmImport.class));
             default -> throw new AssertionError("no model for kind " + kind + ": add one before adding the object");
+        }
+    }
+
+    /**
+     * Reads a Strimzi resource into Strimzi's own API model. Those models keep fields they do not know in
+     * {@code additionalProperties} instead of failing, so every nested model's must be empty.
+     */
+    private static <T> T strimzi(JsonNode object, Class<T> type) throws IOException {
+        T model = JsonMapper.builder().build().treeToValue(object, type);
+        assertNoUnknownFields(model, type.getSimpleName(), 0);
+        return model;
+    }
+
+    private static void assertNoUnknownFields(Object model, String path, int depth) {
+        if (model == null || depth > 12) {
+            return;
+        }
+        if (model instanceof Collection<?> items) {
+            int i = 0;
+            for (Object item : items) {
+                assertNoUnknownFields(item, path + "[" + i++ + "]", depth + 1);
+            }
+            return;
+        }
+        String pkg = model.getClass().getPackageName();
+        if (!pkg.startsWith("io.strimzi") && !pkg.startsWith("io.fabric8")) {
+            return;
+        }
+        for (Method getter : model.getClass().getMethods()) {
+            if (getter.getParameterCount() != 0 || getter.getDeclaringClass() == Object.class
+                    || !(getter.getName().startsWith("get") || getter.getName().startsWith("is"))) {
+                continue;
+            }
+            Object value;
+            try {
+                value = getter.invoke(model);
+            } catch (ReflectiveOperationException e) {
+                continue;
+            }
+            if (getter.getName().equals("getAdditionalProperties")) {
+                assertThat((Map<?, ?>) value).as("fields the %s model does not know at %s", pkg, path).isNullOrEmpty();
+            } else if (!(value instanceof Map<?, ?>)) {
+                assertNoUnknownFields(value, path + "." + getter.getName(), depth + 1);
+            }
         }
     }
 

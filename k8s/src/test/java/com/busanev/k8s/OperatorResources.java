@@ -2,50 +2,19 @@ package com.busanev.k8s;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Strict shapes of the operator resources this repository uses (Strimzi, CloudNativePG, Keycloak operator),
- * written from their CRD schemas for the fields used here: read with FAIL_ON_UNKNOWN_PROPERTIES, a misspelt
- * or misplaced field fails. Neither CloudNativePG nor the Keycloak operator publish Java models on Maven
- * Central that load offline without their operator runtime; see docs/deploy.md.
+ * Strict shapes of the CloudNativePG and Keycloak operator resources this repository uses, written from their
+ * CRD schemas for the fields used here: read with FAIL_ON_UNKNOWN_PROPERTIES, a misspelt or misplaced field
+ * fails. Neither project publishes Java models on Maven Central that load without its operator runtime (Strimzi
+ * does: its resources are read with io.strimzi:api); see docs/deploy.md.
  */
 final class OperatorResources {
     private OperatorResources() {
     }
 
     record Meta(String name, String namespace, Map<String, String> labels, Map<String, String> annotations) {
-    }
-
-    record Kafka(String apiVersion, String kind, Meta metadata, KafkaSpec spec) {
-    }
-
-    record KafkaSpec(KafkaCluster kafka, EntityOperator entityOperator) {
-    }
-
-    record KafkaCluster(String version, String metadataVersion, List<Listener> listeners, Map<String, Object> config) {
-    }
-
-    record Listener(String name, int port, String type, boolean tls) {
-    }
-
-    record EntityOperator(Map<String, Object> topicOperator, Map<String, Object> userOperator) {
-    }
-
-    record KafkaNodePool(String apiVersion, String kind, Meta metadata, NodePoolSpec spec) {
-    }
-
-    record NodePoolSpec(int replicas, List<String> roles, Storage storage) {
-    }
-
-    record Storage(String type, String size, Boolean deleteClaim) {
-    }
-
-    record KafkaTopic(String apiVersion, String kind, Meta metadata, TopicSpec spec) {
-    }
-
-    record TopicSpec(String topicName, int partitions, int replicas, Map<String, String> config) {
     }
 
     record Cluster(String apiVersion, String kind, Meta metadata, ClusterSpec spec) {
