@@ -1,6 +1,6 @@
 package com.busanev.production.calendar;
 
-import com.busanev.kit.problem.ProblemException;
+import com.busanev.kit.concurrency.IfMatch;
 import com.busanev.kit.security.Caller;
 import com.busanev.kit.security.Roles;
 import com.busanev.production.plan.Planner;
@@ -61,20 +61,8 @@ public class CalendarResource {
             + "feasible day with the fewest moves (BuildRescheduled), or are blocked; blocked orders try again.")
     public Uni<Response> put(@HeaderParam("If-Match") @Parameter(description = "Version the change is based on", required = true) String ifMatch,
             PlantCalendar calendar) {
-        int expected = version(ifMatch);
+        int expected = IfMatch.version(ifMatch, "calendar");
         return Panache.withTransaction(() -> planner.changeCalendar(calendar, expected, caller.name()))
                 .map(v -> Response.ok(v.calendar()).tag(String.valueOf(v.version())).header("Calendar-Version", v.version()).build());
-    }
-
-    private static int version(String ifMatch) {
-        if (ifMatch == null) {
-            throw new ProblemException(428, "Precondition Required",
-                    "Send If-Match with the calendar version you read (GET /api/v1/calendar, header ETag).", List.of());
-        }
-        try {
-            return Integer.parseInt(ifMatch.replace("\"", "").replace("W/", "").trim());
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("If-Match", "must be a calendar version number");
-        }
     }
 }

@@ -2,6 +2,7 @@ package com.busanev.supplier.contract;
 
 import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
+import com.busanev.kit.concurrency.IfMatch;
 import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.security.Caller;
 import com.busanev.kit.security.Roles;
@@ -105,7 +106,7 @@ public class ContractResource {
             + "Every amendment is kept as a version. A supplier may amend pack facts only.")
     public Uni<Response> amend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid ContractTerms terms) {
         requireBody(terms);
-        int expected = version(ifMatch);
+        int expected = IfMatch.version(ifMatch, "contract");
         Optional<String> own = ownSupplier();
         return Panache.withTransaction(() -> contracts.visible(id, own)
                         .chain(c -> contracts.amend(c, terms, expected, caller.name(), own.isPresent()))
@@ -169,18 +170,6 @@ public class ContractResource {
     private static void requireBody(Object body) {
         if (body == null) {
             throw ProblemException.badRequest("(body)", "the contract terms are required");
-        }
-    }
-
-    private static int version(String ifMatch) {
-        if (ifMatch == null) {
-            throw new ProblemException(428, "Precondition Required",
-                    "Send If-Match with the contract version you amend (ETag of GET).", List.of());
-        }
-        try {
-            return Integer.parseInt(ifMatch.replace("\"", "").replace("W/", "").trim());
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("If-Match", "must be a contract version number");
         }
     }
 }
