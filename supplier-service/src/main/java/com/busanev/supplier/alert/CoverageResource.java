@@ -1,8 +1,10 @@
 package com.busanev.supplier.alert;
 
+import com.busanev.events.IsoWeek;
 import com.busanev.events.Region;
 import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
+import com.busanev.kit.problem.Problem;
 import com.busanev.kit.security.Roles;
 import com.busanev.supplier.allocation.SupplyPlanner;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -20,14 +22,33 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1")
 @Tag(name = "Coverage and alerts", description = "Battery supply against demand and the EV plan")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.PROCUREMENT, Roles.VIEWER})
+@APIResponse(responseCode = "401", description = "No valid token")
+@APIResponse(responseCode = "403", description = "Neither procurement nor viewer")
 public class CoverageResource {
+    /** A shortage as partners see it; {@code kind} says whether demand or the EV plan is not covered. */
+    public record AlertView(UUID id, ShortageAlertRecord.Kind kind, String week, Region region, int demand, int supply,
+            int gap, String severity, String detail, ShortageAlertRecord.Status status, Instant raisedAt,
+            Instant resolvedAt) {
+        static AlertView of(ShortageAlertRecord a) {
+            return new AlertView(a.id, a.kind, a.week, a.region, a.demand, a.supply, a.gap, a.severity, a.detail,
+                    a.status, a.raisedAt, a.resolvedAt);
+        }
+    }
+
     private final SupplyPlanner planner;
 
     CoverageResource(SupplyPlanner planner) {
@@ -36,20 +57,29 @@ public class CoverageResource {
 
     @GET
     @Path("/coverage")
-    @RolesAllowed({Roles.PROCUREMENT, Roles.VIEWER})
     @WithSession
-    @Operation(summary = "Per week and region: demand, compliant supply, allocated, gap, and the plan's gap")
-    public Uni<List<SupplyPlanner.WeekCoverage>> coverage(@QueryParam("weeks") @DefaultValue("12") @Min(1) @Max(104) int weeks) {
+    @Operation(summary = "Per week and region: demand, compliant supply, allocated, gap, and the plan's gap",
+            description = "From the current ISO week on. Compliant supply counts every pack the region's sourcing rule "
+                    + "allows, before other regions take their share; allocated is what PacksAllocated announced.")
+    @APIResponse(responseCode = "200", description = "Three rows (NA, EU, KR) per week")
+    @APIResponse(responseCode = "400", description = "weeks outside 1 to 104",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<SupplyPlanner.WeekCoverage>> coverage(@Parameter(description = "Weeks ahead, 1 to 104")
+            @QueryParam("weeks") @DefaultValue("12") @Min(1) @Max(104) int weeks) {
         return planner.coverage(weeks);
     }
 
     @GET
     @Path("/alerts")
-    @RolesAllowed({Roles.PROCUREMENT, Roles.VIEWER})
     @WithSession
     @Operation(summary = "Shortage alerts, newest first, by status, region and week")
-    public Uni<Page<ShortageAlertRecord>> alerts(@QueryParam("status") ShortageAlertRecord.Status status,
-            @QueryParam("region") Region region, @QueryParam("week") String week, @Valid @BeanParam PageParams page) {
+    @APIResponse(responseCode = "200", description = "One page, with the total")
+    @APIResponse(responseCode = "400", description = "A page, size or filter value that cannot be used",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Page<AlertView>> alerts(@QueryParam("status") ShortageAlertRecord.Status status,
+            @QueryParam("region") Region region,
+            @Parameter(description = "ISO week, e.g. 2027-W05") @QueryParam("week") IsoWeek week,
+            @Valid @BeanParam PageParams page) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         if (status != null) {
@@ -62,10 +92,11 @@ public class CoverageResource {
         }
         if (week != null) {
             query.append(" and week = :week");
-            parameters.and("week", week);
+            parameters.and("week", week.toString());
         }
-        var found = ShortageAlertRecord.<ShortageAlertRecord>find(query.toString(), Sort.descending("raisedAt"), parameters)
-                .page(page.page, page.size);
-        return found.list().chain(list -> found.count().map(total -> Page.of(list, page, total)));
+        var found = ShortageAlertRecord.<ShortageAlertRecord>find(query.toString(),
+                Sort.descending("raisedAt").and("week").and("region"), parameters).page(page.page, page.size);
+        return found.list().chain(list -> found.count()
+                .map(total -> Page.of(list.stream().map(AlertView::of).toList(), page, total)));
     }
 }

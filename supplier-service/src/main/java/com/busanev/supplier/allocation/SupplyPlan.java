@@ -3,6 +3,7 @@ package com.busanev.supplier.allocation;
 import com.busanev.events.Region;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** The EV plan supply is measured against ({@code supplier.plan.*}) and the allocation headroom. */
 @ConfigMapping(prefix = "supplier.plan")
@@ -27,6 +28,10 @@ public interface SupplyPlan {
     /** Weeks ahead checked against the plan. */
     @WithDefault("12")
     int horizonWeeks();
+
+    /** How often {@link HorizonSweep} re-checks the horizon as the plant clock moves into new weeks. */
+    @WithDefault("15s")
+    Duration sweepInterval();
 
     default int weeklyPlan(Region region) {
         double share = switch (region) {

@@ -55,16 +55,25 @@ public class SupplyPlanner {
         this.clock = clock;
     }
 
-    /** Weeks from this one over the plan horizon, plus every week that has demand. */
+    /** The weeks checked against the plan: this one and the next ones up to the horizon. */
+    public Set<IsoWeek> horizonWeeks() {
+        IsoWeek now = IsoWeek.of(LocalDate.now(clock));
+        Set<IsoWeek> weeks = new TreeSet<>();
+        for (int i = 0; i < plan.horizonWeeks(); i++) {
+            weeks.add(now.plusWeeks(i));
+        }
+        return weeks;
+    }
+
+    /** The horizon plus every later week that has demand: what a change of supply can affect. */
     public Uni<Set<IsoWeek>> horizonAndDemandWeeks() {
         IsoWeek now = IsoWeek.of(LocalDate.now(clock));
-        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT DISTINCT week FROM demand", String.class).getResultList())
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery("SELECT DISTINCT week FROM demand WHERE week >= ?1", String.class)
+                        .setParameter(1, now.toString()).getResultList())
                 .map(weeks -> {
-                    Set<IsoWeek> all = new TreeSet<>();
-                    for (int i = 0; i < plan.horizonWeeks(); i++) {
-                        all.add(now.plusWeeks(i));
-                    }
-                    weeks.stream().map(IsoWeek::parse).filter(w -> w.compareTo(now) >= 0).forEach(all::add);
+                    Set<IsoWeek> all = horizonWeeks();
+                    weeks.stream().map(IsoWeek::parse).forEach(all::add);
                     return all;
                 });
     }

@@ -22,6 +22,13 @@ public class Delivery extends PanacheEntityBase {
     public String serialFrom;
     @Column(name = "serial_to")
     public String serialTo;
+    /** The range as prefix and numbers, to find overlapping deliveries of the same supplier. */
+    @Column(name = "serial_prefix")
+    public String serialPrefix;
+    @Column(name = "serial_first")
+    public long serialFirst;
+    @Column(name = "serial_last")
+    public long serialLast;
     @Column(name = "delivered_on")
     public LocalDate deliveredOn;
     /** ISO week of delivery: the week whose supply it tops up. */

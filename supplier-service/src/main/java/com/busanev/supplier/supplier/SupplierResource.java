@@ -1,5 +1,6 @@
 package com.busanev.supplier.supplier;
 
+import com.busanev.kit.problem.Problem;
 import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -20,6 +21,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/suppliers")
@@ -37,7 +41,8 @@ public class SupplierResource {
     @GET
     @Authenticated
     @WithSession
-    @Operation(summary = "Battery suppliers and their codes")
+    @Operation(summary = "Battery suppliers and their codes", description = "The code is what contracts and the "
+            + "'supplier' claim of a battery supplier's token refer to.")
     public Uni<List<SupplierView>> list() {
         return Supplier.<Supplier>listAll(Sort.ascending("code"))
                 .map(all -> all.stream().map(s -> new SupplierView(s.code, s.name, s.country)).toList());
@@ -47,6 +52,11 @@ public class SupplierResource {
     @RolesAllowed(Roles.PROCUREMENT)
     @WithTransaction
     @Operation(summary = "Add a supplier")
+    @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = SupplierView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid code, name or country",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The code is taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> add(@Valid NewSupplier request) {
         return Supplier.<Supplier>findById(request.code()).chain(existing -> {
             if (existing != null) {

@@ -1,0 +1,27 @@
+package com.busanev.supplier.allocation;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Supply only changes with contracts and deliveries, which recompute at once; but the plant clock moves, and each
+ * new week that enters the plan horizon must be allocated and checked against the plan (a PLAN shortage is raised
+ * without anyone touching a contract). The sweep re-checks the horizon now and then; a week whose totals did not
+ * change announces nothing, so it is cheap and quiet.
+ */
+@ApplicationScoped
+class HorizonSweep {
+    private final SupplyPlanner planner;
+
+    HorizonSweep(SupplyPlanner planner) {
+        this.planner = planner;
+    }
+
+    @Scheduled(every = "${supplier.plan.sweep-interval}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> sweep() {
+        return Panache.withTransaction(() -> planner.recompute(planner.horizonWeeks()));
+    }
+}

@@ -1,0 +1,192 @@
+package com.busanev.supplier;
+
+import static com.busanev.supplier.SupplierFlowTest.terms;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import com.busanev.events.BlockReason;
+import com.busanev.events.BuildBlocked;
+import com.busanev.events.EventJson;
+import com.busanev.events.EventType;
+import com.busanev.events.IsoWeek;
+import com.busanev.events.PackSource;
+import com.busanev.events.PacksAllocated;
+import com.busanev.events.Region;
+import com.busanev.events.Topics;
+import com.busanev.kit.security.Roles;
+import com.busanev.testing.CloudEventRecords;
+import com.busanev.testing.KafkaResource;
+import com.busanev.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** Idempotent creates, deliveries as supply, amendments that move the allocation, and bad filters. */
+@QuarkusTest
+class ContractLifecycleTest {
+    private static final String PROCUREMENT = Tokens.user("buyer").roles(Roles.PROCUREMENT).sign();
+    private static final String SKON_USER = Tokens.user("skon").roles(Roles.BATTERY_SUPPLIER).supplier("SKON").sign();
+    private static final String LGES_USER = Tokens.user("lges").roles(Roles.BATTERY_SUPPLIER).supplier("LGES").sign();
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Seoul"));
+
+    @Test
+    void aContractCreateWithAnIdempotencyKeyHappensOnce() {
+        String body = terms("SKON", "DRAFT", "2031-01-01", "2031-12-31", "400", "101.00", "USD", "KR", "55.0");
+        String key = UUID.randomUUID().toString();
+        String id = as(PROCUREMENT).header("Idempotency-Key", key).body(body).post("/api/v1/contracts").then()
+                .statusCode(201).header("Idempotency-Replayed", "false").extract().path("id");
+        as(PROCUREMENT).header("Idempotency-Key", key).body(body).post("/api/v1/contracts").then()
+                .statusCode(201).header("Idempotency-Replayed", "true").body("id", equalTo(id));
+        as(PROCUREMENT).header("Idempotency-Key", key).body(body.replace("400", "401")).post("/api/v1/contracts").then()
+                .statusCode(422);
+        as(PROCUREMENT).queryParam("supplier", "SKON").queryParam("status", "DRAFT").queryParam("size", 500)
+                .get("/api/v1/contracts").then().statusCode(200).body("items.findAll { it.id == '" + id + "' }", hasSize(1));
+    }
+
+    @Test
+    void aDeliveryIsConfirmedOnceAndTopsUpItsWeeksSupply() {
+        as(PROCUREMENT).body("{\"code\":\"ACME\",\"name\":\"Acme Cells\",\"country\":\"KR\"}").post("/api/v1/suppliers")
+                .then().statusCode(201);
+        as(PROCUREMENT).body("{\"code\":\"ACME\",\"name\":\"Acme again\",\"country\":\"KR\"}").post("/api/v1/suppliers")
+                .then().statusCode(409);
+        // 52 packs a month are 12 a week; 30 delivered this week make the week's supply 30. The term and a high
+        // price keep this contract out of the other tests' allocations.
+        String id = as(PROCUREMENT).body(terms("ACME", "ACTIVE", TODAY.minusDays(7).toString(), TODAY.plusDays(6).toString(),
+                "52", "300.00", "USD", "KR", null)).post("/api/v1/contracts").then().statusCode(201).extract().path("id");
+        int before = krSupplyThisWeek();
+        String acme = Tokens.user("acme").roles(Roles.BATTERY_SUPPLIER).supplier("ACME").sign();
+        String key = UUID.randomUUID().toString();
+        String delivery = delivery(30, "ACME-7000", "ACME-7029", TODAY);
+        String deliveryId = as(acme).header("Idempotency-Key", key).body(delivery).post("/api/v1/contracts/" + id + "/deliveries")
+                .then().statusCode(201).body("week", equalTo(IsoWeek.of(TODAY).toString())).extract().path("id");
+        assertThat(krSupplyThisWeek()).isEqualTo(before + 30 - 12);
+
+        // A retry with the key is the first delivery; the same serials again without it are refused.
+        as(acme).header("Idempotency-Key", key).body(delivery).post("/api/v1/contracts/" + id + "/deliveries")
+                .then().statusCode(201).body("id", equalTo(deliveryId));
+        as(acme).body(delivery(5, "ACME-7025", "ACME-7029", TODAY)).post("/api/v1/contracts/" + id + "/deliveries")
+                .then().statusCode(409).body("detail", containsString(deliveryId));
+        as(acme).body(delivery(5, "ACME-7030", "ACME-7034", TODAY.minusDays(30))).post("/api/v1/contracts/" + id + "/deliveries")
+                .then().statusCode(400).body("violations.field", containsInAnyOrder("deliveredOn"));
+        as(acme).body(delivery(5, "ACME-7030", "ACME-7034", TODAY.plusDays(1))).post("/api/v1/contracts/" + id + "/deliveries")
+                .then().statusCode(400).body("violations.field", containsInAnyOrder("deliveredOn"));
+        as(acme).body(delivery(2, "ACME-7035", "BETA-7036", TODAY)).post("/api/v1/contracts/" + id + "/deliveries")
+                .then().statusCode(400).body("violations.field", containsInAnyOrder("serialTo"));
+        as(acme).body(delivery(-3, "ACME-7035", "ACME-7036", TODAY)).post("/api/v1/contracts/" + id + "/deliveries")
+                .then().statusCode(400).body("violations.field", containsInAnyOrder("packs"));
+        assertThat(krSupplyThisWeek()).isEqualTo(before + 30 - 12);
+        as(acme).get("/api/v1/contracts/" + id + "/deliveries").then().statusCode(200).body("", hasSize(1));
+    }
+
+    @Test
+    void aDraftContractTakesNoDeliveries() {
+        String id = as(PROCUREMENT).body(terms("SKON", "DRAFT", TODAY.minusDays(7).toString(), TODAY.plusDays(60).toString(),
+                "100", "99.00", "USD", "KR", null)).post("/api/v1/contracts").then().statusCode(201).extract().path("id");
+        as(SKON_USER).body(delivery(2, "SKON-1", "SKON-2", TODAY)).post("/api/v1/contracts/" + id + "/deliveries")
+                .then().statusCode(409);
+    }
+
+    @Test
+    void suspendingAContractWithdrawsItsPacksAndRaisesTheShortageUntilItIsActiveAgain() {
+        IsoWeek first = IsoWeek.of(TODAY).plusWeeks(120); // after every other contract of these tests
+        IsoWeek week = first.plusWeeks(5);
+        String from = first.monday().toString();
+        String to = first.plusWeeks(10).sunday().toString();
+        String id = as(PROCUREMENT).body(terms("SKON", "ACTIVE", from, to, "520", "105.00", "USD", "KR", "50.0"))
+                .post("/api/v1/contracts").then().statusCode(201).header("ETag", equalTo("\"1\"")).extract().path("id");
+        blocked(Region.NA, week);
+        PacksAllocated allocated = awaitAllocation(week, 1, a -> a.packs() == 11);
+        assertThat(allocated.sources()).containsExactly(new PackSource(UUID.fromString(id), "SKON", 11));
+
+        as(PROCUREMENT).header("If-Match", "1").body(terms("SKON", "SUSPENDED", from, to, "520", "105.00", "USD", "KR", "50.0"))
+                .put("/api/v1/contracts/" + id).then().statusCode(200).body("version", equalTo(2));
+        assertThat(awaitAllocation(week, 1, a -> a.packs() == 0).sources()).isEmpty();
+        as(PROCUREMENT).queryParam("week", week.toString()).queryParam("region", "NA").queryParam("status", "OPEN")
+                .get("/api/v1/alerts").then().statusCode(200)
+                .body("items.findAll { it.kind == 'DEMAND' }", hasSize(1))
+                .body("items.findAll { it.kind == 'DEMAND' }[0].gap", equalTo(1))
+                .body("items.findAll { it.kind == 'DEMAND' }[0].severity", equalTo("CRITICAL"));
+
+        as(PROCUREMENT).header("If-Match", "2").body(terms("SKON", "ACTIVE", from, to, "520", "105.00", "USD", "KR", "50.0"))
+                .put("/api/v1/contracts/" + id).then().statusCode(200).body("version", equalTo(3));
+        awaitAllocation(week, 2, a -> a.packs() == 11);
+        as(PROCUREMENT).queryParam("week", week.toString()).queryParam("region", "NA").queryParam("status", "RESOLVED")
+                .get("/api/v1/alerts").then().statusCode(200)
+                .body("items.findAll { it.kind == 'DEMAND' }", hasSize(1));
+        // The supplier of a contract is fixed; another supplier's amendment finds nothing.
+        as(PROCUREMENT).header("If-Match", "3").body(terms("LGES", "ACTIVE", from, to, "520", "105.00", "USD", "KR", "50.0"))
+                .put("/api/v1/contracts/" + id).then().statusCode(400).body("violations[0].field", equalTo("supplier"));
+        as(LGES_USER).header("If-Match", "3").body(terms("SKON", "ACTIVE", from, to, "520", "105.00", "USD", "KR", "40.0"))
+                .put("/api/v1/contracts/" + id).then().statusCode(404);
+        as(LGES_USER).get("/api/v1/contracts/" + id + "/versions").then().statusCode(404);
+        as(LGES_USER).get("/api/v1/contracts/" + id + "/deliveries").then().statusCode(404);
+        as(SKON_USER).get("/api/v1/contracts/" + id + "/versions").then().statusCode(200)
+                .body("terms.status", contains("ACTIVE", "SUSPENDED", "ACTIVE"));
+    }
+
+    @Test
+    void badFiltersAndRangesAreProblemsNotNotFound() {
+        as(PROCUREMENT).queryParam("region", "MARS").get("/api/v1/alerts").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("region"));
+        as(PROCUREMENT).queryParam("week", "2027-13").get("/api/v1/alerts").then().statusCode(400)
+                .contentType("application/problem+json");
+        as(PROCUREMENT).queryParam("status", "CLOSED").get("/api/v1/alerts").then().statusCode(400);
+        as(PROCUREMENT).queryParam("status", "LIVE").get("/api/v1/contracts").then().statusCode(400);
+        as(PROCUREMENT).queryParam("weeks", 0).get("/api/v1/coverage").then().statusCode(400)
+                .contentType("application/problem+json");
+        as(PROCUREMENT).queryParam("weeks", 105).get("/api/v1/coverage").then().statusCode(400);
+        as(PROCUREMENT).queryParam("weeks", 104).get("/api/v1/coverage").then().statusCode(200).body("", hasSize(104 * 3));
+        as(PROCUREMENT).get("/api/v1/contracts/not-a-uuid").then().statusCode(404);
+    }
+
+    private static int krSupplyThisWeek() {
+        return as(PROCUREMENT).queryParam("weeks", 1).get("/api/v1/coverage").then().statusCode(200)
+                .extract().path("find { it.region == 'KR' }.compliantSupply");
+    }
+
+    private static String delivery(int packs, String from, String to, LocalDate on) {
+        return "{\"packs\":%d,\"serialFrom\":\"%s\",\"serialTo\":\"%s\",\"deliveredOn\":\"%s\"}".formatted(packs, from, to, on);
+    }
+
+    private static void blocked(Region region, IsoWeek week) {
+        KafkaResource.companion().produceStrings().fromRecords(CloudEventRecords.of(new BuildBlocked(UUID.randomUUID(),
+                "US", region, BlockReason.NO_PACKS, week.toString(), "no packs", Instant.now()))).awaitCompletion();
+    }
+
+    /** The {@code nth} NA allocation of the week matching, from the start of the topic. */
+    private static PacksAllocated awaitAllocation(IsoWeek week, int nth, Predicate<PacksAllocated> matching) {
+        String subject = week + "/" + Region.NA;
+        String ceType = EventType.of(PacksAllocated.class).ceType();
+        try (var task = KafkaResource.companion().consumeStrings().fromTopics(Topics.SUPPLIER_EVENTS, records -> records
+                .select().where(r -> subject.equals(r.key()) && CloudEventRecords.header(r, "ce_type").filter(ceType::equals).isPresent()
+                        && matching.test(read(r)))
+                .select().first(nth))) {
+            return read(task.awaitCompletion(Duration.ofSeconds(30)).getLastRecord());
+        }
+    }
+
+    private static PacksAllocated read(ConsumerRecord<String, String> record) {
+        try {
+            return EventJson.mapper().readValue(record.value(), PacksAllocated.class);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+}
