@@ -20,6 +20,7 @@ import io.kubernetes.client.openapi.models.V1Service;
 import io.kubernetes.client.openapi.models.V1ServiceAccount;
 import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,14 +28,21 @@ import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.nodepool.ProcessRoles;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
+import io.strimzi.api.kafka.model.user.KafkaUserAuthorizationSimple;
+import io.strimzi.api.kafka.model.user.acl.AclOperation;
+import io.strimzi.api.kafka.model.user.acl.AclRuleGroupResource;
+import io.strimzi.api.kafka.model.user.acl.AclRuleTopicResource;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -62,6 +70,7 @@ class ManifestsTest {
         final List<Kafka> kafkas = new ArrayList<>();
         final List<KafkaNodePool> nodePools = new ArrayList<>();
         final List<KafkaTopic> topics = new ArrayList<>();
+        final List<KafkaUser> kafkaUsers = new ArrayList<>();
         final List<OperatorResources.Cluster> databases = new ArrayList<>();
         final List<OperatorResources.Keycloak> keycloaks = new ArrayList<>();
         final List<OperatorResources.KeycloakRealmImport> realmImports = new ArrayList<>();
@@ -124,11 +133,17 @@ class ManifestsTest {
 
         Set<String> topics = new HashSet<>();
         rendered.topics.forEach(t -> topics.add(t.getSpec().getTopicName()));
+        for (V1Deployment deployment : rendered.deployments) {
+            String service = deployment.getMetadata().getName();
+            KafkaAccess access = KafkaAccess.of(service);
+            assertThat(topics).as("KafkaTopics for the topics %s uses", service).containsAll(access.allTopics());
+            assertThat(rendered.kafkaUsers).as("KafkaUser of %s", service).filteredOn(u -> u.getMetadata().getName().equals(service))
+                    .singleElement().satisfies(user -> assertThat(grants(user)).as("ACLs of %s", service).isEqualTo(access.grants()));
+            assertThat(secretReferences(deployment)).as("Kafka credentials of %s", service)
+                    .contains(service, rendered.kafkas.get(0).getMetadata().getName() + "-cluster-ca-cert");
+        }
         for (V1ConfigMap config : rendered.configMaps) {
             Map<String, String> data = config.getData();
-            List<String> named = new ArrayList<>(List.of(data.get("EV_TOPIC_PRODUCED"), data.get("EV_TOPIC_DEAD_LETTER")));
-            named.addAll(List.of(data.get("EV_TOPICS_CONSUMED").split(",")));
-            assertThat(topics).as("KafkaTopics for %s", config.getMetadata().getName()).containsAll(named);
             assertThat(data.get("KAFKA_BOOTSTRAP_SERVERS")).startsWith(rendered.kafkas.get(0).getMetadata().getName() + "-kafka-bootstrap:");
             String database = data.get("QUARKUS_DATASOURCE_JDBC_URL").replaceAll(".*//([^:]+)-rw:.*", "$1");
             assertThat(rendered.databases).extracting(c -> c.metadata().name()).contains(database);
@@ -155,6 +170,16 @@ class ManifestsTest {
         for (V1NetworkPolicy policy : rendered.networkPolicies) {
             assertThat(selectsADeployment(rendered, policy.getSpec().getPodSelector().getMatchLabels())).isTrue();
             assertThat(policy.getSpec().getPolicyTypes()).contains("Ingress", "Egress");
+            // Of the databases, a service reaches only its own: the one its datasource URL names.
+            String service = policy.getSpec().getPodSelector().getMatchLabels().get("app.kubernetes.io/name");
+            String ownDatabase = rendered.configMaps.stream().filter(c -> c.getMetadata().getName().equals(service + "-config"))
+                    .map(c -> c.getData().get("QUARKUS_DATASOURCE_JDBC_URL").replaceAll(".*//([^:]+)-rw:.*", "$1"))
+                    .findFirst().orElseThrow();
+            assertThat(policy.getSpec().getEgress()).flatExtracting(rule -> rule.getTo() == null ? List.of() : rule.getTo())
+                    .filteredOn(peer -> peer.getPodSelector() != null && peer.getPodSelector().getMatchLabels() != null
+                            && peer.getPodSelector().getMatchLabels().containsKey("cnpg.io/cluster"))
+                    .extracting(peer -> peer.getPodSelector().getMatchLabels().get("cnpg.io/cluster"))
+                    .as("databases %s may reach", service).containsExactly(ownDatabase);
         }
         for (V1Ingress ingress : rendered.ingresses) {
             ingress.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths().forEach(path ->
@@ -168,12 +193,29 @@ class ManifestsTest {
         }
     }
 
+    /** The JVM component (k8s/components/jvm) on the local overlay: JVM images, sized for a JVM. */
+    @Test
+    void theJvmComponentRunsJvmImagesWithJvmSizedResources() throws Exception {
+        Rendered rendered = render(Path.of("src", "test", "resources", "jvm-local"));
+
+        assertThat(rendered.deployments).hasSize(4).allSatisfy(deployment -> {
+            V1Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+            assertThat(container.getImage()).endsWith("-jvm");
+            assertThat(container.getResources().getLimits().get("memory").getNumber())
+                    .isGreaterThanOrEqualTo(BigDecimal.valueOf(512L * 1024 * 1024));
+        });
+    }
+
     private static Rendered render(String overlay) throws IOException, InterruptedException {
+        return render(Path.of("overlays", overlay));
+    }
+
+    private static Rendered render(Path kustomization) throws IOException, InterruptedException {
         assumeTrue(kubectlAvailable(), "kubectl (with Kustomize) is not installed: the overlays were not rendered");
-        Process kubectl = new ProcessBuilder("kubectl", "kustomize", Path.of("overlays", overlay).toString())
+        Process kubectl = new ProcessBuilder("kubectl", "kustomize", kustomization.toString())
                 .redirectErrorStream(true).start();
         String output = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(kubectl.waitFor()).as("kubectl kustomize overlays/%s:%n%s", overlay, output).isZero();
+        assertThat(kubectl.waitFor()).as("kubectl kustomize %s:%n%s", kustomization, output).isZero();
 
         Rendered rendered = new Rendered();
         try (var parser = YAML.getFactory().createParser(output)) {
@@ -201,6 +243,7 @@ class ManifestsTest {
             case "Kafka" -> rendered.kafkas.add(strimzi(object, Kafka.class));
             case "KafkaNodePool" -> rendered.nodePools.add(strimzi(object, KafkaNodePool.class));
             case "KafkaTopic" -> rendered.topics.add(strimzi(object, KafkaTopic.class));
+            case "KafkaUser" -> rendered.kafkaUsers.add(strimzi(object, KafkaUser.class));
             case "Cluster" -> rendered.databases.add(STRICT.treeToValue(object, OperatorResources.Cluster.class));
             case "Keycloak" -> rendered.keycloaks.add(STRICT.treeToValue(object, OperatorResources.Keycloak.class));
             case "KeycloakRealmImport" -> rendered.realmImports.add(STRICT.treeToValue(object, OperatorResources.KeycloakRealmImport.class));
@@ -252,10 +295,86 @@ class ManifestsTest {
         }
     }
 
-    /** Secrets that exist once applied: the ones CloudNativePG creates for each cluster ({@code <cluster>-app}). */
+    /**
+     * What a service does with Kafka, read from its own configuration: the topics of its incoming channels (the
+     * channel name unless it sets a topic), its dead-letter topic and consumer group (the kit's defaults: the
+     * application name), and the one topic it produces (event-contract's Topics: {@code <x>-service} writes
+     * {@code <x>-events} through its outbox).
+     */
+    private record KafkaAccess(String service, Set<String> consumed) {
+        static KafkaAccess of(String service) throws IOException {
+            Properties config = new Properties();
+            try (var in = Files.newBufferedReader(Path.of("..", service, "src", "main", "resources", "application.properties"))) {
+                config.load(in);
+            }
+            Set<String> consumed = new HashSet<>();
+            for (String key : config.stringPropertyNames()) {
+                if (key.startsWith("mp.messaging.incoming.") && key.endsWith(".connector")) {
+                    String channel = key.substring("mp.messaging.incoming.".length(), key.length() - ".connector".length());
+                    consumed.add(config.getProperty("mp.messaging.incoming." + channel + ".topic", channel));
+                }
+            }
+            assertThat(consumed).as("topics %s follows", service).isNotEmpty();
+            return new KafkaAccess(service, consumed);
+        }
+
+        String produced() {
+            return service.replace("-service", "-events");
+        }
+
+        Set<String> allTopics() {
+            Set<String> all = new HashSet<>(consumed);
+            all.add(produced());
+            all.add(service + ".dlq");
+            return all;
+        }
+
+        /** Exactly the grants it needs, as "type:name:operation". */
+        Set<String> grants() {
+            Set<String> grants = new HashSet<>();
+            for (String topic : List.of(produced(), service + ".dlq")) {
+                grants.add("topic:" + topic + ":Describe");
+                grants.add("topic:" + topic + ":Write");
+            }
+            consumed.forEach(topic -> {
+                grants.add("topic:" + topic + ":Describe");
+                grants.add("topic:" + topic + ":Read");
+            });
+            grants.add("group:" + service + ":Read");
+            return grants;
+        }
+    }
+
+    private static Set<String> grants(KafkaUser user) {
+        Set<String> grants = new HashSet<>();
+        ((KafkaUserAuthorizationSimple) user.getSpec().getAuthorization()).getAcls().forEach(rule -> {
+            String resource = rule.getResource() instanceof AclRuleTopicResource topic ? "topic:" + topic.getName()
+                    : rule.getResource() instanceof AclRuleGroupResource group ? "group:" + group.getName()
+                    : rule.getResource().getType() + ":" + rule.getResource();
+            for (AclOperation operation : rule.getOperations()) {
+                grants.add(resource + ":" + operation.toValue());
+            }
+        });
+        return grants;
+    }
+
+    private static Set<String> secretReferences(V1Deployment deployment) {
+        Set<String> secrets = new HashSet<>();
+        deployment.getSpec().getTemplate().getSpec().getContainers().forEach(c -> c.getEnv().stream()
+                .filter(env -> env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null)
+                .forEach(env -> secrets.add(env.getValueFrom().getSecretKeyRef().getName())));
+        return secrets;
+    }
+
+    /**
+     * Secrets that exist once applied: the ones CloudNativePG creates for each cluster ({@code <cluster>-app}) and
+     * Strimzi for each KafkaUser (its name) and for the cluster CA ({@code <kafka>-cluster-ca-cert}).
+     */
     private static Set<String> providedSecrets(Rendered rendered) {
         Set<String> secrets = new HashSet<>();
         rendered.databases.forEach(c -> secrets.add(c.metadata().name() + "-app"));
+        rendered.kafkaUsers.forEach(u -> secrets.add(u.getMetadata().getName()));
+        rendered.kafkas.forEach(k -> secrets.add(k.getMetadata().getName() + "-cluster-ca-cert"));
         return secrets;
     }
 
