@@ -147,7 +147,9 @@ class ManifestsTest {
             assertThat(data.get("KAFKA_BOOTSTRAP_SERVERS")).startsWith(rendered.kafkas.get(0).getMetadata().getName() + "-kafka-bootstrap:");
             String database = data.get("QUARKUS_DATASOURCE_JDBC_URL").replaceAll(".*//([^:]+)-rw:.*", "$1");
             assertThat(rendered.databases).extracting(c -> c.metadata().name()).contains(database);
-            assertThat(data.get("QUARKUS_OIDC_AUTH_SERVER_URL")).contains("/realms/ev-partnership");
+            // The Service the Keycloak operator creates for the Keycloak in the manifests (<name>-service, HTTP 8080).
+            assertThat(data.get("QUARKUS_OIDC_AUTH_SERVER_URL")).isEqualTo("http://%s-service:8080/realms/ev-partnership",
+                    rendered.keycloaks.get(0).metadata().name());
         }
         assertThat(rendered.topics).allSatisfy(t -> assertThat(t.getMetadata().getLabels())
                 .containsEntry("strimzi.io/cluster", rendered.kafkas.get(0).getMetadata().getName()));

@@ -47,7 +47,7 @@ final class OperatorResources {
     record Http(boolean httpEnabled) {
     }
 
-    record Hostname(String hostname, boolean strict) {
+    record Hostname(String hostname, boolean backchannelDynamic) {
     }
 
     record Proxy(String headers) {
