@@ -104,7 +104,9 @@ class ManifestsTest {
         for (V1Deployment deployment : rendered.deployments) {
             Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
             assertThat(podLabels).containsAllEntriesOf(deployment.getSpec().getSelector().getMatchLabels());
-            assertThat(names(rendered.serviceAccounts)).contains(deployment.getSpec().getTemplate().getSpec().getServiceAccountName());
+            assertThat(rendered.serviceAccounts).as("service account of %s", deployment.getMetadata().getName())
+                    .filteredOn(a -> a.getMetadata().getName().equals(deployment.getSpec().getTemplate().getSpec().getServiceAccountName()))
+                    .singleElement().satisfies(account -> assertThat(account.getAutomountServiceAccountToken()).isFalse());
             assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations()).containsEntry("prometheus.io/scrape", "true");
             for (V1Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
                 assertThat(container.getImage()).as("image of %s", container.getName()).startsWith("ghcr.io/busan-ev/");
