@@ -11,12 +11,14 @@ import static org.hamcrest.Matchers.hasSize;
 
 import com.busanev.events.BlockReason;
 import com.busanev.events.BuildBlocked;
+import com.busanev.events.DomainEvent;
 import com.busanev.events.EventJson;
 import com.busanev.events.EventType;
 import com.busanev.events.IsoWeek;
 import com.busanev.events.PackSource;
 import com.busanev.events.PacksAllocated;
 import com.busanev.events.Region;
+import com.busanev.events.ShortageAlert;
 import com.busanev.events.Topics;
 import com.busanev.kit.security.Roles;
 import com.busanev.testing.CloudEventRecords;
@@ -138,6 +140,33 @@ class ContractLifecycleTest {
     }
 
     @Test
+    void anOpenShortageIsAnnouncedAgainOnlyWhenItGetsWorse() {
+        IsoWeek first = IsoWeek.of(TODAY).plusWeeks(135); // after every other contract of these tests
+        IsoWeek week = first.plusWeeks(2);
+        String from = first.monday().toString();
+        String to = first.plusWeeks(5).sunday().toString();
+        // 44 packs a month are 10 a week: the 11th car is short by 1 of 11 (minor).
+        String id = as(PROCUREMENT).body(terms("SKON", "ACTIVE", from, to, "44", "105.00", "USD", "KR", "50.0"))
+                .post("/api/v1/contracts").then().statusCode(201).extract().path("id");
+        for (int i = 0; i < 11; i++) {
+            blocked(Region.NA, week);
+        }
+        ShortageAlert minor = awaitEvent(ShortageAlert.class, week, 1, a -> a.detail().startsWith("DEMAND"));
+        assertThat(minor.severity()).isEqualTo("MINOR");
+        assertThat(minor.gap()).isEqualTo(1);
+
+        // 22 a month are 5 a week: short by 6 of 11, the same alert, now critical.
+        as(PROCUREMENT).header("If-Match", "1").body(terms("SKON", "ACTIVE", from, to, "22", "105.00", "USD", "KR", "50.0"))
+                .put("/api/v1/contracts/" + id).then().statusCode(200);
+        ShortageAlert critical = awaitEvent(ShortageAlert.class, week, 2, a -> a.detail().startsWith("DEMAND"));
+        assertThat(critical.alertId()).isEqualTo(minor.alertId());
+        assertThat(critical.severity()).isEqualTo("CRITICAL");
+        assertThat(critical.gap()).isEqualTo(6);
+        as(PROCUREMENT).queryParam("week", week.toString()).queryParam("region", "NA").get("/api/v1/alerts").then()
+                .statusCode(200).body("items.findAll { it.kind == 'DEMAND' }.id", contains(minor.alertId().toString()));
+    }
+
+    @Test
     void badFiltersAndRangesAreProblemsNotNotFound() {
         as(PROCUREMENT).queryParam("region", "MARS").get("/api/v1/alerts").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("region"));
@@ -166,21 +195,25 @@ class ContractLifecycleTest {
                 "US", region, BlockReason.NO_PACKS, week.toString(), "no packs", Instant.now()))).awaitCompletion();
     }
 
-    /** The {@code nth} NA allocation of the week matching, from the start of the topic. */
+    /** The {@code nth} NA allocation of the week that matches, from the start of the topic. */
     private static PacksAllocated awaitAllocation(IsoWeek week, int nth, Predicate<PacksAllocated> matching) {
+        return awaitEvent(PacksAllocated.class, week, nth, matching);
+    }
+
+    private static <T extends DomainEvent> T awaitEvent(Class<T> type, IsoWeek week, int nth, Predicate<T> matching) {
         String subject = week + "/" + Region.NA;
-        String ceType = EventType.of(PacksAllocated.class).ceType();
+        String ceType = EventType.of(type).ceType();
         try (var task = KafkaResource.companion().consumeStrings().fromTopics(Topics.SUPPLIER_EVENTS, records -> records
                 .select().where(r -> subject.equals(r.key()) && CloudEventRecords.header(r, "ce_type").filter(ceType::equals).isPresent()
-                        && matching.test(read(r)))
+                        && matching.test(read(r, type)))
                 .select().first(nth))) {
-            return read(task.awaitCompletion(Duration.ofSeconds(30)).getLastRecord());
+            return read(task.awaitCompletion(Duration.ofSeconds(30)).getLastRecord(), type);
         }
     }
 
-    private static PacksAllocated read(ConsumerRecord<String, String> record) {
+    private static <T> T read(ConsumerRecord<String, String> record, Class<T> type) {
         try {
-            return EventJson.mapper().readValue(record.value(), PacksAllocated.class);
+            return EventJson.mapper().readValue(record.value(), type);
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -41,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CoverageResource {
     /** A shortage as partners see it; {@code kind} says whether demand or the EV plan is not covered. */
     public record AlertView(UUID id, ShortageAlertRecord.Kind kind, String week, Region region, int demand, int supply,
-            int gap, String severity, String detail, ShortageAlertRecord.Status status, Instant raisedAt,
+            int gap, Severity severity, String detail, ShortageAlertRecord.Status status, Instant raisedAt,
             Instant resolvedAt) {
         static AlertView of(ShortageAlertRecord a) {
             return new AlertView(a.id, a.kind, a.week, a.region, a.demand, a.supply, a.gap, a.severity, a.detail,

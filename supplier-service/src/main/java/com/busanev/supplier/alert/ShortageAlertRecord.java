@@ -33,7 +33,8 @@ public class ShortageAlertRecord extends PanacheEntityBase {
     public int demand;
     public int supply;
     public int gap;
-    public String severity;
+    @Enumerated(EnumType.STRING)
+    public Severity severity;
     public String detail;
     @Enumerated(EnumType.STRING)
     public Status status;

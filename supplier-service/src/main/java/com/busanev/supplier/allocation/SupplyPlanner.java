@@ -6,6 +6,7 @@ import com.busanev.events.PacksAllocated;
 import com.busanev.events.Region;
 import com.busanev.events.ShortageAlert;
 import com.busanev.kit.outbox.Outbox;
+import com.busanev.supplier.alert.Severity;
 import com.busanev.supplier.alert.ShortageAlertRecord;
 import com.busanev.supplier.alert.ShortageAlertRecord.Kind;
 import com.busanev.supplier.contract.Contract;
@@ -144,7 +145,10 @@ public class SupplyPlanner {
                 bySupplier, now))).replaceWithVoid();
     }
 
-    /** Opens an alert when a gap appears (once, not on every recompute) and resolves it when the gap closes. */
+    /**
+     * Opens an alert when a gap appears and resolves it when the gap closes. An open alert follows the numbers
+     * quietly; it is announced again (same alert id) only when its severity rises, not on every recompute.
+     */
     private Uni<Void> alerts(IsoWeek week, Region region, WeekState state, int allocated, Instant now) {
         int demand = state.demand.getOrDefault(region, 0);
         int compliant = PackAllocator.compliantSupply(region, state.supply, rules::allows);
@@ -167,28 +171,31 @@ public class SupplyPlanner {
                         }
                         return Uni.createFrom().voidItem();
                     }
-                    if (open != null) {
-                        open.demand = need;
-                        open.supply = supply;
-                        open.gap = gap;
-                        open.detail = detail;
-                        return Uni.createFrom().voidItem();
-                    }
-                    ShortageAlertRecord alert = new ShortageAlertRecord();
-                    alert.id = UUID.randomUUID();
-                    alert.kind = kind;
-                    alert.week = week.toString();
-                    alert.region = region;
+                    Severity severity = Severity.of(gap, need);
+                    boolean announce = open == null || severity.compareTo(open.severity) > 0;
+                    ShortageAlertRecord alert = open != null ? open : newAlert(kind, week, region, now);
                     alert.demand = need;
                     alert.supply = supply;
                     alert.gap = gap;
-                    alert.severity = gap * 4 >= need ? "CRITICAL" : gap * 10 >= need ? "MAJOR" : "MINOR";
+                    alert.severity = severity;
                     alert.detail = detail;
-                    alert.status = ShortageAlertRecord.Status.OPEN;
-                    alert.raisedAt = now;
+                    if (!announce) {
+                        return Uni.createFrom().voidItem();
+                    }
                     return alert.persist().chain(() -> outbox.append(new ShortageAlert(alert.id, alert.week, region,
-                            need, supply, gap, alert.severity, kind + ": " + detail, now))).replaceWithVoid();
+                            need, supply, gap, severity.name(), kind + ": " + detail, now))).replaceWithVoid();
                 });
+    }
+
+    private static ShortageAlertRecord newAlert(Kind kind, IsoWeek week, Region region, Instant now) {
+        ShortageAlertRecord alert = new ShortageAlertRecord();
+        alert.id = UUID.randomUUID();
+        alert.kind = kind;
+        alert.week = week.toString();
+        alert.region = region;
+        alert.status = ShortageAlertRecord.Status.OPEN;
+        alert.raisedAt = now;
+        return alert;
     }
 
     private record WeekState(Map<Region, Integer> demand, List<SupplyLine> supply, Map<Region, AllocationRecord> stored) {
