@@ -132,6 +132,11 @@ class ManifestsTest {
                 }
             }
             assertThat(deployment.getSpec().getReplicas()).isEqualTo(overlay.equals("production") ? 2 : 1);
+            if (overlay.equals("production")) {
+                assertThat(deployment.getSpec().getTemplate().getSpec().getTopologySpreadConstraints())
+                        .as("replicas of %s spread over nodes", deployment.getMetadata().getName())
+                        .singleElement().satisfies(spread -> assertThat(spread.getTopologyKey()).isEqualTo("kubernetes.io/hostname"));
+            }
         }
 
         for (V1Service service : rendered.services) {
