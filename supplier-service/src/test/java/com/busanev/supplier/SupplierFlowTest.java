@@ -86,7 +86,14 @@ class SupplierFlowTest {
                 .queryParam("week", week.toString()).queryParam("region", "EU").queryParam("status", "OPEN")
                 .get("/api/v1/alerts").then().statusCode(200)
                 .body("items.findAll { it.kind == 'DEMAND' }", hasSize(1))
-                .body("items.findAll { it.kind == 'DEMAND' }[0].demand", equalTo(2)));
+                .body("items.findAll { it.kind == 'DEMAND' }[0].demand", equalTo(2))
+                .body("items.findAll { it.kind == 'PLAN' }", hasSize(0))); // beyond the plan horizon
+
+        // Within the horizon NA's and EU's share of the 200,000 EVs a year are far from contracted: PLAN alerts.
+        IsoWeek next = IsoWeek.of(TODAY).plusWeeks(1);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(VIEWER)
+                .queryParam("week", next.toString()).queryParam("status", "OPEN").get("/api/v1/alerts").then().statusCode(200)
+                .body("items.findAll { it.kind == 'PLAN' }.region", hasItems("NA", "EU")));
     }
 
     @Test

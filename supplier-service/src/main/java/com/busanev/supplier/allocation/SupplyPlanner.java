@@ -153,8 +153,12 @@ public class SupplyPlanner {
         int demand = state.demand.getOrDefault(region, 0);
         int compliant = PackAllocator.compliantSupply(region, state.supply, rules::allows);
         int weeklyPlan = plan.weeklyPlan(region);
-        return alert(Kind.DEMAND, week, region, demand, allocated, now,
-                        "compliant packs cover " + allocated + " of " + demand + " cars planned (" + rules.explain(region) + ")")
+        Uni<Void> demandAlert = alert(Kind.DEMAND, week, region, demand, allocated, now,
+                "compliant packs cover " + allocated + " of " + demand + " cars planned (" + rules.explain(region) + ")");
+        if (!horizonWeeks().contains(week)) {
+            return demandAlert; // the plan is checked over the horizon only; later weeks have demand, not a plan yet
+        }
+        return demandAlert
                 .chain(() -> alert(Kind.PLAN, week, region, weeklyPlan, compliant, now,
                         "contracted compliant supply " + compliant + " packs vs the plan's " + weeklyPlan + " a week for "
                                 + region + " (" + plan.evPerYear() + " EVs a year)"));
