@@ -50,7 +50,6 @@ public class VoyageResource {
     }
 
     /** Tells a client whether the response is the replay of an earlier request with the same Idempotency-Key. */
-    static final String REPLAYED = "Idempotency-Replayed";
 
     private final Voyages voyages;
     private final IdempotencyKeys idempotencyKeys;
@@ -75,7 +74,7 @@ public class VoyageResource {
                         () -> voyages.add(request).map(VoyageView::of)))
                 .map(result -> Response.status(result.status()).entity(result.body())
                         .location(URI.create("/api/v1/voyages/" + result.body().id()))
-                        .header(REPLAYED, result.replayed())
+                        .header(IdempotencyKeys.REPLAYED_HEADER, result.replayed())
                         .build());
     }
 

@@ -38,7 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class OrderResource {
     /** Tells a client whether the response is the replay of an earlier request with the same Idempotency-Key. */
-    static final String REPLAYED = "Idempotency-Replayed";
 
     private final Orders orders;
     private final IdempotencyKeys idempotencyKeys;
@@ -67,7 +66,7 @@ public class OrderResource {
                         () -> orders.place(brand, request)))
                 .map(result -> Response.status(result.status()).entity(result.body())
                         .location(URI.create("/api/v1/orders/" + result.body().id()))
-                        .header(REPLAYED, result.replayed())
+                        .header(IdempotencyKeys.REPLAYED_HEADER, result.replayed())
                         .build());
     }
 
@@ -88,7 +87,7 @@ public class OrderResource {
         String brand = caller.requireBrand();
         return Panache.withTransaction(() -> idempotencyKeys.once(key, "orders-batch:" + brand, batch, BatchResult.class,
                         200, () -> orders.placeBatch(brand, batch.items())))
-                .map(result -> Response.ok(result.body()).header(REPLAYED, result.replayed()).build());
+                .map(result -> Response.ok(result.body()).header(IdempotencyKeys.REPLAYED_HEADER, result.replayed()).build());
     }
 
     @GET

@@ -3,6 +3,7 @@ package com.busanev.kit.idempotency;
 import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.problem.Violation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -22,6 +23,8 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class IdempotencyKeys {
     public static final String HEADER = "Idempotency-Key";
+    /** Response header: true when the response is the replay of an earlier request with the same key. */
+    public static final String REPLAYED_HEADER = "Idempotency-Replayed";
     private static final int MAX_KEY_LENGTH = 255;
     private static final String FIND = """
             SELECT request_hash, response_status, response_body FROM idempotency_key
@@ -69,7 +72,9 @@ public class IdempotencyKeys {
                     "The Idempotency-Key was already used with a different request body."));
         }
         try {
-            T body = mapper.readValue((String) row[2], responseType);
+            // The stored body is our own serialized response; read it back leniently (views may add derived fields).
+            T body = mapper.readerFor(responseType).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue((String) row[2]);
             return Uni.createFrom().item(new IdempotentResult<>(((Number) row[1]).intValue(), body, true));
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalStateException("stored response unreadable", e));

@@ -27,35 +27,45 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes committed outbox rows to Kafka in commit order and marks them published only after the broker
- * acknowledged them. While Kafka is down the rows wait; nothing is lost and nothing is published twice except
- * after a crash between ack and mark, which the consumers' inbox absorbs (same event id).
- * Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several replicas can relay side by side.
+ * Publishes committed outbox rows to Kafka in the order they were written and marks them published only after
+ * the broker acknowledged them. While Kafka is down the rows wait; nothing is lost and nothing is published
+ * twice except after a crash between ack and mark, which the consumers' inbox absorbs (same event id).
+ * One replica relays at a time (a transaction-scoped advisory lock): two replicas draining the same backlog side
+ * by side could put an order's OrderCancelled on the topic before its OrderPlaced.
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final String SINGLE_RELAY = "SELECT pg_try_advisory_xact_lock(7340002)";
     private static final String CLAIM = """
             SELECT id, topic, event_type, subject, payload, occurred_at FROM outbox_event
             WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED""";
     private static final String MARK = "UPDATE outbox_event SET published_at = $1 WHERE id = ANY($2)";
     private static final String PURGE = "DELETE FROM outbox_event WHERE published_at < $1";
+    private static final String PURGE_INBOX = "DELETE FROM processed_event WHERE processed_at < $1";
+    private static final String PURGE_KEYS = "DELETE FROM idempotency_key WHERE created_at < $1";
 
     private final Pool pool;
     private final MutinyEmitter<String> emitter;
     private final URI source;
     private final int batchSize;
     private final Duration retention;
+    private final Duration inboxRetention;
+    private final Duration keyRetention;
     private final Duration pollInterval;
     private final Duration startDelay;
     private final Duration sweepInterval;
     private final AtomicBoolean pending = new AtomicBoolean(true);
+    private volatile long lastAppendNanos = System.nanoTime();
     private final AtomicBoolean running = new AtomicBoolean(false);
 
     OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> emitter,
             @ConfigProperty(name = "quarkus.application.name") String application,
             @ConfigProperty(name = "kit.outbox.batch-size", defaultValue = "500") int batchSize,
             @ConfigProperty(name = "kit.outbox.retention", defaultValue = "P7D") Duration retention,
+            // Longer than the topics keep records (7 days), so a redelivered event is always recognised.
+            @ConfigProperty(name = "kit.inbox.retention", defaultValue = "P14D") Duration inboxRetention,
+            @ConfigProperty(name = "kit.idempotency.retention", defaultValue = "P7D") Duration keyRetention,
             @ConfigProperty(name = "kit.outbox.poll-interval", defaultValue = "0.05s") Duration pollInterval,
             @ConfigProperty(name = "kit.outbox.start-delay", defaultValue = "1s") Duration startDelay,
             @ConfigProperty(name = "kit.outbox.sweep-interval", defaultValue = "5s") Duration sweepInterval) {
@@ -64,12 +74,19 @@ public class OutboxRelay {
         this.source = URI.create("/" + application);
         this.batchSize = batchSize;
         this.retention = retention;
+        this.inboxRetention = inboxRetention;
+        this.keyRetention = keyRetention;
         this.pollInterval = pollInterval;
         this.startDelay = startDelay;
         this.sweepInterval = sweepInterval;
     }
 
+    /**
+     * Called when a row is appended, before its transaction commits: the relay keeps looking for a moment (one
+     * second), so it does not find the table empty just before the commit and leave the row to the next sweep.
+     */
     void wakeUp() {
+        lastAppendNanos = System.nanoTime();
         pending.set(true);
     }
 
@@ -86,7 +103,8 @@ public class OutboxRelay {
     }
 
     private void relay() {
-        if (!pending.getAndSet(false)) {
+        boolean recentAppend = System.nanoTime() - lastAppendNanos < Duration.ofSeconds(1).toNanos();
+        if (!pending.getAndSet(false) && !recentAppend) {
             return;
         }
         if (!running.compareAndSet(false, true)) {
@@ -102,9 +120,15 @@ public class OutboxRelay {
                 });
     }
 
+    /** Published events, remembered event ids and idempotency keys are kept for their retention, then dropped. */
     @Scheduled(every = "1h", delayed = "1m")
     Uni<Void> purge() {
-        return pool.preparedQuery(PURGE).execute(Tuple.of(Instant.now().minus(retention).atOffset(ZoneOffset.UTC)))
+        Instant now = Instant.now();
+        return pool.preparedQuery(PURGE).execute(Tuple.of(now.minus(retention).atOffset(ZoneOffset.UTC)))
+                .chain(() -> pool.preparedQuery(PURGE_INBOX)
+                        .execute(Tuple.of(now.minus(inboxRetention).atOffset(ZoneOffset.UTC))))
+                .chain(() -> pool.preparedQuery(PURGE_KEYS)
+                        .execute(Tuple.of(now.minus(keyRetention).atOffset(ZoneOffset.UTC))))
                 .replaceWithVoid();
     }
 
@@ -114,6 +138,13 @@ public class OutboxRelay {
     }
 
     private Uni<Integer> publishBatch(SqlConnection connection) {
+        return connection.query(SINGLE_RELAY).execute()
+                .chain(locked -> locked.iterator().next().getBoolean(0)
+                        ? claimAndPublish(connection)
+                        : Uni.createFrom().item(0));
+    }
+
+    private Uni<Integer> claimAndPublish(SqlConnection connection) {
         return connection.preparedQuery(CLAIM).execute(Tuple.of(batchSize)).chain(rows -> {
             List<Uni<Void>> sends = new ArrayList<>();
             List<UUID> ids = new ArrayList<>();

@@ -11,7 +11,8 @@ public class PageParams {
     @QueryParam("page")
     @DefaultValue("0")
     @Min(0)
-    @Parameter(description = "Zero-based page number")
+    @Max(1_000_000) // page * size must stay an int offset
+    @Parameter(description = "Zero-based page number, at most 1,000,000")
     public int page;
 
     @QueryParam("size")

@@ -1,5 +1,6 @@
 package com.busanev.kit.problem;
 
+import com.busanev.kit.web.QueryParamConverters;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -77,17 +78,22 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
-        return respond(Problem.of(401, "Unauthorized", "A valid bearer token is required."));
+        return unauthenticated();
     }
 
     @ServerExceptionMapper
     public Response unauthenticated(AuthenticationFailedException e) {
-        return respond(Problem.of(401, "Unauthorized", "A valid bearer token is required."));
+        return unauthenticated();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return respond(Problem.of(403, "Forbidden", "The token's roles do not allow this request."));
+    }
+
+    @ServerExceptionMapper
+    public Response badParameter(QueryParamConverters.BadParameterException e) {
+        return respond(new Problem("about:blank", "Bad Request", 400, e.getMessage(), null, List.of(e.violation())));
     }
 
     @ServerExceptionMapper
@@ -155,6 +161,13 @@ public class ProblemMappers {
             return parameter == null ? "(body)" : parameter;
         }
         return String.join(".", parts);
+    }
+
+    /** RFC 6750: a 401 names the scheme the client must use. */
+    private static Response unauthenticated() {
+        Problem problem = Problem.of(401, "Unauthorized", "A valid bearer token is required.");
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer").entity(problem)
+                .build();
     }
 
     private static Response respond(Problem problem) {

@@ -51,7 +51,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "403", description = "The token's roles do not allow this")
 public class ContractResource {
     /** Tells a client whether the response is the replay of an earlier request with the same Idempotency-Key. */
-    static final String REPLAYED = "Idempotency-Replayed";
 
     public record VersionView(int version, ContractTerms terms, String changedBy, Instant changedAt) {
     }
@@ -95,7 +94,7 @@ public class ContractResource {
                 .map(result -> Response.status(result.status()).entity(result.body())
                         .location(URI.create("/api/v1/contracts/" + result.body().id()))
                         .tag(String.valueOf(result.body().version()))
-                        .header(REPLAYED, result.replayed())
+                        .header(IdempotencyKeys.REPLAYED_HEADER, result.replayed())
                         .build());
     }
 
@@ -209,7 +208,7 @@ public class ContractResource {
                                 () -> contracts.deliver(c, request, caller.name())
                                         .call(d -> planner.recompute(Set.of(IsoWeek.parse(d.week))))
                                         .map(DeliveryView::of))))
-                .map(result -> Response.status(result.status()).entity(result.body()).header(REPLAYED, result.replayed())
+                .map(result -> Response.status(result.status()).entity(result.body()).header(IdempotencyKeys.REPLAYED_HEADER, result.replayed())
                         .build());
     }
 
