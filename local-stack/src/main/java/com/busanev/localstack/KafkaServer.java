@@ -1,16 +1,21 @@
 package com.busanev.localstack;
 
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
- * A real Apache Kafka broker in KRaft mode, in the launcher's JVM. Its log is not kept between runs: every
- * service's state lives in its database and its outbox, so a fresh broker loses nothing that matters.
+ * A real Apache Kafka broker in KRaft mode, in the launcher's JVM. Its log and the consumers' offsets are kept in
+ * the run folder: an event the broker acknowledged (its outbox row is then marked published) but no consumer had
+ * read when the run stopped is still there for the next run.
  */
 final class KafkaServer implements AutoCloseable {
     static final List<String> TOPICS = List.of("order-events", "production-events", "supplier-events", "logistics-events",
@@ -24,18 +29,27 @@ final class KafkaServer implements AutoCloseable {
         this.bootstrap = bootstrap;
     }
 
-    static KafkaServer start(int port) throws InterruptedException, ExecutionException {
+    /** Fixed, so a log formatted by an earlier run is this cluster's (formatting skips a formatted log). */
+    private static final String CLUSTER_ID = "busan-ev-local-run-0";
+
+    static KafkaServer start(int port, Path logDir) throws InterruptedException, ExecutionException, IOException {
+        Files.createDirectories(logDir);
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker()
                 .withKafkaPort(port)
-                .withDeleteLogDirsOnClose(true)
+                .withClusterId(CLUSTER_ID)
+                .withDeleteLogDirsOnClose(false)
                 .withAdditionalProperties(props -> {
+                    props.put("log.dir", logDir.toAbsolutePath().toString());
                     props.put("num.partitions", "3");
                     props.put("group.initial.rebalance.delay.ms", "0");
                 })
                 .start();
         String bootstrap = "localhost:" + port;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(TOPICS.stream().map(topic -> new NewTopic(topic, 3, (short) 1)).toList()).all().get();
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = TOPICS.stream().filter(topic -> !existing.contains(topic))
+                    .map(topic -> new NewTopic(topic, 3, (short) 1)).toList();
+            admin.createTopics(missing).all().get();
         }
         return new KafkaServer(broker, bootstrap);
     }

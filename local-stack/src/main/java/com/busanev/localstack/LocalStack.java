@@ -73,7 +73,7 @@ public final class LocalStack implements AutoCloseable {
                 List.copyOf(DATABASES.values()));
         started.add(postgres);
         progress.accept("starting Kafka (KRaft) on port " + ports.kafka() + " ...");
-        KafkaServer kafka = KafkaServer.start(ports.kafka());
+        KafkaServer kafka = KafkaServer.start(ports.kafka(), options.runDir().resolve("kafka"));
         started.add(kafka);
 
         KeycloakServer.awaitReady(keycloak, ports.keycloak());
