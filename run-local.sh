@@ -7,11 +7,13 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if ! command -v java >/dev/null 2>&1; then
+# JAVA_HOME wins over the PATH, as for the Maven wrapper.
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+if ! command -v "$java" >/dev/null 2>&1; then
   echo "A JDK 17 or newer is needed: install one and put java on the PATH (or set JAVA_HOME)." >&2
   exit 1
 fi
-java_major=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = \([0-9]*\).*/\1/p')
+java_major=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = \([0-9]*\).*/\1/p')
 if [ "${java_major:-0}" -lt 17 ]; then
   echo "Java ${java_major} found; the suite needs 17 or newer." >&2
   exit 1
@@ -36,4 +38,4 @@ if $build; then
   ./mvnw -B -q install -DskipTests
 fi
 
-exec java -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" com.busanev.localstack.Launcher --root . "${args[@]+"${args[@]}"}"
+exec "$java" -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" com.busanev.localstack.Launcher --root . "${args[@]+"${args[@]}"}"
