@@ -55,15 +55,25 @@ class AuthorizationTest {
     }
 
     @Test
-    void theBrandInTheBodyIsIgnoredAndATokenWithoutBrandIsRefused() {
-        as(POLESTAR).body(order(reference(), "US").replace("{", "{\"brand\":\"other-brand\",")).post("/api/v1/orders")
-                .then().statusCode(201).body("brand", equalTo("polestar"));
+    void theBrandComesFromTheTokenNeverFromTheBodyAndATokenWithoutBrandIsRefused() {
+        String reference = reference();
+        // The body has no brand field: one sent anyway is refused as unknown, and nothing is placed.
+        as(POLESTAR).body(order(reference, "US").replace("{", "{\"brand\":\"other-brand\",")).post("/api/v1/orders")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("brand"));
+        as(OTHER_BRAND).queryParam("reference", reference).get("/api/v1/orders").then().body("totalItems", equalTo(0));
+        as(POLESTAR).queryParam("reference", reference).get("/api/v1/orders").then().body("totalItems", equalTo(0));
+        // The same body without it belongs to whichever brand the token names.
+        as(POLESTAR).body(order(reference, "US")).post("/api/v1/orders").then().statusCode(201)
+                .body("brand", equalTo("polestar"));
+        as(OTHER_BRAND).body(order(reference, "US")).post("/api/v1/orders").then().statusCode(201)
+                .body("brand", equalTo("other-brand"));
         String noBrand = Tokens.user("anonymous-oms").roles(Roles.BRAND_ORDERS).sign();
         as(noBrand).body(order(reference(), "US")).post("/api/v1/orders").then().statusCode(403);
     }
 
     @Test
-    void referenceDataNeedsAPartnerTokenWhileHealthAndTheContractArePublic() {
+    void referenceDataNeedsAPartnerTokenWhileHealthMetricsAndTheContractArePublic() {
         given().get("/api/v1/reference").then().statusCode(401);
         as(POLESTAR).get("/api/v1/reference").then().statusCode(200)
                 .body("markets.US", equalTo("NA"))
@@ -71,11 +81,15 @@ class AuthorizationTest {
                 .body("variants.code", org.hamcrest.Matchers.hasItem("LONG_RANGE_DUAL_MOTOR"));
         as(VIEWER).get("/api/v1/reference").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString("http_server_requests"));
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 // batch items are read one by one on the server, but partners still see the order's schema
                 .body("components.schemas.BatchRequest.properties.items.items.required",
                         org.hamcrest.Matchers.hasItems("brandReference", "variant", "market"))
                 .body("paths.'/api/v1/orders'.post.responses.keySet()", org.hamcrest.Matchers.hasItems("201", "400", "409", "422"))
-                .body("paths.'/api/v1/orders/batch'.post.description", org.hamcrest.Matchers.containsString("not all-or-nothing"));
+                .body("paths.'/api/v1/orders/batch'.post.description", org.hamcrest.Matchers.containsString("not all-or-nothing"))
+                .body("components.schemas.OrderRequest.properties.requestedWeek.description",
+                        org.hamcrest.Matchers.containsString("not a delivery week"));
     }
 }

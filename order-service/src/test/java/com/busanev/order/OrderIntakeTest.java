@@ -79,6 +79,29 @@ class OrderIntakeTest {
     }
 
     @Test
+    void anUnknownFieldIsRefusedNotDropped() {
+        // A typo must not place an order without its packs.
+        String typo = order(reference(), "US").replace("\"optionPacks\"", "\"optionPack\"");
+        as(POLESTAR).body(typo).post("/api/v1/orders")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("optionPack"))
+                .body("violations[0].message", containsString("not a known field"));
+        as(POLESTAR).body("{\"items\":[" + typo + "]}").post("/api/v1/orders/batch")
+                .then().statusCode(200)
+                .body("placed", equalTo(0))
+                .body("items[0].status", equalTo(400))
+                .body("items[0].problem.violations[0].field", equalTo("optionPack"))
+                .body("items[0].problem.violations[0].message", containsString("not a known field"));
+    }
+
+    @Test
+    void aValueOfTheWrongJsonTypeNamesItsField() {
+        as(POLESTAR).body(order(reference(), "US").replace("}", ",\"priority\":\"high\"}")).post("/api/v1/orders")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("priority"));
+    }
+
+    @Test
     void theBrandReferenceIsUniquePerBrand() {
         String reference = reference();
         String first = as(POLESTAR).body(order(reference, "DE")).post("/api/v1/orders").then().statusCode(201)
@@ -137,6 +160,29 @@ class OrderIntakeTest {
     }
 
     @Test
+    void aBatchReplayedWithItsIdempotencyKeyReturnsTheFirstPerItemResults() {
+        String key = UUID.randomUUID().toString();
+        String taken = reference();
+        as(POLESTAR).body(order(taken, "US")).post("/api/v1/orders").then().statusCode(201);
+        String body = "{\"items\":[" + String.join(",", order(reference(), "SE"), order(taken, "SE"),
+                order(reference(), "GB")) + "]}";
+        String first = as(POLESTAR).header("Idempotency-Key", key).body(body).post("/api/v1/orders/batch")
+                .then().statusCode(200).header("Idempotency-Replayed", "false")
+                .body("items.status", equalTo(List.of(201, 409, 400)))
+                .extract().asString();
+        String again = as(POLESTAR).header("Idempotency-Key", key).body(body).post("/api/v1/orders/batch")
+                .then().statusCode(200).header("Idempotency-Replayed", "true")
+                .extract().asString();
+        // The same per-item results, the same order id: the first item was placed once, not twice.
+        assertThat(io.restassured.path.json.JsonPath.from(again).getList("items"))
+                .isEqualTo(io.restassured.path.json.JsonPath.from(first).getList("items"));
+        String placed = io.restassured.path.json.JsonPath.from(first).getString("items[0].brandReference");
+        as(POLESTAR).queryParam("reference", placed).get("/api/v1/orders").then().body("totalItems", equalTo(1));
+        as(POLESTAR).header("Idempotency-Key", key).body("{\"items\":[" + order(reference(), "SE") + "]}")
+                .post("/api/v1/orders/batch").then().statusCode(422).contentType("application/problem+json");
+    }
+
+    @Test
     void aBatchIsLimitedTo1000Items() {
         List<String> items = new ArrayList<>();
         for (int i = 0; i < 1001; i++) {
@@ -171,7 +217,17 @@ class OrderIntakeTest {
         as(POLESTAR).queryParam("status", "LOST").get("/api/v1/orders").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("RECEIVED"));
         as(POLESTAR).queryParam("createdFrom", "yesterday").get("/api/v1/orders").then().statusCode(400)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json").body("violations[0].field", equalTo("createdFrom"));
+    }
+
+    @Test
+    void aPageThatCannotBeUsedIsAProblemNotA404() {
+        as(POLESTAR).queryParam("page", "abc").get("/api/v1/orders").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("page"));
+        as(POLESTAR).queryParam("page", 2_000_000).get("/api/v1/orders").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("page"));
+        as(POLESTAR).queryParam("page", 1_000_000).get("/api/v1/orders").then().statusCode(200)
+                .body("items", hasSize(0));
     }
 
     @Test

@@ -2,10 +2,12 @@ package com.busanev.order;
 
 import static com.busanev.order.Fixtures.POLESTAR;
 import static com.busanev.order.Fixtures.as;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import com.busanev.events.BlockReason;
 import com.busanev.events.BuildBlocked;
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.Test;
 class OrderTrackingTest {
     private static final Instant T0 = Instant.parse("2027-03-01T00:00:00Z");
     private static final UUID VOYAGE = UUID.randomUUID();
+    private static final String DEAD_LETTERS = "order-service.dlq";
 
     @Test
     void followsTheWholeChainToArrival() {
@@ -85,7 +88,10 @@ class OrderTrackingTest {
         as(POLESTAR).get("/api/v1/orders/" + id).then()
                 .body("status", equalTo("BUILT"))
                 .body("vin", equalTo("KNMP4EV27TB000123"))
-                .body("shipment.voyageId", equalTo(VOYAGE.toString()));
+                .body("shipment.voyageId", equalTo(VOYAGE.toString()))
+                .body("timeline.findAll { it.event == 'BuildStarted' }", hasSize(1));
+        // The inbox absorbed the redelivery: it was not a failure that ended as a dead letter.
+        assertThat(CloudEventRecords.all(DEAD_LETTERS, id.toString(), Duration.ofSeconds(5))).isEmpty();
     }
 
     @Test
@@ -126,6 +132,25 @@ class OrderTrackingTest {
     }
 
     @Test
+    void aBuildThatStartedBeforeTheCancelReachedThePlantIsRecordedAndTheOrderStaysCancelled() {
+        UUID id = UUID.fromString(Fixtures.place("SE"));
+        publish(new BuildScheduled(id, "SE", Region.EU, "LONG_RANGE_DUAL_MOTOR", LocalDate.of(2027, 3, 2), "2027-W09", T0));
+        awaitStatus(id, "SCHEDULED");
+        // The plant starts the build while the brand's cancel, accepted in SCHEDULED, is on its way to it.
+        as(POLESTAR).post("/api/v1/orders/" + id + "/cancel").then().statusCode(200).body("status", equalTo("CANCELLED"));
+        publish(new BuildStarted(id, LocalDate.of(2027, 3, 2), T0.plusSeconds(3_600)));
+        publish(built(id, T0.plusSeconds(7_200)));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(POLESTAR).get("/api/v1/orders/" + id)
+                .then().body("timeline.event", hasItems("BuildStarted", "VehicleBuilt")));
+        as(POLESTAR).get("/api/v1/orders/" + id).then()
+                .body("status", equalTo("CANCELLED"))
+                .body("vin", equalTo("KNMP4EV27TB000123"))
+                .body("timeline.find { it.event == 'BuildStarted' }.detail", containsString("before the cancel reached the plant"))
+                .body("timeline.find { it.event == 'VehicleBuilt' }.detail", containsString("before the cancel reached the plant"))
+                .body("timeline.find { it.event == 'BuildScheduled' }.detail", not(containsString("cancel")));
+    }
+
+    @Test
     void unreadableMessagesAreDeadLetteredAndTheConsumerKeepsGoing() {
         UUID id = UUID.fromString(Fixtures.place("US"));
         ProducerRecord<String, String> garbage = new ProducerRecord<>("production-events", id.toString(), "not json");
@@ -136,12 +161,11 @@ class OrderTrackingTest {
         publish(new BuildStarted(id, LocalDate.of(2027, 3, 2), T0));
         awaitStatus(id, "IN_PRODUCTION");
 
-        var dead = CloudEventRecords.all("order-service.dlq", id.toString(), Duration.ofSeconds(5));
-        org.assertj.core.api.Assertions.assertThat(dead).hasSize(2);
-        org.assertj.core.api.Assertions.assertThat(dead).allSatisfy(record -> org.assertj.core.api.Assertions
-                .assertThat(CloudEventRecords.header(record, "dead-letter-reason")).isPresent());
-        org.assertj.core.api.Assertions.assertThat(dead).anySatisfy(record -> org.assertj.core.api.Assertions
-                .assertThat(CloudEventRecords.header(record, "dead-letter-reason").orElseThrow()).contains("unreadable payload"));
+        var dead = CloudEventRecords.all(DEAD_LETTERS, id.toString(), Duration.ofSeconds(5));
+        assertThat(dead).hasSize(2);
+        assertThat(dead).allSatisfy(record -> assertThat(CloudEventRecords.header(record, "dead-letter-reason")).isPresent());
+        assertThat(dead).anySatisfy(record -> assertThat(CloudEventRecords.header(record, "dead-letter-reason").orElseThrow())
+                .contains("unreadable payload"));
     }
 
     private static VehicleBuilt built(UUID id, Instant at) {

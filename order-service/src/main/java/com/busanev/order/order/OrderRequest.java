@@ -26,7 +26,10 @@ public record OrderRequest(
         @NotNull Wheels wheels,
         @Schema(description = "ISO 3166-1 alpha-2 country: US, CA, KR or an EU member", examples = "US")
         @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 country code") String market,
-        @Schema(description = "ISO week the car should be built in, e.g. 2027-W09; omit for the earliest", examples = "2027-W09")
+        @Schema(description = "Earliest build week (ISO week, not in the past): the plant plans the car on the first "
+                + "day with line room and battery packs from that week's Monday on, so possibly later. It is not a "
+                + "delivery week: the ETA follows from the booking once the car is built. Omit to build as early "
+                + "as possible.", examples = "2027-W09")
         @Pattern(regexp = "\\d{4}-W\\d{2}", message = "must be an ISO week like 2027-W09") String requestedWeek,
         @Schema(description = "0 (default) to 9; higher is slotted first among orders of the same time")
         @Min(0) @Max(9) Integer priority) {

@@ -37,8 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class OrderResource {
-    /** Tells a client whether the response is the replay of an earlier request with the same Idempotency-Key. */
-
     private final Orders orders;
     private final IdempotencyKeys idempotencyKeys;
     private final Caller caller;

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
@@ -204,9 +205,10 @@ public class Orders {
                         .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                         .collect(Collectors.joining(".")).replace(".[", "[")
                 : "";
+        String message = e instanceof UnrecognizedPropertyException ? "is not a known field"
+                : "has the wrong type or an unknown value";
         return ProblemException.badRequest("The order cannot be read.",
-                List.of(new Violation(field.isEmpty() ? "(item)" : field, "has the wrong type or an unknown value")))
-                .toProblem();
+                List.of(new Violation(field.isEmpty() ? "(item)" : field, message))).toProblem();
     }
 
     private static List<BatchResult.Item> results(Item[] judged, List<OrderView> placed) {

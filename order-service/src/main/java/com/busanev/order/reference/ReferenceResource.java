@@ -41,8 +41,9 @@ public class ReferenceResource {
                     new Rule("22-inch-wheels-need-performance", "PERFORMANCE_22 wheels need the PERFORMANCE pack."),
                     new Rule("packs-once", "Each option pack at most once."),
                     new Rule("reference-unique", "brandReference is unique per brand."),
-                    new Rule("requested-week", "requestedWeek is an ISO week (2027-W09), not in the past; "
-                            + "omit it for the earliest build."),
+                    new Rule("requested-week", "requestedWeek is the earliest build week (ISO week, 2027-W09, not in "
+                            + "the past): the car is built in it or later, never before; it is not a delivery week. "
+                            + "Omit it to build as early as possible."),
                     new Rule("market-region", "The market decides the region (NA, EU, KR) and so the battery "
                             + "sourcing rules and the destination port.")));
 

@@ -32,6 +32,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class OrderTracker {
     private static final Logger LOG = Logger.getLogger(OrderTracker.class);
+    private static final String BUILD_BEFORE_CANCEL = "(the build started before the cancel reached the plant: the plant "
+            + "builds the car all the same; the order stays CANCELLED)";
 
     private final EventConsumer consumer;
     private final Clock clock;
@@ -63,7 +65,12 @@ public class OrderTracker {
             }
             change.applyTo(order);
             order.updatedAt = clock.instant();
-            return TimelineEntry.of(order.id, event.id(), event.type().eventName(), change.at(), change.detail())
+            String detail = change.detail();
+            if (change.crossedTheCancel(order)) {
+                LOG.warnf("order %s is cancelled but the plant had started its build: %s", order.id, detail);
+                detail += " " + BUILD_BEFORE_CANCEL;
+            }
+            return TimelineEntry.of(order.id, event.id(), event.type().eventName(), change.at(), detail)
                     .persist().replaceWithVoid();
         });
     }
@@ -108,8 +115,17 @@ public class OrderTracker {
         }
 
         /**
+         * A cancel is accepted while the order is SCHEDULED, so it can cross a BuildStarted already on its way:
+         * the plant, which only stops builds that have not started, goes on.
+         */
+        boolean crossedTheCancel(Order order) {
+            return order.status == OrderStatus.CANCELLED && (event instanceof BuildStarted || event instanceof VehicleBuilt);
+        }
+
+        /**
          * Status forward only. Planning facts (date, blocker) follow the event that set the status; the car's
-         * facts (VIN, booking) are kept whatever the status, except that an ETA never replaces a later one.
+         * facts (VIN, booking) are kept whatever the status. The ETA follows the shipment's progress: a booking
+         * does not replace the ETA once the car has sailed, and nothing replaces the arrival time.
          */
         void applyTo(Order order) {
             boolean current = status != null && order.moveTo(status, at);
