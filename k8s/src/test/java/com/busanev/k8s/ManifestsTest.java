@@ -3,27 +3,33 @@ package com.busanev.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.busanev.events.EventType;
+import com.busanev.events.Topics;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1Container;
+import io.kubernetes.client.openapi.models.V1ContainerPort;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1EnvVar;
 import io.kubernetes.client.openapi.models.V1Ingress;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1NetworkPolicy;
 import io.kubernetes.client.openapi.models.V1PodDisruptionBudget;
+import io.kubernetes.client.openapi.models.V1PodSpec;
+import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
+import io.kubernetes.client.openapi.models.V1SeccompProfile;
+import io.kubernetes.client.openapi.models.V1SecretKeySelector;
 import io.kubernetes.client.openapi.models.V1Service;
 import io.kubernetes.client.openapi.models.V1ServiceAccount;
+import io.kubernetes.client.openapi.models.V1ServicePort;
 import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.nodepool.ProcessRoles;
@@ -33,15 +39,25 @@ import io.strimzi.api.kafka.model.user.KafkaUserAuthorizationSimple;
 import io.strimzi.api.kafka.model.user.acl.AclOperation;
 import io.strimzi.api.kafka.model.user.acl.AclRuleGroupResource;
 import io.strimzi.api.kafka.model.user.acl.AclRuleTopicResource;
+import java.io.IOException;
 import java.lang.reflect.Method;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,9 +72,25 @@ class ManifestsTest {
     private static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private static final Path REALM = Path.of("..", "local-stack", "src", "main", "resources", "realm", "ev-partnership-realm.json");
+    private static final List<String> SERVICES = List.of("order-service", "production-service", "logistics-service", "supplier-service");
+    /** The topic each service writes its events to (the design's producers; names from event-contract). */
+    private static final Map<String, String> PRODUCED = Map.of("order-service", Topics.ORDER_EVENTS,
+            "production-service", Topics.PRODUCTION_EVENTS, "supplier-service", Topics.SUPPLIER_EVENTS,
+            "logistics-service", Topics.LOGISTICS_EVENTS);
+    /** The keys CloudNativePG writes to a cluster's {@code <cluster>-app} Secret. */
+    private static final Set<String> CNPG_APP_SECRET_KEYS = Set.of("username", "user", "password", "host", "port", "dbname",
+            "pgpass", "uri", "jdbc-uri", "fqdn-uri", "fqdn-jdbc-uri");
+    /** The keys Strimzi writes to a SCRAM-SHA-512 KafkaUser's Secret and to the cluster CA certificate's. */
+    private static final Set<String> STRIMZI_USER_SECRET_KEYS = Set.of("password", "sasl.jaas.config");
+    private static final Set<String> STRIMZI_CLUSTER_CA_CERT_KEYS = Set.of("ca.crt", "ca.p12", "ca.password");
+    /** The Secret production's realm import reads the confidential clients' secrets from, one key per client id. */
+    private static final String CLIENT_SECRETS = "ev-partnership-client-secrets";
+    private static final Pattern DATABASE_URL = Pattern.compile("(?:jdbc:)?postgresql://([a-z0-9-]+)-rw:5432/(\\w+)");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
 
     /** The rendered objects of one overlay, typed. */
     private static final class Rendered {
+        final List<V1Namespace> namespaces = new ArrayList<>();
         final List<V1Deployment> deployments = new ArrayList<>();
         final List<V1Service> services = new ArrayList<>();
         final List<V1ConfigMap> configMaps = new ArrayList<>();
@@ -74,6 +106,15 @@ class ManifestsTest {
         final List<OperatorResources.Cluster> databases = new ArrayList<>();
         final List<OperatorResources.Keycloak> keycloaks = new ArrayList<>();
         final List<OperatorResources.KeycloakRealmImport> realmImports = new ArrayList<>();
+
+        String kafkaName() {
+            return kafkas.get(0).getMetadata().getName();
+        }
+
+        OperatorResources.Cluster database(String name) {
+            return databases.stream().filter(c -> c.metadata().name().equals(name)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no CloudNativePG Cluster " + name));
+        }
     }
 
     /** The base's service manifests are the ones quarkus-kubernetes generates, not a hand-kept copy. */
@@ -95,6 +136,17 @@ class ManifestsTest {
                 .isEqualTo(documents(Files.readString(generated)));
     }
 
+    /** Read as it is committed, without kubectl: the KeycloakRealmImport embeds the realm file of the local run. */
+    @Test
+    void theRealmImportEmbedsTheRealmFileTheLocalRunImports() throws IOException {
+        List<JsonNode> objects = documents(Files.readString(Path.of("base", "keycloak", "realm-import.yaml")));
+
+        assertThat(objects).singleElement().satisfies(object -> assertThat(
+                STRICT.treeToValue(object, OperatorResources.KeycloakRealmImport.class).spec().realm())
+                .as("k8s/base/keycloak/realm-import.yaml differs from %s: run k8s/sync-generated.sh", REALM)
+                .isEqualTo(STRICT.readTree(REALM.toFile())));
+    }
+
     private static List<JsonNode> documents(String yaml) throws IOException {
         try (var parser = YAML.getFactory().createParser(yaml)) {
             return YAML.readValues(parser, JsonNode.class).readAll();
@@ -106,15 +158,16 @@ class ManifestsTest {
     void everyOverlayRendersIntoValidObjectsThatReferToEachOther(String overlay) throws Exception {
         Rendered rendered = render(overlay);
 
-        assertThat(rendered.deployments).extracting(d -> d.getMetadata().getName())
-                .containsExactlyInAnyOrder("order-service", "production-service", "logistics-service", "supplier-service");
+        assertThat(rendered.deployments).extracting(d -> d.getMetadata().getName()).containsExactlyInAnyOrderElementsOf(SERVICES);
         for (V1Deployment deployment : rendered.deployments) {
+            String name = deployment.getMetadata().getName();
             Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
             assertThat(podLabels).containsAllEntriesOf(deployment.getSpec().getSelector().getMatchLabels());
-            assertThat(rendered.serviceAccounts).as("service account of %s", deployment.getMetadata().getName())
+            assertThat(rendered.serviceAccounts).as("service account of %s", name)
                     .filteredOn(a -> a.getMetadata().getName().equals(deployment.getSpec().getTemplate().getSpec().getServiceAccountName()))
                     .singleElement().satisfies(account -> assertThat(account.getAutomountServiceAccountToken()).isFalse());
-            assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations()).containsEntry("prometheus.io/scrape", "true");
+            Map<String, String> podAnnotations = deployment.getSpec().getTemplate().getMetadata().getAnnotations();
+            assertThat(podAnnotations).containsEntry("prometheus.io/scrape", "true");
             for (V1Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
                 assertThat(container.getImage()).as("image of %s", container.getName()).startsWith("ghcr.io/busan-ev/");
                 assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
@@ -122,63 +175,90 @@ class ManifestsTest {
                 assertThat(container.getStartupProbe().getHttpGet().getPath()).isEqualTo("/q/health/started");
                 assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
                 assertThat(container.getResources().getLimits()).containsKeys("cpu", "memory");
+                // One port: the one the container listens on is the one probed, scraped and served.
+                int http = httpPort(container);
+                assertThat(List.of(container.getLivenessProbe().getHttpGet().getPort(), container.getReadinessProbe().getHttpGet().getPort(),
+                        container.getStartupProbe().getHttpGet().getPort())).as("probe ports of %s", name)
+                        .allSatisfy(port -> assertThat(resolve(port, container)).isEqualTo(http));
+                assertThat(podAnnotations.get("prometheus.io/port")).as("scraped port of %s", name).isEqualTo(String.valueOf(http));
                 container.getEnvFrom().forEach(from -> assertThat(names(rendered.configMaps))
                         .as("ConfigMap of %s", container.getName()).contains(from.getConfigMapRef().getName()));
                 for (V1EnvVar env : container.getEnv()) {
                     if (env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null) {
-                        assertThat(providedSecrets(rendered)).as("secret of %s", env.getName())
-                                .contains(env.getValueFrom().getSecretKeyRef().getName());
+                        V1SecretKeySelector ref = env.getValueFrom().getSecretKeyRef();
+                        assertThat(providedSecrets(rendered)).as("Secret of %s in %s", env.getName(), name).containsKey(ref.getName());
+                        assertThat(providedSecrets(rendered).get(ref.getName())).as("key of Secret %s read into %s", ref.getName(), env.getName())
+                                .contains(ref.getKey());
                     }
                 }
             }
-            assertThat(deployment.getSpec().getReplicas()).isEqualTo(overlay.equals("production") ? 2 : 1);
             if (overlay.equals("production")) {
                 assertThat(deployment.getSpec().getTemplate().getSpec().getTopologySpreadConstraints())
-                        .as("replicas of %s spread over nodes", deployment.getMetadata().getName())
+                        .as("replicas of %s spread over nodes", name)
                         .singleElement().satisfies(spread -> assertThat(spread.getTopologyKey()).isEqualTo("kubernetes.io/hostname"));
+            } else {
+                assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
             }
         }
 
         for (V1Service service : rendered.services) {
-            assertThat(rendered.deployments).as("pods selected by Service %s", service.getMetadata().getName())
-                    .anyMatch(d -> d.getSpec().getTemplate().getMetadata().getLabels().entrySet()
-                            .containsAll(service.getSpec().getSelector().entrySet()));
+            String name = service.getMetadata().getName();
+            V1Deployment selected = rendered.deployments.stream()
+                    .filter(d -> d.getSpec().getTemplate().getMetadata().getLabels().entrySet().containsAll(service.getSpec().getSelector().entrySet()))
+                    .findFirst().orElseThrow(() -> new AssertionError("Service " + name + " selects no pods"));
+            V1Container container = selected.getSpec().getTemplate().getSpec().getContainers().get(0);
+            assertThat(service.getSpec().getPorts()).as("target ports of Service %s", name)
+                    .allSatisfy(port -> assertThat(resolve(port.getTargetPort(), container)).isEqualTo(httpPort(container)));
+            assertThat(service.getMetadata().getAnnotations()).containsEntry("prometheus.io/port", String.valueOf(httpPort(container)));
         }
 
         Set<String> topics = new HashSet<>();
         rendered.topics.forEach(t -> topics.add(t.getSpec().getTopicName()));
+        Set<String> contractTopics = Arrays.stream(EventType.values()).map(EventType::topic).collect(Collectors.toSet());
+        assertThat(PRODUCED.values()).containsExactlyInAnyOrderElementsOf(contractTopics);
+        Set<String> expectedTopics = new HashSet<>(contractTopics);
+        SERVICES.forEach(service -> expectedTopics.add(Topics.deadLetter(service)));
+        assertThat(topics).as("KafkaTopics: the contract's topics and a dead-letter topic per service").isEqualTo(expectedTopics);
         for (V1Deployment deployment : rendered.deployments) {
             String service = deployment.getMetadata().getName();
             KafkaAccess access = KafkaAccess.of(service);
-            assertThat(topics).as("KafkaTopics for the topics %s uses", service).containsAll(access.allTopics());
+            assertThat(contractTopics).as("topics %s follows", service).containsAll(access.consumed());
             assertThat(rendered.kafkaUsers).as("KafkaUser of %s", service).filteredOn(u -> u.getMetadata().getName().equals(service))
                     .singleElement().satisfies(user -> assertThat(grants(user)).as("ACLs of %s", service).isEqualTo(access.grants()));
             assertThat(secretReferences(deployment)).as("Kafka credentials of %s", service)
-                    .contains(service, rendered.kafkas.get(0).getMetadata().getName() + "-cluster-ca-cert");
+                    .contains(service, rendered.kafkaName() + "-cluster-ca-cert");
         }
         for (V1ConfigMap config : rendered.configMaps) {
             Map<String, String> data = config.getData();
-            assertThat(data.get("KAFKA_BOOTSTRAP_SERVERS")).startsWith(rendered.kafkas.get(0).getMetadata().getName() + "-kafka-bootstrap:");
-            String database = data.get("QUARKUS_DATASOURCE_JDBC_URL").replaceAll(".*//([^:]+)-rw:.*", "$1");
-            assertThat(rendered.databases).extracting(c -> c.metadata().name()).contains(database);
+            assertThat(data.get("KAFKA_BOOTSTRAP_SERVERS")).startsWith(rendered.kafkaName() + "-kafka-bootstrap:");
+            // Both datasource URLs name a Cluster of the manifests (through its read-write Service) and its database.
+            for (String url : List.of(data.get("QUARKUS_DATASOURCE_JDBC_URL"), data.get("QUARKUS_DATASOURCE_REACTIVE_URL"))) {
+                Matcher database = DATABASE_URL.matcher(url);
+                assertThat(database.matches()).as("%s is a URL of a CloudNativePG cluster's rw Service", url).isTrue();
+                assertThat(rendered.database(database.group(1)).spec().bootstrap().initdb().database()).as("database of %s", url)
+                        .isEqualTo(database.group(2));
+            }
             // The Service the Keycloak operator creates for the Keycloak in the manifests (<name>-service, HTTP 8080).
             assertThat(data.get("QUARKUS_OIDC_AUTH_SERVER_URL")).isEqualTo("http://%s-service:8080/realms/ev-partnership",
                     rendered.keycloaks.get(0).metadata().name());
         }
         assertThat(rendered.topics).allSatisfy(t -> assertThat(t.getMetadata().getLabels())
-                .containsEntry("strimzi.io/cluster", rendered.kafkas.get(0).getMetadata().getName()));
+                .containsEntry("strimzi.io/cluster", rendered.kafkaName()));
         assertThat(rendered.nodePools).allSatisfy(p -> assertThat(p.getSpec().getRoles())
                 .contains(ProcessRoles.CONTROLLER, ProcessRoles.BROKER));
 
-        assertThat(rendered.realmImports).singleElement().satisfies(realmImport -> {
-            assertThat(realmImport.spec().keycloakCRName()).isIn(rendered.keycloaks.stream().map(k -> k.metadata().name()).toList());
-            assertThat(realmImport.spec().realm()).as("the realm the local run imports").isEqualTo(STRICT.readTree(REALM.toFile()));
-        });
-        rendered.keycloaks.forEach(k -> assertThat(providedSecrets(rendered)).contains(k.spec().db().usernameSecret().name()));
+        assertThat(rendered.realmImports).singleElement().satisfies(realmImport ->
+                assertThat(realmImport.spec().keycloakCRName()).isIn(rendered.keycloaks.stream().map(k -> k.metadata().name()).toList()));
+        for (OperatorResources.Keycloak keycloak : rendered.keycloaks) {
+            OperatorResources.KeycloakDb db = keycloak.spec().db();
+            for (OperatorResources.SecretKey secret : List.of(db.usernameSecret(), db.passwordSecret())) {
+                assertThat(providedSecrets(rendered).get(secret.name())).as("Keycloak's database Secret %s", secret.name()).contains(secret.key());
+            }
+            assertThat(rendered.database(db.host().replaceAll("-rw$", "")).spec().bootstrap().initdb().database()).isEqualTo(db.database());
+        }
 
         for (V2HorizontalPodAutoscaler autoscaler : rendered.autoscalers) {
             assertThat(names(rendered.deployments)).contains(autoscaler.getSpec().getScaleTargetRef().getName());
-            assertThat(autoscaler.getSpec().getMinReplicas()).isGreaterThanOrEqualTo(2);
         }
         for (V1PodDisruptionBudget budget : rendered.budgets) {
             assertThat(selectsADeployment(rendered, budget.getSpec().getSelector().getMatchLabels())).isTrue();
@@ -189,7 +269,7 @@ class ManifestsTest {
             // Of the databases, a service reaches only its own: the one its datasource URL names.
             String service = policy.getSpec().getPodSelector().getMatchLabels().get("app.kubernetes.io/name");
             String ownDatabase = rendered.configMaps.stream().filter(c -> c.getMetadata().getName().equals(service + "-config"))
-                    .map(c -> c.getData().get("QUARKUS_DATASOURCE_JDBC_URL").replaceAll(".*//([^:]+)-rw:.*", "$1"))
+                    .map(c -> DATABASE_URL.matcher(c.getData().get("QUARKUS_DATASOURCE_JDBC_URL")).replaceAll("$1"))
                     .findFirst().orElseThrow();
             assertThat(policy.getSpec().getEgress()).flatExtracting(rule -> rule.getTo() == null ? List.of() : rule.getTo())
                     .filteredOn(peer -> peer.getPodSelector() != null && peer.getPodSelector().getMatchLabels() != null
@@ -198,28 +278,163 @@ class ManifestsTest {
                     .as("databases %s may reach", service).containsExactly(ownDatabase);
         }
         for (V1Ingress ingress : rendered.ingresses) {
-            ingress.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths().forEach(path ->
-                    assertThat(names(rendered.services)).contains(path.getBackend().getService().getName())));
+            ingress.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths().forEach(path -> {
+                String backend = path.getBackend().getService().getName();
+                assertThat(rendered.services).as("Service %s of %s", backend, path.getPath())
+                        .filteredOn(s -> s.getMetadata().getName().equals(backend)).singleElement()
+                        .satisfies(s -> assertThat(s.getSpec().getPorts()).extracting(V1ServicePort::getName)
+                                .as("ports of Service %s", backend).contains(path.getBackend().getService().getPort().getName()));
+            }));
         }
         if (overlay.equals("production")) {
             assertThat(rendered.budgets).hasSize(4);
-            assertThat(rendered.autoscalers).hasSize(4);
             assertThat(rendered.networkPolicies).hasSize(4);
             assertThat(rendered.databases).allSatisfy(c -> assertThat(c.spec().instances()).isEqualTo(3));
+        } else {
+            assertThat(rendered.realmImports.get(0).spec().realm()).as("the demo realm of the local run, as it is")
+                    .isEqualTo(STRICT.readTree(REALM.toFile()));
         }
     }
 
-    /** The JVM component (k8s/components/jvm) on the local overlay: JVM images, sized for a JVM. */
+    /** Every pod of the suite, and Keycloak's, passes the restricted Pod Security Standard both namespaces enforce. */
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void everyPodMeetsTheRestrictedPodSecurityStandardItsNamespaceEnforces(String overlay) throws Exception {
+        Rendered rendered = render(overlay);
+
+        assertThat(rendered.namespaces).singleElement().satisfies(namespace -> assertThat(namespace.getMetadata().getLabels())
+                .containsEntry("pod-security.kubernetes.io/enforce", "restricted"));
+        rendered.deployments.forEach(d -> assertRestricted(d.getSpec().getTemplate().getSpec(), d.getMetadata().getName()));
+        for (OperatorResources.Keycloak keycloak : rendered.keycloaks) {
+            // Strict like every other Kubernetes object: the operator copies it into Keycloak's StatefulSet.
+            V1PodTemplateSpec template = V1PodTemplateSpec.fromJson(keycloak.spec().unsupported().podTemplate().toString());
+            assertRestricted(template.getSpec(), "Keycloak " + keycloak.metadata().name());
+        }
+    }
+
+    private static void assertRestricted(V1PodSpec pod, String what) {
+        assertThat(pod.getSecurityContext().getRunAsNonRoot()).as("%s runs as non-root", what).isTrue();
+        assertThat(pod.getSecurityContext().getSeccompProfile()).as("seccomp profile of %s", what).isNotNull()
+                .extracting(V1SeccompProfile::getType).isEqualTo("RuntimeDefault");
+        assertThat(pod.getContainers()).as("containers of %s", what).allSatisfy(container -> {
+            assertThat(container.getSecurityContext()).as("security context of %s in %s", container.getName(), what).isNotNull();
+            assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+            assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+        });
+    }
+
+    /** Production: release images, as many replicas as the autoscalers say (two or more), never a moving tag. */
+    @Test
+    void productionRunsReleaseImagesScaledByItsAutoscalers() throws Exception {
+        Rendered rendered = render("production");
+
+        assertThat(rendered.deployments).hasSize(4).allSatisfy(deployment -> {
+            String name = deployment.getMetadata().getName();
+            assertThat(deployment.getSpec().getReplicas()).as("replicas of %s, which its autoscaler owns", name).isNull();
+            assertThat(rendered.autoscalers).filteredOn(a -> a.getSpec().getScaleTargetRef().getName().equals(name))
+                    .as("autoscaler of %s", name).singleElement()
+                    .satisfies(autoscaler -> assertThat(autoscaler.getSpec().getMinReplicas()).isGreaterThanOrEqualTo(2));
+            String image = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+            assertThat(image).as("image of %s", name).matches("ghcr\\.io/busan-ev/" + name + ":[^:/]+");
+            String tag = image.substring(image.lastIndexOf(':') + 1);
+            assertThat(tag).as("tag of %s", image).isNotEqualTo("latest").doesNotContainIgnoringCase("SNAPSHOT");
+        });
+    }
+
+    /** Production Keycloak: public only behind the ingress controller, with TLS from a cert-manager certificate. */
+    @Test
+    void productionServesKeycloakOverTls() throws Exception {
+        Rendered rendered = render("production");
+
+        assertThat(rendered.keycloaks).singleElement().satisfies(keycloak -> {
+            assertThat(keycloak.spec().hostname().hostname()).startsWith("https://");
+            OperatorResources.Ingress ingress = keycloak.spec().ingress();
+            assertThat(ingress.enabled()).isTrue();
+            assertThat(ingress.className()).isEqualTo("nginx");
+            assertThat(ingress.tlsSecret()).isNotBlank();
+            assertThat(ingress.annotations()).containsKey("cert-manager.io/cluster-issuer");
+        });
+    }
+
+    /**
+     * Production imports the realm without the local run's demo: no people (their passwords are their user names),
+     * no public client for the password grant, and every client secret read from a Secret, not the realm file.
+     */
+    @Test
+    void productionImportsTheRealmWithoutDemoUsersAndWithClientSecretsFromASecret() throws Exception {
+        OperatorResources.RealmImportSpec spec = render("production").realmImports.get(0).spec();
+        JsonNode realm = spec.realm();
+        JsonNode file = STRICT.readTree(REALM.toFile());
+
+        assertThat(realm.get("users")).as("users: only the client-credentials clients' service accounts").isNotEmpty()
+                .allSatisfy(user -> {
+                    assertThat(user.has("serviceAccountClientId")).as("%s is a service account", user.get("username")).isTrue();
+                    assertThat(user.has("credentials")).as("credentials of %s", user.get("username")).isFalse();
+                });
+        assertThat(realm.get("clients")).allSatisfy(client -> {
+            String clientId = client.get("clientId").asText();
+            assertThat(client.get("publicClient").asBoolean()).as("%s is public", clientId).isFalse();
+            assertThat(client.get("directAccessGrantsEnabled").asBoolean()).as("%s takes passwords", clientId).isFalse();
+            Matcher placeholder = PLACEHOLDER.matcher(client.get("secret").asText());
+            assertThat(placeholder.matches()).as("secret of %s is a placeholder", clientId).isTrue();
+            assertThat(spec.placeholders()).as("placeholder of %s's secret", clientId)
+                    .containsEntry(placeholder.group(1), new OperatorResources.Placeholder(new OperatorResources.SecretKey(CLIENT_SECRETS, clientId)));
+        });
+        // Apart from that, the realm file as it is: the same roles, clients, mappers and settings.
+        assertThat(withoutSecrets(realm)).isEqualTo(withoutSecrets(productionCut(file)));
+    }
+
+    /** The realm file without its people and its public password-grant client. */
+    private static JsonNode productionCut(JsonNode file) {
+        ObjectNode realm = file.deepCopy();
+        ArrayNode users = realm.putArray("users");
+        file.get("users").forEach(user -> {
+            if (user.has("serviceAccountClientId")) {
+                users.add(user);
+            }
+        });
+        ArrayNode clients = realm.putArray("clients");
+        file.get("clients").forEach(client -> {
+            if (!client.get("publicClient").asBoolean()) {
+                clients.add(client);
+            }
+        });
+        return realm;
+    }
+
+    private static JsonNode withoutSecrets(JsonNode realm) {
+        ObjectNode copy = realm.deepCopy();
+        copy.get("clients").forEach(client -> ((ObjectNode) client).remove("secret"));
+        return copy;
+    }
+
+    /** The JVM component (k8s/components/jvm) on the local overlay: JVM images of this version, sized for a JVM. */
     @Test
     void theJvmComponentRunsJvmImagesWithJvmSizedResources() throws Exception {
+        String version = System.getProperty("project.version");
+        assertThat(version).as("project.version, set by k8s/pom.xml's surefire configuration").isNotBlank();
         Rendered rendered = render(Path.of("src", "test", "resources", "jvm-local"));
 
         assertThat(rendered.deployments).hasSize(4).allSatisfy(deployment -> {
             V1Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
-            assertThat(container.getImage()).endsWith("-jvm");
+            assertThat(container.getImage()).isEqualTo("ghcr.io/busan-ev/%s:%s-jvm", deployment.getMetadata().getName(), version);
             assertThat(container.getResources().getLimits().get("memory").getNumber())
                     .isGreaterThanOrEqualTo(BigDecimal.valueOf(512L * 1024 * 1024));
         });
+    }
+
+    private static int httpPort(V1Container container) {
+        return container.getPorts().stream().filter(p -> "http".equals(p.getName())).map(V1ContainerPort::getContainerPort)
+                .findFirst().orElseThrow(() -> new AssertionError("container " + container.getName() + " has no port named http"));
+    }
+
+    /** A port by number, or by the name of one of the container's ports. */
+    private static int resolve(IntOrString port, V1Container container) {
+        if (port.isInteger()) {
+            return port.getIntValue();
+        }
+        return container.getPorts().stream().filter(p -> port.getStrValue().equals(p.getName())).map(V1ContainerPort::getContainerPort)
+                .findFirst().orElseThrow(() -> new AssertionError("container " + container.getName() + " has no port " + port.getStrValue()));
     }
 
     private static Rendered render(String overlay) throws IOException, InterruptedException {
@@ -234,10 +449,8 @@ class ManifestsTest {
         assertThat(kubectl.waitFor()).as("kubectl kustomize %s:%n%s", kustomization, output).isZero();
 
         Rendered rendered = new Rendered();
-        try (var parser = YAML.getFactory().createParser(output)) {
-            for (JsonNode object : YAML.readValues(parser, JsonNode.class).readAll()) {
-                read(object, rendered);
-            }
+        for (JsonNode object : documents(output)) {
+            read(object, rendered);
         }
         return rendered;
     }
@@ -247,7 +460,7 @@ class ManifestsTest {
         String json = object.toString();
         String kind = object.get("kind").asText();
         switch (kind) {
-            case "Namespace" -> V1Namespace.fromJson(json);
+            case "Namespace" -> rendered.namespaces.add(V1Namespace.fromJson(json));
             case "ServiceAccount" -> rendered.serviceAccounts.add(V1ServiceAccount.fromJson(json));
             case "ConfigMap" -> rendered.configMaps.add(V1ConfigMap.fromJson(json));
             case "Service" -> rendered.services.add(V1Service.fromJson(json));
@@ -314,8 +527,7 @@ class ManifestsTest {
     /**
      * What a service does with Kafka, read from its own configuration: the topics of its incoming channels (the
      * channel name unless it sets a topic), its dead-letter topic and consumer group (the kit's defaults: the
-     * application name), and the one topic it produces (event-contract's Topics: {@code <x>-service} writes
-     * {@code <x>-events} through its outbox).
+     * application name), and the one topic it produces through its outbox (event-contract's {@link Topics}).
      */
     private record KafkaAccess(String service, Set<String> consumed) {
         static KafkaAccess of(String service) throws IOException {
@@ -334,21 +546,10 @@ class ManifestsTest {
             return new KafkaAccess(service, consumed);
         }
 
-        String produced() {
-            return service.replace("-service", "-events");
-        }
-
-        Set<String> allTopics() {
-            Set<String> all = new HashSet<>(consumed);
-            all.add(produced());
-            all.add(service + ".dlq");
-            return all;
-        }
-
         /** Exactly the grants it needs, as "type:name:operation". */
         Set<String> grants() {
             Set<String> grants = new HashSet<>();
-            for (String topic : List.of(produced(), service + ".dlq")) {
+            for (String topic : List.of(PRODUCED.get(service), Topics.deadLetter(service))) {
                 grants.add("topic:" + topic + ":Describe");
                 grants.add("topic:" + topic + ":Write");
             }
@@ -383,14 +584,15 @@ class ManifestsTest {
     }
 
     /**
-     * Secrets that exist once applied: the ones CloudNativePG creates for each cluster ({@code <cluster>-app}) and
-     * Strimzi for each KafkaUser (its name) and for the cluster CA ({@code <kafka>-cluster-ca-cert}).
+     * Secrets that exist once applied, with their keys: none is in the manifests; the operators create them,
+     * CloudNativePG for each cluster ({@code <cluster>-app}), Strimzi for each KafkaUser (its name) and for the
+     * cluster CA ({@code <kafka>-cluster-ca-cert}), each with the keys its project documents.
      */
-    private static Set<String> providedSecrets(Rendered rendered) {
-        Set<String> secrets = new HashSet<>();
-        rendered.databases.forEach(c -> secrets.add(c.metadata().name() + "-app"));
-        rendered.kafkaUsers.forEach(u -> secrets.add(u.getMetadata().getName()));
-        rendered.kafkas.forEach(k -> secrets.add(k.getMetadata().getName() + "-cluster-ca-cert"));
+    private static Map<String, Set<String>> providedSecrets(Rendered rendered) {
+        Map<String, Set<String>> secrets = new HashMap<>();
+        rendered.databases.forEach(c -> secrets.put(c.metadata().name() + "-app", CNPG_APP_SECRET_KEYS));
+        rendered.kafkaUsers.forEach(u -> secrets.put(u.getMetadata().getName(), STRIMZI_USER_SECRET_KEYS));
+        rendered.kafkas.forEach(k -> secrets.put(k.getMetadata().getName() + "-cluster-ca-cert", STRIMZI_CLUSTER_CA_CERT_KEYS));
         return secrets;
     }
 
@@ -403,9 +605,6 @@ class ManifestsTest {
         return objects.stream().map(o -> {
             if (o instanceof V1Deployment d) {
                 return d.getMetadata().getName();
-            }
-            if (o instanceof V1Service s) {
-                return s.getMetadata().getName();
             }
             if (o instanceof V1ConfigMap c) {
                 return c.getMetadata().getName();

@@ -35,7 +35,8 @@ final class OperatorResources {
     record Keycloak(String apiVersion, String kind, Meta metadata, KeycloakSpec spec) {
     }
 
-    record KeycloakSpec(int instances, KeycloakDb db, Http http, Hostname hostname, Proxy proxy) {
+    record KeycloakSpec(int instances, KeycloakDb db, Http http, Hostname hostname, Proxy proxy, Ingress ingress,
+            Unsupported unsupported) {
     }
 
     record KeycloakDb(String vendor, String host, String database, SecretKey usernameSecret, SecretKey passwordSecret) {
@@ -53,9 +54,22 @@ final class OperatorResources {
     record Proxy(String headers) {
     }
 
+    /** The Ingress the operator creates for Keycloak (host from {@code hostname}, TLS from {@code tlsSecret}). */
+    record Ingress(boolean enabled, String className, String tlsSecret, Map<String, String> annotations) {
+    }
+
+    /** The operator's starting point for Keycloak's pods; ManifestsTest reads it with the strict Kubernetes model. */
+    record Unsupported(JsonNode podTemplate) {
+    }
+
     record KeycloakRealmImport(String apiVersion, String kind, Meta metadata, RealmImportSpec spec) {
     }
 
-    record RealmImportSpec(@JsonProperty("keycloakCRName") String keycloakCRName, JsonNode realm) {
+    record RealmImportSpec(@JsonProperty("keycloakCRName") String keycloakCRName, JsonNode realm,
+            Map<String, Placeholder> placeholders) {
+    }
+
+    /** A {@code ${NAME}} in the realm that the import replaces with a Secret's value. */
+    record Placeholder(SecretKey secret) {
     }
 }
