@@ -1,6 +1,7 @@
 package com.busanev.logistics.port;
 
-import io.quarkus.security.Authenticated;
+import com.busanev.kit.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,8 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Ports")
 @Produces(MediaType.APPLICATION_JSON)
 public class PortResource {
+    /** Reference data for the roles of this service: the operator plans to these ports, the others read them. */
     @GET
-    @Authenticated
+    @RolesAllowed({Roles.LOGISTICS_OPERATOR, Roles.VIEWER, Roles.BRAND_ORDERS})
     @Operation(summary = "Busan New Port and the destination ports, with UN/LOCODEs")
     public List<Port> list() {
         return Ports.ALL;

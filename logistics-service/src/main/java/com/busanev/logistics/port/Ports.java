@@ -13,6 +13,11 @@ import java.util.Set;
  * 10 km from the plant. A car's market decides the ports it may sail to.
  */
 public final class Ports {
+    /**
+     * Where a Korean car is delivered, in place of a port in ShipmentBooked and ShipmentArrived: the market's
+     * ISO 3166 country code, not a UN/LOCODE, since a truck goes to the dealer and not to a port.
+     */
+    public static final String DOMESTIC = "KR";
     public static final Port BUSAN_NEW_PORT = new Port("KRPUS", "Busan New Port", "KR", Region.KR, Role.ORIGIN);
     public static final List<Port> ALL = List.of(
             BUSAN_NEW_PORT,
@@ -40,7 +45,7 @@ public final class Ports {
         return find(locode).filter(p -> p.role() == Role.DESTINATION).isPresent();
     }
 
-    /** Destination ports a car for this market may sail to; empty for Korea (delivered by truck). */
+    /** Destination ports a car for this market may sail to; empty for Korea (trucks) and any market not served. */
     public static Set<String> destinationsFor(String market) {
         if (BY_COUNTRY.containsKey(market)) {
             return BY_COUNTRY.get(market);

@@ -8,6 +8,7 @@ import com.busanev.kit.outbox.Outbox;
 import com.busanev.logistics.port.Ports;
 import com.busanev.logistics.voyage.Voyage;
 import com.busanev.logistics.voyage.VoyageStatus;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,14 +22,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Books built cars: on the first voyage to one of the market's ports whose cut-off the car can make and that
- * has room, Korean cars on a truck. A car no voyage can take waits (UNBOOKED) until a voyage is added. All
- * methods run in the caller's transaction; the voyage row is locked while a car is put on it.
+ * has room, Korean cars on a truck. A car no voyage can take waits (UNBOOKED) until a voyage offers it a place
+ * (added, a cancel, a change). All methods run in the caller's transaction; the voyage row is locked while a
+ * car is put on it.
  */
 @ApplicationScoped
 public class Bookings {
+    private static final Logger LOG = Logger.getLogger(Bookings.class);
+
     private final Outbox outbox;
     private final Clock clock;
     private final Duration plantToPort;
@@ -63,35 +68,71 @@ public class Bookings {
         });
     }
 
-    /** Books a waiting car if any voyage can take it; leaves it waiting otherwise. */
-    public Uni<Void> book(Shipment shipment) {
-        Set<String> ports = Ports.destinationsFor(shipment.market);
-        if (ports.isEmpty()) {
+    /** Books a new car if any voyage can take it; leaves it waiting otherwise. */
+    private Uni<Void> book(Shipment shipment) {
+        if (shipment.region == Region.KR) {
             return byTruck(shipment);
         }
-        return Voyage.<Voyage>find("status = ?1 and destinationPort in ?2 and departure >= ?3 and bookedCars < capacityCars "
-                                + "order by departure, code", VoyageStatus.PLANNED, ports, shipment.readyAt)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
-                .map(voyages -> voyages.stream().filter(v -> !v.cutOff().isBefore(shipment.readyAt)).findFirst().orElse(null))
-                .chain(voyage -> voyage == null ? Uni.createFrom().voidItem() : board(shipment, voyage));
+        Set<String> ports = Ports.destinationsFor(shipment.market);
+        if (ports.isEmpty()) {
+            LOG.warnf("car %s (order %s) waits: no destination port serves market %s", shipment.vin,
+                    shipment.orderId, shipment.market);
+            return Uni.createFrom().voidItem();
+        }
+        return firstVoyageFor(shipment, ports).chain(voyage -> voyage == null ? Uni.createFrom().voidItem() : board(shipment, voyage));
     }
 
     /**
-     * Cars waiting for the new voyage's port are booked, those ready first first. The region narrows the waiting
-     * cars in the query (so cars for other regions never crowd out this port's within a batch); the market then
-     * decides the port (a Canadian car never lands in Long Beach).
+     * The first voyage to one of the ports whose cut-off the car makes and that has room, locked. The search
+     * itself locks nothing (bookings to other voyages go on in parallel); if the voyage filled or left between
+     * the search and its lock, the search runs again.
      */
-    public Uni<Void> voyageAdded(Voyage voyage) {
-        Region region = Ports.find(voyage.destinationPort).orElseThrow().region();
-        return Shipment.<Shipment>find("status = ?1 and region = ?2 order by readyAt", ShipmentStatus.UNBOOKED, region)
-                .page(0, waitingBatch).list()
-                .chain(waiting -> Multi.createFrom().iterable(waiting)
-                        .select().where(s -> Ports.destinationsFor(s.market).contains(voyage.destinationPort))
-                        .onItem().transformToUniAndConcatenate(this::book)
-                        .collect().last().replaceWithVoid());
+    private Uni<Voyage> firstVoyageFor(Shipment shipment, Set<String> ports) {
+        return Voyage.getSession().chain(session -> session.createSelectionQuery("select id from Voyage where status = :planned "
+                                + "and destinationPort in :ports and cutOff >= :ready and bookedCars < capacityCars order by departure, code",
+                        UUID.class)
+                .setParameter("planned", VoyageStatus.PLANNED).setParameter("ports", ports).setParameter("ready", shipment.readyAt)
+                .setMaxResults(1).getSingleResultOrNull())
+                .chain(id -> id == null ? Uni.createFrom().<Voyage>nullItem()
+                        : Voyage.<Voyage>findById(id, LockModeType.PESSIMISTIC_WRITE)
+                                .chain(voyage -> voyage.canTake(shipment.readyAt)
+                                        ? Uni.createFrom().item(voyage) : firstVoyageFor(shipment, ports)));
     }
 
-    /** A cancelled order's car gives back its place if it has not left yet. */
+    /**
+     * Offers the free places of a voyage (just added, freed by a cancel, or after a change) to the cars waiting
+     * for its region that make its cut-off, those ready first first, batch after batch of
+     * {@code logistics.waiting-batch} until the voyage is full or no waiting car is left. The market decides
+     * whether the port suits a car (a Canadian car never lands in Long Beach). The caller holds the voyage's
+     * lock; the waiting cars of a batch are locked too, so two offers never book the same car.
+     */
+    public Uni<Void> offerRoom(Voyage voyage) {
+        return offerRoom(voyage, Ports.find(voyage.destinationPort).orElseThrow().region(), null);
+    }
+
+    private Uni<Void> offerRoom(Voyage voyage, Region region, Shipment after) {
+        if (voyage.status != VoyageStatus.PLANNED || !voyage.hasRoom()) {
+            return Uni.createFrom().voidItem();
+        }
+        Parameters parameters = Parameters.with("unbooked", ShipmentStatus.UNBOOKED).and("region", region)
+                .and("cutOff", voyage.cutOff);
+        String query = "status = :unbooked and region = :region and readyAt <= :cutOff";
+        if (after != null) {
+            // Keyset paging: the cars this offer passed over stay UNBOOKED, so an offset would skip others.
+            query += " and (readyAt > :readyAt or (readyAt = :readyAt and orderId > :orderId))";
+            parameters.and("readyAt", after.readyAt).and("orderId", after.orderId);
+        }
+        return Shipment.<Shipment>find(query + " order by readyAt, orderId", parameters)
+                .page(0, waitingBatch).withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .chain(waiting -> Multi.createFrom().iterable(waiting)
+                        .select().where(car -> Ports.destinationsFor(car.market).contains(voyage.destinationPort))
+                        .onItem().transformToUniAndConcatenate(car -> voyage.hasRoom() ? board(car, voyage) : Uni.createFrom().voidItem())
+                        .collect().last()
+                        .chain(() -> waiting.size() < waitingBatch ? Uni.createFrom().voidItem()
+                                : offerRoom(voyage, region, waiting.get(waiting.size() - 1))));
+    }
+
+    /** A cancelled order's car gives back its place if it has not left yet; a waiting car takes it. */
     public Uni<Void> cancel(UUID orderId) {
         return Shipment.<Shipment>findById(orderId).chain(shipment -> {
             if (shipment == null || !shipment.status.releasable()) {
@@ -105,7 +146,10 @@ public class Bookings {
                 return Uni.createFrom().voidItem();
             }
             return Voyage.<Voyage>findById(voyageId, LockModeType.PESSIMISTIC_WRITE)
-                    .invoke(voyage -> voyage.bookedCars--).replaceWithVoid();
+                    .chain(voyage -> {
+                        voyage.bookedCars--;
+                        return offerRoom(voyage);
+                    });
         });
     }
 
@@ -153,7 +197,7 @@ public class Bookings {
     private Uni<Void> announce(Shipment shipment, String vessel, Instant departure) {
         return outbox.append(new ShipmentBooked(shipment.orderId, shipment.vin, shipment.voyageId, vessel,
                 shipment.mode, shipment.containerId, Ports.BUSAN_NEW_PORT.locode(),
-                shipment.destinationPort == null ? "KR" : shipment.destinationPort, departure, shipment.eta,
+                shipment.destinationPort == null ? Ports.DOMESTIC : shipment.destinationPort, departure, shipment.eta,
                 shipment.bookedAt)).replaceWithVoid();
     }
 }

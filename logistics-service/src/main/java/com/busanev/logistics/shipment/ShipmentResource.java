@@ -5,6 +5,7 @@ import com.busanev.kit.paging.PageParams;
 import com.busanev.kit.problem.Problem;
 import com.busanev.kit.security.Caller;
 import com.busanev.kit.security.Roles;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -12,8 +13,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -25,13 +29,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/shipments")
-@Tag(name = "Shipments", description = "Where each built car is on its way to market")
+@Tag(name = "Shipments", description = "Where each built car is on its way to market; Korean cars' trucks")
 @Produces(MediaType.APPLICATION_JSON)
 public class ShipmentResource {
     private final Caller caller;
+    private final Trucks trucks;
 
-    ShipmentResource(Caller caller) {
+    ShipmentResource(Caller caller, Trucks trucks) {
         this.caller = caller;
+        this.trucks = trucks;
     }
 
     @GET
@@ -68,5 +74,33 @@ public class ShipmentResource {
         var found = Shipment.<Shipment>find(query.toString(), Sort.ascending("readyAt", "orderId"), parameters).page(page.page, page.size);
         return found.list().chain(list -> found.count()
                 .map(total -> Page.of(list.stream().map(ShipmentView::of).toList(), page, total)));
+    }
+
+    @POST
+    @Path("/{orderId}/depart")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.LOGISTICS_OPERATOR)
+    @Operation(summary = "A Korean car's truck left", description = "Body {\"at\": ...} optional (now). A truck "
+            + "that leaves after the car was ready moves its ETA (ShipmentDelayed), then ShipmentDeparted.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ShipmentView.class)))
+    @APIResponse(responseCode = "400", description = "A time later than now", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No shipment for this order", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a truck shipment, or not booked (left already, delivered, cancelled)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ShipmentView> depart(@PathParam("orderId") UUID orderId, ActualTime time) {
+        return Panache.withTransaction(() -> trucks.depart(orderId, time == null ? null : time.at())).map(ShipmentView::of);
+    }
+
+    @POST
+    @Path("/{orderId}/deliver")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.LOGISTICS_OPERATOR)
+    @Operation(summary = "A Korean car's truck delivered it", description = "Body {\"at\": ...} optional (now). A "
+            + "delivery later than the ETA is announced as a delay (ShipmentDelayed) before ShipmentArrived.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ShipmentView.class)))
+    @APIResponse(responseCode = "400", description = "A time later than now, or before the truck left", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No shipment for this order", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a truck shipment, or its truck has not left or has delivered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ShipmentView> deliver(@PathParam("orderId") UUID orderId, ActualTime time) {
+        return Panache.withTransaction(() -> trucks.deliver(orderId, time == null ? null : time.at())).map(ShipmentView::of);
     }
 }

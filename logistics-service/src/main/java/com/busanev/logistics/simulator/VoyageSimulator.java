@@ -1,11 +1,9 @@
 package com.busanev.logistics.simulator;
 
-import com.busanev.events.ShipmentArrived;
-import com.busanev.events.ShipmentDeparted;
 import com.busanev.events.TransportMode;
-import com.busanev.kit.outbox.Outbox;
 import com.busanev.logistics.shipment.Shipment;
 import com.busanev.logistics.shipment.ShipmentStatus;
+import com.busanev.logistics.shipment.Trucks;
 import com.busanev.logistics.voyage.Voyage;
 import com.busanev.logistics.voyage.VoyageStatus;
 import com.busanev.logistics.voyage.Voyages;
@@ -15,6 +13,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -24,15 +23,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class VoyageSimulator {
+    private static final int TRUCKS_PER_TICK = 500;
+
     private final Voyages voyages;
-    private final Outbox outbox;
+    private final Trucks trucks;
     private final Clock clock;
     private final boolean enabled;
 
-    VoyageSimulator(Voyages voyages, Outbox outbox, Clock clock,
+    VoyageSimulator(Voyages voyages, Trucks trucks, Clock clock,
             @ConfigProperty(name = "logistics.simulator.enabled", defaultValue = "false") boolean enabled) {
         this.voyages = voyages;
-        this.outbox = outbox;
+        this.trucks = trucks;
         this.clock = clock;
         this.enabled = enabled;
     }
@@ -55,21 +56,17 @@ public class VoyageSimulator {
                 .replaceWithVoid();
     }
 
+    /** Trucks due to leave or deliver, those due first first; a busy tick leaves the rest to the next one. */
     private Uni<Void> moveTrucks() {
-        return Shipment.<Shipment>find("mode = ?1 and status in ?2", TransportMode.TRUCK,
-                        java.util.List.of(ShipmentStatus.BOOKED, ShipmentStatus.DEPARTED)).page(0, 500).list()
-                .chain(trucks -> Multi.createFrom().iterable(trucks).onItem().transformToUniAndConcatenate(car -> {
-                    if (car.status == ShipmentStatus.BOOKED && !car.readyAt.isAfter(clock.instant())) {
-                        car.status = ShipmentStatus.DEPARTED;
-                        car.departedAt = car.readyAt;
-                        return outbox.append(new ShipmentDeparted(car.orderId, null, car.readyAt, car.eta)).replaceWithVoid();
-                    }
-                    if (car.status == ShipmentStatus.DEPARTED && !car.eta.isAfter(clock.instant())) {
-                        car.status = ShipmentStatus.ARRIVED;
-                        car.arrivedAt = car.eta;
-                        return outbox.append(new ShipmentArrived(car.orderId, null, "KR", car.eta)).replaceWithVoid();
-                    }
-                    return Uni.createFrom().voidItem();
-                }).collect().last().replaceWithVoid());
+        Instant now = clock.instant();
+        return Shipment.<Shipment>find("mode = ?1 and status = ?2 and readyAt <= ?3 order by readyAt, orderId",
+                        TransportMode.TRUCK, ShipmentStatus.BOOKED, now).page(0, TRUCKS_PER_TICK).list()
+                .chain(due -> Multi.createFrom().iterable(due)
+                        .onItem().transformToUniAndConcatenate(car -> trucks.depart(car.orderId, car.readyAt)).collect().last())
+                .chain(() -> Shipment.<Shipment>find("mode = ?1 and status = ?2 and eta <= ?3 order by eta, orderId",
+                        TransportMode.TRUCK, ShipmentStatus.DEPARTED, now).page(0, TRUCKS_PER_TICK).list())
+                .chain(due -> Multi.createFrom().iterable(due)
+                        .onItem().transformToUniAndConcatenate(car -> trucks.deliver(car.orderId, car.eta)).collect().last())
+                .replaceWithVoid();
     }
 }

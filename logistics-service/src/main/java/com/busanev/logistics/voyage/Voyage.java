@@ -28,6 +28,9 @@ public class Voyage extends PanacheEntityBase {
     @Column(name = "destination_port")
     public String destinationPort;
     public Instant departure;
+    /** The last moment a car may reach the terminal for this sailing: departure minus the cut-off hours. */
+    @Column(name = "cut_off")
+    public Instant cutOff;
     @Column(name = "transit_days")
     public int transitDays;
     @Column(name = "cut_off_hours")
@@ -47,13 +50,20 @@ public class Voyage extends PanacheEntityBase {
     @Version
     public int version;
 
-    /** The last moment a car may reach the terminal for this sailing. */
-    public Instant cutOff() {
-        return departure.minus(Duration.ofHours(cutOffHours));
+    /** Sets the planned departure and what follows from it: the cut-off and the ETA. */
+    public void schedule(Instant plannedDeparture) {
+        departure = plannedDeparture;
+        cutOff = plannedDeparture.minus(Duration.ofHours(cutOffHours));
+        eta = plannedArrival(plannedDeparture);
     }
 
     public boolean hasRoom() {
         return bookedCars < capacityCars;
+    }
+
+    /** Still in port, with a free place, and a car ready at {@code readyAt} makes its cut-off. */
+    public boolean canTake(Instant readyAt) {
+        return status == VoyageStatus.PLANNED && hasRoom() && !cutOff.isBefore(readyAt);
     }
 
     public String containerId(int number) {

@@ -6,6 +6,8 @@ import com.busanev.kit.paging.PageParams;
 import com.busanev.kit.problem.Problem;
 import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.security.Roles;
+import com.busanev.logistics.port.Ports;
+import com.busanev.logistics.shipment.ActualTime;
 import com.busanev.logistics.shipment.Shipment;
 import com.busanev.logistics.shipment.ShipmentStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,7 +30,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,12 +47,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class VoyageResource {
-    /** Actual time of a departure or arrival; now when omitted. */
-    public record Event(Instant at) {
-    }
-
-    /** Tells a client whether the response is the replay of an earlier request with the same Idempotency-Key. */
-
     private final Voyages voyages;
     private final IdempotencyKeys idempotencyKeys;
 
@@ -83,12 +79,15 @@ public class VoyageResource {
     @WithSession
     @Operation(summary = "Voyages by departure, filtered by destination port and status")
     @APIResponse(responseCode = "200", description = "One page, with the total")
-    @APIResponse(responseCode = "400", description = "A page, size or filter value that cannot be used", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A page, size or filter value that cannot be used (an unknown port, status)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<VoyageView>> list(@QueryParam("port") String port, @QueryParam("status") VoyageStatus status,
             @Valid @BeanParam PageParams page) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         if (port != null) {
+            if (!Ports.isDestination(port)) {
+                throw ProblemException.badRequest("port", "'" + port + "' is not a destination port (see GET /api/v1/ports)");
+            }
             query.append(" and destinationPort = :port");
             parameters.and("port", port);
         }
@@ -132,16 +131,31 @@ public class VoyageResource {
                 }));
     }
 
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed(Roles.LOGISTICS_OPERATOR)
+    @Operation(summary = "Change a planned voyage", description = "Capacity (capacityCars for Ro-Ro, containers for a "
+            + "container service) and/or a later departure. A later departure moves the cut-off and the ETA of every "
+            + "booked car (ShipmentDelayed per car); more room or a later cut-off books waiting cars.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VoyageView.class)))
+    @APIResponse(responseCode = "400", description = "Nothing to change, a departure in the past, or a capacity that does not fit the mode", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such voyage", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Overbooking (fewer places than cars booked), an earlier departure, or a voyage that has left", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<VoyageView> change(@PathParam("id") UUID id, @Valid VoyageChange change) {
+        return Panache.withTransaction(() -> voyages.change(id, change)).map(VoyageView::of);
+    }
+
     @POST
     @Path("/{id}/depart")
     @RolesAllowed(Roles.LOGISTICS_OPERATOR)
     @Operation(summary = "The voyage left", description = "Cars aboard depart; a late departure moves every ETA "
             + "on it (ShipmentDelayed per car).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VoyageView.class)))
+    @APIResponse(responseCode = "400", description = "A time later than now", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such voyage", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The voyage has departed already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<VoyageView> depart(@PathParam("id") UUID id, Event event) {
-        return Panache.withTransaction(() -> voyages.depart(id, event == null ? null : event.at())).map(VoyageView::of);
+    public Uni<VoyageView> depart(@PathParam("id") UUID id, ActualTime time) {
+        return Panache.withTransaction(() -> voyages.depart(id, time == null ? null : time.at())).map(VoyageView::of);
     }
 
     @POST
@@ -150,11 +164,11 @@ public class VoyageResource {
     @Operation(summary = "The voyage arrived", description = "Cars aboard arrive; an arrival later than the ETA "
             + "is announced as a delay (ShipmentDelayed per car) first.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VoyageView.class)))
-    @APIResponse(responseCode = "400", description = "Arrival before the departure", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Arrival before the departure, or a time later than now", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such voyage", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The voyage has not departed, or has arrived already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<VoyageView> arrive(@PathParam("id") UUID id, Event event) {
-        return Panache.withTransaction(() -> voyages.arrive(id, event == null ? null : event.at())).map(VoyageView::of);
+    public Uni<VoyageView> arrive(@PathParam("id") UUID id, ActualTime time) {
+        return Panache.withTransaction(() -> voyages.arrive(id, time == null ? null : time.at())).map(VoyageView::of);
     }
 
     private static Uni<Voyage> find(UUID id) {

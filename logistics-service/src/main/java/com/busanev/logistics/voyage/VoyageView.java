@@ -1,6 +1,7 @@
 package com.busanev.logistics.voyage;
 
 import com.busanev.events.TransportMode;
+import com.busanev.logistics.port.Ports;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.UUID;
@@ -12,7 +13,7 @@ public record VoyageView(UUID id, String code, String vessel, TransportMode mode
         Instant actualArrival) {
 
     public static VoyageView of(Voyage v) {
-        return new VoyageView(v.id, v.code, v.vessel, v.mode, "KRPUS", v.destinationPort, v.departure, v.cutOff(),
+        return new VoyageView(v.id, v.code, v.vessel, v.mode, Ports.BUSAN_NEW_PORT.locode(), v.destinationPort, v.departure, v.cutOff,
                 v.transitDays, v.eta, v.capacityCars, v.containers, v.bookedCars,
                 Math.round(1000.0 * v.bookedCars / v.capacityCars) / 1000.0, v.status, v.actualDeparture, v.actualArrival);
     }

@@ -8,6 +8,7 @@ import com.busanev.kit.outbox.Outbox;
 import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.problem.Violation;
 import com.busanev.logistics.port.Ports;
+import com.busanev.logistics.shipment.ActualTime;
 import com.busanev.logistics.shipment.Bookings;
 import com.busanev.logistics.shipment.Shipment;
 import com.busanev.logistics.shipment.ShipmentStatus;
@@ -19,11 +20,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
-/** Adding sailings, and their departures and arrivals with what they mean for every car aboard. */
+/** Adding and changing sailings, and their departures and arrivals with what they mean for every car aboard. */
 @ApplicationScoped
 public class Voyages {
+    private static final int DEFAULT_CUT_OFF_HOURS = 24;
+
     private final Bookings bookings;
     private final Outbox outbox;
     private final Clock clock;
@@ -47,25 +53,24 @@ public class Voyages {
             voyage.vessel = request.vessel();
             voyage.mode = request.mode();
             voyage.destinationPort = request.destinationPort();
-            voyage.departure = request.departure();
             voyage.transitDays = request.transitDays();
-            voyage.cutOffHours = request.cutOffHours() == null ? 24 : request.cutOffHours();
+            voyage.cutOffHours = request.cutOffHours() == null ? DEFAULT_CUT_OFF_HOURS : request.cutOffHours();
             voyage.containers = request.mode() == TransportMode.CONTAINER ? request.containers() : null;
             voyage.capacityCars = request.mode() == TransportMode.CONTAINER
                     ? request.containers() * Voyage.CARS_PER_CONTAINER : request.capacityCars();
             voyage.status = VoyageStatus.PLANNED;
-            voyage.eta = voyage.plannedArrival(voyage.departure);
-            return voyage.persist().call(() -> bookings.voyageAdded(voyage)).replaceWith(voyage);
+            voyage.schedule(request.departure());
+            return voyage.persist().call(() -> bookings.offerRoom(voyage)).replaceWith(voyage);
         });
     }
 
     /** The ship left: every car aboard departs; a late departure moves their ETAs and says so. */
     public Uni<Voyage> depart(UUID id, Instant at) {
+        Instant departed = ActualTime.orNow(at, clock);
         return locked(id).chain(voyage -> {
             if (voyage.status != VoyageStatus.PLANNED) {
                 return Uni.createFrom().failure(ProblemException.conflict("Voyage " + voyage.code + " is " + voyage.status + "."));
             }
-            Instant departed = at == null ? clock.instant() : at;
             Instant previousEta = voyage.eta;
             voyage.status = VoyageStatus.DEPARTED;
             voyage.actualDeparture = departed;
@@ -83,15 +88,15 @@ public class Voyages {
 
     /** The ship arrived: every car aboard arrives; a late arrival is announced as a delay first. */
     public Uni<Voyage> arrive(UUID id, Instant at) {
+        Instant arrived = ActualTime.orNow(at, clock);
         return locked(id).chain(voyage -> {
             if (voyage.status != VoyageStatus.DEPARTED) {
                 return Uni.createFrom().failure(ProblemException.conflict(
                         "Voyage " + voyage.code + " is " + voyage.status + ": only a departed voyage arrives."));
             }
-            Instant arrived = at == null ? clock.instant() : at;
             if (arrived.isBefore(voyage.actualDeparture)) {
-                return Uni.createFrom().failure(ProblemException.badRequest("arrival",
-                        "must not be before the departure (" + voyage.actualDeparture + ")"));
+                return Uni.createFrom().failure(ProblemException.badRequest("at",
+                        "an arrival must not be before the departure (" + voyage.actualDeparture + ")"));
             }
             Instant previousEta = voyage.eta;
             voyage.status = VoyageStatus.ARRIVED;
@@ -106,6 +111,79 @@ public class Voyages {
                                 .chain(() -> outbox.append(new ShipmentArrived(car.orderId, voyage.id, voyage.destinationPort, arrived)));
                     }).collect().last()).replaceWith(voyage);
         });
+    }
+
+    /**
+     * Call inside a transaction. Changes the capacity and/or postpones the departure of a planned voyage: a
+     * capacity below the cars booked is overbooking (409); a later departure moves every booked car's ETA and
+     * says so. Places the change opens (more room, a later cut-off) go to the waiting cars.
+     */
+    public Uni<Voyage> change(UUID id, VoyageChange change) {
+        if (change == null || (change.capacityCars() == null && change.containers() == null && change.departure() == null)) {
+            throw ProblemException.badRequest("(body)", "give capacityCars or containers, and/or departure");
+        }
+        if (change.departure() != null && change.departure().isBefore(clock.instant())) {
+            throw ProblemException.badRequest("departure", "must be in the future");
+        }
+        return locked(id).chain(voyage -> {
+            if (voyage.status != VoyageStatus.PLANNED) {
+                return Uni.createFrom().failure(ProblemException.conflict(
+                        "Voyage " + voyage.code + " is " + voyage.status + ": only a planned voyage changes."));
+            }
+            if (change.departure() != null && change.departure().isBefore(voyage.departure)) {
+                return Uni.createFrom().failure(ProblemException.conflict("Voyage " + voyage.code + " departs "
+                        + voyage.departure + ": a departure only moves later (its cars were promised the cut-off); "
+                        + "add another voyage for an earlier sailing."));
+            }
+            return resize(voyage, change)
+                    .chain(() -> change.departure() == null || change.departure().equals(voyage.departure)
+                            ? Uni.createFrom().voidItem() : postpone(voyage, change.departure()))
+                    .chain(() -> bookings.offerRoom(voyage))
+                    .replaceWith(voyage);
+        });
+    }
+
+    private Uni<Void> resize(Voyage voyage, VoyageChange change) {
+        if (change.capacityCars() == null && change.containers() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        boolean container = voyage.mode == TransportMode.CONTAINER;
+        if (container && (change.containers() == null || change.capacityCars() != null)) {
+            throw ProblemException.badRequest("containers", "a container service changes its containers (3 cars each), not capacityCars");
+        }
+        if (!container && (change.capacityCars() == null || change.containers() != null)) {
+            throw ProblemException.badRequest("capacityCars", "a Ro-Ro voyage changes its capacityCars, not containers");
+        }
+        int capacity = container ? change.containers() * Voyage.CARS_PER_CONTAINER : change.capacityCars();
+        if (capacity < voyage.bookedCars) {
+            throw ProblemException.conflict("Overbooking: " + voyage.bookedCars + " cars are booked on voyage "
+                    + voyage.code + ", more than the " + capacity + " places asked for.");
+        }
+        voyage.capacityCars = capacity;
+        if (!container) {
+            return Uni.createFrom().voidItem();
+        }
+        // Cancels leave gaps in the first containers, so a car may sit in a container that is no longer there.
+        Set<String> kept = IntStream.rangeClosed(1, change.containers()).mapToObj(voyage::containerId).collect(Collectors.toSet());
+        return aboard(voyage, ShipmentStatus.BOOKED).invoke(cars -> cars.stream()
+                .filter(car -> !kept.contains(car.containerId)).findFirst()
+                .ifPresent(car -> {
+                    throw ProblemException.conflict("Overbooking: container " + car.containerId + " of voyage "
+                            + voyage.code + " holds car " + car.vin + ".");
+                }))
+                .invoke(() -> voyage.containers = change.containers())
+                .replaceWithVoid();
+    }
+
+    /** A later departure: a later cut-off and ETA, and a ShipmentDelayed for every car booked on it. */
+    private Uni<Void> postpone(Voyage voyage, Instant departure) {
+        Instant previousEta = voyage.eta;
+        voyage.schedule(departure);
+        return aboard(voyage, ShipmentStatus.BOOKED).chain(cars -> Multi.createFrom().iterable(cars)
+                .onItem().transformToUniAndConcatenate(car -> {
+                    car.eta = voyage.eta;
+                    return delayIfLater(car, voyage, previousEta, "departure from Busan New Port postponed to " + departure);
+                }).collect().last()).replaceWithVoid();
     }
 
     private Uni<Void> delayIfLater(Shipment car, Voyage voyage, Instant previousEta, String reason) {

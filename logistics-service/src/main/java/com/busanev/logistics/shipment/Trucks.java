@@ -1,0 +1,89 @@
+package com.busanev.logistics.shipment;
+
+import com.busanev.events.ShipmentArrived;
+import com.busanev.events.ShipmentDelayed;
+import com.busanev.events.ShipmentDeparted;
+import com.busanev.events.TransportMode;
+import com.busanev.kit.outbox.Outbox;
+import com.busanev.kit.problem.ProblemException;
+import com.busanev.logistics.port.Ports;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Korean cars on their truck to the dealer: it leaves (planned when the car is ready) and delivers (planned at
+ * the ETA). Reported by the operator, or played by the simulator in the local run. A truck that leaves late
+ * moves the ETA, and a late delivery is announced as a delay first, as for voyages. Call inside a transaction.
+ */
+@ApplicationScoped
+public class Trucks {
+    private final Outbox outbox;
+    private final Clock clock;
+    private final Duration truckDelivery;
+
+    Trucks(Outbox outbox, Clock clock,
+            @ConfigProperty(name = "logistics.truck-delivery-time", defaultValue = "PT24H") Duration truckDelivery) {
+        this.outbox = outbox;
+        this.clock = clock;
+        this.truckDelivery = truckDelivery;
+    }
+
+    public Uni<Shipment> depart(UUID orderId, Instant at) {
+        Instant departed = ActualTime.orNow(at, clock);
+        return truck(orderId, ShipmentStatus.BOOKED, "leave").chain(car -> {
+            Instant previousEta = car.eta;
+            car.status = ShipmentStatus.DEPARTED;
+            car.departedAt = departed;
+            car.eta = departed.plus(truckDelivery);
+            return delayIfLater(car, previousEta, "left the plant late by truck")
+                    .chain(() -> outbox.append(new ShipmentDeparted(car.orderId, null, departed, car.eta)))
+                    .replaceWith(car);
+        });
+    }
+
+    public Uni<Shipment> deliver(UUID orderId, Instant at) {
+        Instant delivered = ActualTime.orNow(at, clock);
+        return truck(orderId, ShipmentStatus.DEPARTED, "deliver").chain(car -> {
+            if (delivered.isBefore(car.departedAt)) {
+                return Uni.createFrom().failure(ProblemException.badRequest("at",
+                        "must not be before the departure (" + car.departedAt + ")"));
+            }
+            Instant previousEta = car.eta;
+            car.status = ShipmentStatus.ARRIVED;
+            car.arrivedAt = delivered;
+            car.eta = delivered;
+            return delayIfLater(car, previousEta, "delivered late")
+                    .chain(() -> outbox.append(new ShipmentArrived(car.orderId, null, Ports.DOMESTIC, delivered)))
+                    .replaceWith(car);
+        });
+    }
+
+    private Uni<Shipment> truck(UUID orderId, ShipmentStatus expected, String action) {
+        return Shipment.<Shipment>findById(orderId, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No shipment for order " + orderId + "."))
+                .invoke(car -> {
+                    if (car.mode != TransportMode.TRUCK) {
+                        throw ProblemException.conflict("Order " + orderId + " is not on a truck ("
+                                + (car.mode == null ? car.status : car.mode) + "): its voyage departs and arrives.");
+                    }
+                    if (car.status != expected) {
+                        throw ProblemException.conflict("The truck of order " + orderId + " is " + car.status
+                                + ": only a " + expected + " truck can " + action + ".");
+                    }
+                });
+    }
+
+    private Uni<Void> delayIfLater(Shipment car, Instant previousEta, String reason) {
+        if (!car.eta.isAfter(previousEta)) {
+            return Uni.createFrom().voidItem();
+        }
+        return outbox.append(new ShipmentDelayed(car.orderId, null, previousEta, car.eta, reason, clock.instant()))
+                .replaceWithVoid();
+    }
+}
