@@ -178,6 +178,22 @@ class LogisticsFlowTest {
     }
 
     @Test
+    void aCarWhoseCancelCameBeforeItWasBuiltStaysAtThePlant() {
+        UUID other = built("KR");
+        awaitShipment(other, "BOOKED");
+        VehicleBuilt late = vehicle("KR", Region.KR, now());
+        publish(new OrderCancelled(late.orderId(), "polestar", "customer changed mind", Instant.now()));
+        // A second cancel on the same key (so the same partition) is read after the first: once its car is
+        // released, the early cancel has been applied.
+        var marker = CloudEventRecords.of(new OrderCancelled(other, "polestar", "test done", Instant.now()));
+        send(new ProducerRecord<>(marker.topic(), null, late.orderId().toString(), marker.value(), marker.headers()));
+        awaitShipment(other, "CANCELLED");
+
+        publish(late);
+        awaitShipment(late.orderId(), "CANCELLED");
+    }
+
+    @Test
     void aCarForAMarketNoPortServesWaitsInsteadOfTakingATruck() {
         VehicleBuilt mexican = vehicle("MX", Region.NA, now());
         publish(mexican);

@@ -62,9 +62,17 @@ public class Bookings {
             shipment.brand = built.brand();
             shipment.market = built.market();
             shipment.region = built.region();
-            shipment.status = ShipmentStatus.UNBOOKED;
             shipment.readyAt = built.builtAt().plus(plantToPort);
-            return shipment.persist().chain(() -> book(shipment));
+            return CancelledOrder.<CancelledOrder>findById(built.orderId()).chain(cancelled -> {
+                if (cancelled != null) {
+                    // The plant finished a build that had started before the cancel reached it.
+                    LOG.warnf("car %s of cancelled order %s stays at the plant", built.vin(), built.orderId());
+                    shipment.status = ShipmentStatus.CANCELLED;
+                    return shipment.persist().replaceWithVoid();
+                }
+                shipment.status = ShipmentStatus.UNBOOKED;
+                return shipment.persist().chain(() -> book(shipment));
+            });
         });
     }
 
@@ -132,10 +140,19 @@ public class Bookings {
                                 : offerRoom(voyage, region, waiting.get(waiting.size() - 1))));
     }
 
-    /** A cancelled order's car gives back its place if it has not left yet; a waiting car takes it. */
+    /**
+     * A cancelled order's car gives back its place if it has not left yet; a waiting car takes it. A cancel that
+     * comes before the car is remembered, so the car is held at the plant when it is built.
+     */
     public Uni<Void> cancel(UUID orderId) {
         return Shipment.<Shipment>findById(orderId).chain(shipment -> {
-            if (shipment == null || !shipment.status.releasable()) {
+            if (shipment == null) {
+                CancelledOrder cancelled = new CancelledOrder();
+                cancelled.orderId = orderId;
+                cancelled.cancelledAt = clock.instant();
+                return cancelled.persist().replaceWithVoid();
+            }
+            if (!shipment.status.releasable()) {
                 return Uni.createFrom().voidItem();
             }
             UUID voyageId = shipment.voyageId;
