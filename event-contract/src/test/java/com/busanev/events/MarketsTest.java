@@ -15,4 +15,13 @@ class MarketsTest {
         assertThat(Markets.regionOf(null)).isEmpty();
         assertThat(Markets.EU).hasSize(27);
     }
+
+    @Test
+    void marketDecidesDestinationPorts() {
+        assertThat(Markets.destinationPorts("US")).containsExactlyInAnyOrder("USLGB", "USBAL");
+        assertThat(Markets.destinationPorts("CA")).containsExactly("CAVAN");
+        assertThat(Markets.destinationPorts("FR")).containsExactlyInAnyOrder("FRLEH", "BEZEE", "DEBRV");
+        assertThat(Markets.destinationPorts("KR")).as("by truck").isEmpty();
+        assertThat(Markets.destinationPorts("MX")).isEmpty();
+    }
 }

@@ -78,6 +78,9 @@ class AuthorizationTest {
         as(POLESTAR).get("/api/v1/reference").then().statusCode(200)
                 .body("markets.US", equalTo("NA"))
                 .body("markets.KR", equalTo("KR"))
+                .body("destinations.US", org.hamcrest.Matchers.contains("USBAL", "USLGB"))
+                .body("destinations.DE", org.hamcrest.Matchers.contains("BEZEE", "DEBRV", "FRLEH"))
+                .body("destinations.KR", org.hamcrest.Matchers.empty())
                 .body("variants.code", org.hamcrest.Matchers.hasItem("LONG_RANGE_DUAL_MOTOR"));
         as(VIEWER).get("/api/v1/reference").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(200);

@@ -4,7 +4,6 @@ import com.busanev.events.Markets;
 import com.busanev.events.Region;
 import com.busanev.logistics.port.Port.Role;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,12 +27,6 @@ public final class Ports {
             new Port("BEZEE", "Zeebrugge", "BE", Region.EU, Role.DESTINATION),
             new Port("DEBRV", "Bremerhaven", "DE", Region.EU, Role.DESTINATION));
 
-    /** North American cars land in their own country; European cars in any EU gateway, onward by road or rail. */
-    private static final Map<String, Set<String>> BY_COUNTRY = Map.of(
-            "US", Set.of("USLGB", "USBAL"),
-            "CA", Set.of("CAVAN"));
-    private static final Set<String> EU_GATEWAYS = Set.of("FRLEH", "BEZEE", "DEBRV");
-
     private Ports() {
     }
 
@@ -45,11 +38,8 @@ public final class Ports {
         return find(locode).filter(p -> p.role() == Role.DESTINATION).isPresent();
     }
 
-    /** Destination ports a car for this market may sail to; empty for Korea (trucks) and any market not served. */
+    /** Destination ports a car for this market may sail to (the event contract's); empty for Korea and any market not served. */
     public static Set<String> destinationsFor(String market) {
-        if (BY_COUNTRY.containsKey(market)) {
-            return BY_COUNTRY.get(market);
-        }
-        return Markets.EU.contains(market) ? EU_GATEWAYS : Set.of();
+        return Markets.destinationPorts(market);
     }
 }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -30,13 +32,15 @@ public class ReferenceResource {
 
     public record ReferenceData(String model, List<Option> variants, List<Option> optionPacks,
             List<Option> exteriorColours, List<Option> interiors, List<Option> wheels, Map<String, Region> markets,
+            @Schema(description = "Destination ports (UN/LOCODE) a market's cars sail to from Busan New Port; empty: "
+                    + "delivered by truck within Korea") Map<String, Set<String>> destinations,
             List<Rule> rules) {
     }
 
     private static final ReferenceData DATA = new ReferenceData(Polestar4.MODEL,
             options(Polestar4.Variant.values()), options(Polestar4.OptionPack.values()),
             options(Polestar4.ExteriorColour.values()), options(Polestar4.Interior.values()),
-            options(Polestar4.Wheels.values()), markets(), List.of(
+            options(Polestar4.Wheels.values()), markets(), destinations(), List.of(
                     new Rule("performance-needs-dual-motor", "The PERFORMANCE pack needs LONG_RANGE_DUAL_MOTOR."),
                     new Rule("22-inch-wheels-need-performance", "PERFORMANCE_22 wheels need the PERFORMANCE pack."),
                     new Rule("packs-once", "Each option pack at most once."),
@@ -59,6 +63,12 @@ public class ReferenceResource {
         Map.<Region, Set<String>>of(Region.NA, Markets.NA, Region.EU, Markets.EU, Region.KR, Markets.KR)
                 .forEach((region, countries) -> countries.forEach(country -> markets.put(country, region)));
         return markets;
+    }
+
+    private static Map<String, Set<String>> destinations() {
+        Map<String, Set<String>> destinations = new TreeMap<>();
+        markets().keySet().forEach(market -> destinations.put(market, new TreeSet<>(Markets.destinationPorts(market))));
+        return destinations;
     }
 
     private static List<Option> options(Polestar4.Choice[] choices) {
