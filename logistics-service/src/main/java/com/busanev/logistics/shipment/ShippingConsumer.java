@@ -1,11 +1,13 @@
 package com.busanev.logistics.shipment;
 
+import com.busanev.events.EventType;
 import com.busanev.events.OrderCancelled;
 import com.busanev.events.VehicleBuilt;
 import com.busanev.kit.messaging.EventConsumer;
 import com.busanev.kit.messaging.IncomingEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -22,12 +24,12 @@ public class ShippingConsumer {
 
     @Incoming("production-events")
     Uni<Void> onProduction(Message<String> message) {
-        return consumer.consume(message, this::apply);
+        return consumer.consume(message, Set.of(EventType.VEHICLE_BUILT), this::apply);
     }
 
     @Incoming("order-events")
     Uni<Void> onOrder(Message<String> message) {
-        return consumer.consume(message, this::apply);
+        return consumer.consume(message, Set.of(EventType.ORDER_CANCELLED), this::apply);
     }
 
     Uni<Void> apply(IncomingEvent event) {

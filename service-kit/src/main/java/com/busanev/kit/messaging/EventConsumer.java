@@ -4,7 +4,10 @@ import com.busanev.kit.inbox.Inbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import com.busanev.events.EventType;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -31,7 +34,15 @@ public class EventConsumer {
     }
 
     public Uni<Void> consume(Message<String> message, EventHandler handler) {
-        return Uni.createFrom().item(() -> EventReader.read(message))
+        return consume(message, EnumSet.allOf(EventType.class), handler);
+    }
+
+    /**
+     * For a channel of which the service follows some types only: the others are still read (an unreadable one is
+     * dead-lettered) but acknowledged without a transaction, as they change nothing here.
+     */
+    public Uni<Void> consume(Message<String> message, Set<EventType> handled, EventHandler handler) {
+        return Uni.createFrom().item(() -> EventReader.read(message).filter(event -> handled.contains(event.type())))
                 .chain(event -> event.isEmpty()
                         ? Uni.createFrom().voidItem()
                         : applyOnce(event.get(), handler)
