@@ -1,6 +1,6 @@
 package com.busanev.supplier;
 
-import static com.busanev.supplier.SupplierFlowTest.terms;
+import static com.busanev.supplier.SupplierApi.terms;
 import static io.restassured.RestAssured.given;
 
 import com.busanev.kit.security.Roles;

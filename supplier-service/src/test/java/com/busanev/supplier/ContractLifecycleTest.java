@@ -1,7 +1,15 @@
 package com.busanev.supplier;
 
-import static com.busanev.supplier.SupplierFlowTest.terms;
-import static io.restassured.RestAssured.given;
+import static com.busanev.supplier.SupplierApi.PROCUREMENT;
+import static com.busanev.supplier.SupplierApi.TODAY;
+import static com.busanev.supplier.SupplierApi.as;
+import static com.busanev.supplier.SupplierApi.awaitAllocation;
+import static com.busanev.supplier.SupplierApi.awaitDemandAlert;
+import static com.busanev.supplier.SupplierApi.awaitEvent;
+import static com.busanev.supplier.SupplierApi.blocked;
+import static com.busanev.supplier.SupplierApi.contract;
+import static com.busanev.supplier.SupplierApi.delivery;
+import static com.busanev.supplier.SupplierApi.terms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -9,40 +17,22 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import com.busanev.events.BlockReason;
-import com.busanev.events.BuildBlocked;
-import com.busanev.events.DomainEvent;
-import com.busanev.events.EventJson;
-import com.busanev.events.EventType;
 import com.busanev.events.IsoWeek;
 import com.busanev.events.PackSource;
 import com.busanev.events.PacksAllocated;
 import com.busanev.events.Region;
 import com.busanev.events.ShortageAlert;
-import com.busanev.events.Topics;
 import com.busanev.kit.security.Roles;
-import com.busanev.testing.CloudEventRecords;
-import com.busanev.testing.KafkaResource;
 import com.busanev.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
-import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-/** Idempotent creates, deliveries as supply, amendments that move the allocation, and bad filters. */
+/** Idempotent creates, deliveries as supply, amendments and new contracts that move the allocation, and bad filters. */
 @QuarkusTest
 class ContractLifecycleTest {
-    private static final String PROCUREMENT = Tokens.user("buyer").roles(Roles.PROCUREMENT).sign();
     private static final String SKON_USER = Tokens.user("skon").roles(Roles.BATTERY_SUPPLIER).supplier("SKON").sign();
     private static final String LGES_USER = Tokens.user("lges").roles(Roles.BATTERY_SUPPLIER).supplier("LGES").sign();
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Seoul"));
 
     @Test
     void aContractCreateWithAnIdempotencyKeyHappensOnce() {
@@ -110,12 +100,12 @@ class ContractLifecycleTest {
         String id = as(PROCUREMENT).body(terms("SKON", "ACTIVE", from, to, "520", "105.00", "USD", "KR", "50.0"))
                 .post("/api/v1/contracts").then().statusCode(201).header("ETag", equalTo("\"1\"")).extract().path("id");
         blocked(Region.NA, week);
-        PacksAllocated allocated = awaitAllocation(week, 1, a -> a.packs() == 11);
+        PacksAllocated allocated = awaitAllocation(week, Region.NA, 1, a -> a.packs() == 11);
         assertThat(allocated.sources()).containsExactly(new PackSource(UUID.fromString(id), "SKON", 11));
 
         as(PROCUREMENT).header("If-Match", "1").body(terms("SKON", "SUSPENDED", from, to, "520", "105.00", "USD", "KR", "50.0"))
                 .put("/api/v1/contracts/" + id).then().statusCode(200).body("version", equalTo(2));
-        assertThat(awaitAllocation(week, 1, a -> a.packs() == 0).sources()).isEmpty();
+        assertThat(awaitAllocation(week, Region.NA, 1, a -> a.packs() == 0).sources()).isEmpty();
         as(PROCUREMENT).queryParam("week", week.toString()).queryParam("region", "NA").queryParam("status", "OPEN")
                 .get("/api/v1/alerts").then().statusCode(200)
                 .body("items.findAll { it.kind == 'DEMAND' }", hasSize(1))
@@ -124,7 +114,7 @@ class ContractLifecycleTest {
 
         as(PROCUREMENT).header("If-Match", "2").body(terms("SKON", "ACTIVE", from, to, "520", "105.00", "USD", "KR", "50.0"))
                 .put("/api/v1/contracts/" + id).then().statusCode(200).body("version", equalTo(3));
-        awaitAllocation(week, 2, a -> a.packs() == 11);
+        awaitAllocation(week, Region.NA, 2, a -> a.packs() == 11);
         as(PROCUREMENT).queryParam("week", week.toString()).queryParam("region", "NA").queryParam("status", "RESOLVED")
                 .get("/api/v1/alerts").then().statusCode(200)
                 .body("items.findAll { it.kind == 'DEMAND' }", hasSize(1));
@@ -151,19 +141,55 @@ class ContractLifecycleTest {
         for (int i = 0; i < 11; i++) {
             blocked(Region.NA, week);
         }
-        ShortageAlert minor = awaitEvent(ShortageAlert.class, week, 1, a -> a.detail().startsWith("DEMAND"));
+        ShortageAlert minor = awaitEvent(ShortageAlert.class, week, Region.NA, 1, a -> a.detail().startsWith("DEMAND"));
         assertThat(minor.severity()).isEqualTo("MINOR");
         assertThat(minor.gap()).isEqualTo(1);
 
         // 22 a month are 5 a week: short by 6 of 11, the same alert, now critical.
         as(PROCUREMENT).header("If-Match", "1").body(terms("SKON", "ACTIVE", from, to, "22", "105.00", "USD", "KR", "50.0"))
                 .put("/api/v1/contracts/" + id).then().statusCode(200);
-        ShortageAlert critical = awaitEvent(ShortageAlert.class, week, 2, a -> a.detail().startsWith("DEMAND"));
+        ShortageAlert critical = awaitEvent(ShortageAlert.class, week, Region.NA, 2, a -> a.detail().startsWith("DEMAND"));
         assertThat(critical.alertId()).isEqualTo(minor.alertId());
         assertThat(critical.severity()).isEqualTo("CRITICAL");
         assertThat(critical.gap()).isEqualTo(6);
         as(PROCUREMENT).queryParam("week", week.toString()).queryParam("region", "NA").get("/api/v1/alerts").then()
                 .statusCode(200).body("items.findAll { it.kind == 'DEMAND' }.id", contains(minor.alertId().toString()));
+    }
+
+    @Test
+    void aDeliveryReallocatesItsWeekAndStaysStockWhenTheContractIsSuspended() {
+        // A week long past, that only this contract supplied: deliveries are dated within the term, never ahead.
+        IsoWeek week = IsoWeek.of(TODAY).plusWeeks(-20);
+        String from = week.monday().toString();
+        String to = week.sunday().toString();
+        String id = contract("SKON", "ACTIVE", from, to, "0", "105.00", "USD", "KR", "50.0");
+        // Demand first: nothing is committed that week, so nothing is allocated and the car is short.
+        blocked(Region.NA, week);
+        assertThat(awaitDemandAlert(week, Region.NA).gap()).isEqualTo(1);
+
+        as(PROCUREMENT).body(delivery(30, "SKON-8200001", "SKON-8200030", week.monday()))
+                .post("/api/v1/contracts/" + id + "/deliveries").then().statusCode(201);
+        PacksAllocated delivered = awaitAllocation(week, Region.NA, 1, a -> true);
+        assertThat(delivered.packs()).isEqualTo(1 + 10);
+
+        // Suspended, the contract owes nothing more; the 30 packs delivered are still at the plant.
+        as(PROCUREMENT).header("If-Match", "1").body(terms("SKON", "SUSPENDED", from, to, "0", "105.00", "USD", "KR", "50.0"))
+                .put("/api/v1/contracts/" + id).then().statusCode(200);
+        blocked(Region.NA, week);
+        PacksAllocated afterSuspension = awaitAllocation(week, Region.NA, 2, a -> true);
+        assertThat(afterSuspension.packs()).isEqualTo(2 + 10);
+        assertThat(afterSuspension.sources()).containsExactly(new PackSource(UUID.fromString(id), "SKON", 12));
+    }
+
+    @Test
+    void aNewContractReallocatesTheWeeksWithDemand() {
+        IsoWeek week = IsoWeek.of(TODAY).plusWeeks(160); // beyond the horizon and every other contract
+        blocked(Region.NA, week);
+        assertThat(awaitDemandAlert(week, Region.NA).gap()).isEqualTo(1);
+        String id = contract("SKON", "ACTIVE", week.monday().toString(), week.sunday().toString(), "520", "105.00", "USD",
+                "KR", "50.0");
+        assertThat(awaitAllocation(week, Region.NA, 1, a -> a.packs() > 0).sources())
+                .containsExactly(new PackSource(UUID.fromString(id), "SKON", 11));
     }
 
     @Test
@@ -184,42 +210,5 @@ class ContractLifecycleTest {
     private static int krSupplyThisWeek() {
         return as(PROCUREMENT).queryParam("weeks", 1).get("/api/v1/coverage").then().statusCode(200)
                 .extract().path("find { it.region == 'KR' }.compliantSupply");
-    }
-
-    private static String delivery(int packs, String from, String to, LocalDate on) {
-        return "{\"packs\":%d,\"serialFrom\":\"%s\",\"serialTo\":\"%s\",\"deliveredOn\":\"%s\"}".formatted(packs, from, to, on);
-    }
-
-    private static void blocked(Region region, IsoWeek week) {
-        KafkaResource.companion().produceStrings().fromRecords(CloudEventRecords.of(new BuildBlocked(UUID.randomUUID(),
-                "US", region, BlockReason.NO_PACKS, week.toString(), "no packs", Instant.now()))).awaitCompletion();
-    }
-
-    /** The {@code nth} NA allocation of the week that matches, from the start of the topic. */
-    private static PacksAllocated awaitAllocation(IsoWeek week, int nth, Predicate<PacksAllocated> matching) {
-        return awaitEvent(PacksAllocated.class, week, nth, matching);
-    }
-
-    private static <T extends DomainEvent> T awaitEvent(Class<T> type, IsoWeek week, int nth, Predicate<T> matching) {
-        String subject = week + "/" + Region.NA;
-        String ceType = EventType.of(type).ceType();
-        try (var task = KafkaResource.companion().consumeStrings().fromTopics(Topics.SUPPLIER_EVENTS, records -> records
-                .select().where(r -> subject.equals(r.key()) && CloudEventRecords.header(r, "ce_type").filter(ceType::equals).isPresent()
-                        && matching.test(read(r, type)))
-                .select().first(nth))) {
-            return read(task.awaitCompletion(Duration.ofSeconds(30)).getLastRecord(), type);
-        }
-    }
-
-    private static <T> T read(ConsumerRecord<String, String> record, Class<T> type) {
-        try {
-            return EventJson.mapper().readValue(record.value(), type);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 }

@@ -60,7 +60,9 @@ public class CoverageResource {
     @WithSession
     @Operation(summary = "Per week and region: demand, compliant supply, allocated, gap, and the plan's gap",
             description = "From the current ISO week on. Compliant supply counts every pack the region's sourcing rule "
-                    + "allows, before other regions take their share; allocated is what PacksAllocated announced.")
+                    + "of the week allows, before other regions take their share; allocated is what PacksAllocated "
+                    + "announced; planCovered is the part of the plan the week's supply covers, each pack counted for "
+                    + "one region only, and planGap the rest.")
     @APIResponse(responseCode = "200", description = "Three rows (NA, EU, KR) per week")
     @APIResponse(responseCode = "400", description = "weeks outside 1 to 104",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -29,14 +29,6 @@ public class AllocationRecord extends PanacheEntityBase {
         public String week;
         public String region;
 
-        public Key() {
-        }
-
-        public Key(String week, String region) {
-            this.week = week;
-            this.region = region;
-        }
-
         @Override
         public boolean equals(Object o) {
             return o instanceof Key k && k.week.equals(week) && k.region.equals(region);

@@ -10,7 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.UUID;
 
-/** One car that needs a pack of its region in the week the plant planned (or wants to plan) it in. */
+/** One car that needs a pack of its region and market in the week the plant planned (or wants to plan) it in. */
 @Entity
 @Table(name = "demand")
 public class Demand extends PanacheEntityBase {
@@ -19,5 +19,7 @@ public class Demand extends PanacheEntityBase {
     public UUID orderId;
     @Enumerated(EnumType.STRING)
     public Region region;
+    /** The car's market (ISO country code), whose sourcing rule its pack must satisfy; null if never told. */
+    public String market;
     public String week;
 }

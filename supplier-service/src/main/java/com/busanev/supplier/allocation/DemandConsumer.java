@@ -11,13 +11,18 @@ import com.busanev.kit.messaging.EventConsumer;
 import com.busanev.kit.messaging.IncomingEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Keeps each order's pack demand in the week the plant wants it, and re-allocates the weeks that changed. */
+/**
+ * Keeps each order's pack demand (region and market) in the week the plant wants it, and re-allocates the weeks that
+ * changed. A cancelled order leaves a tombstone, so its build events arriving later on the other topic are ignored.
+ */
 @ApplicationScoped
 public class DemandConsumer {
     private final EventConsumer consumer;
@@ -40,39 +45,56 @@ public class DemandConsumer {
 
     Uni<Void> apply(IncomingEvent event) {
         if (event.payload() instanceof BuildScheduled e) {
-            return demand(e.orderId(), e.region(), e.week());
+            return demand(e.orderId(), e.region(), e.market(), e.week());
         }
         if (event.payload() instanceof BuildRescheduled e) {
-            return demand(e.orderId(), e.region(), e.week());
+            return demand(e.orderId(), e.region(), null, e.week()); // carries no market: the one known stays
         }
         if (event.payload() instanceof BuildBlocked e) {
             // Only missing packs are pack demand; an order blocked for line capacity needs no pack yet.
             return e.reason() == BlockReason.NO_PACKS && e.week() != null
-                    ? demand(e.orderId(), e.region(), e.week())
+                    ? demand(e.orderId(), e.region(), e.market(), e.week())
                     : withdraw(e.orderId());
         }
         if (event.payload() instanceof OrderCancelled e) {
-            return withdraw(e.orderId());
+            return cancel(e.orderId(), e.cancelledAt());
         }
         return Uni.createFrom().voidItem();
     }
 
-    private Uni<Void> demand(UUID orderId, Region region, String week) {
-        return Demand.<Demand>findById(orderId).chain(existing -> {
-            Set<IsoWeek> changed = new HashSet<>();
-            changed.add(IsoWeek.parse(week));
-            Demand demand = existing != null ? existing : new Demand();
-            if (existing != null) {
-                if (existing.week.equals(week)) {
-                    return Uni.createFrom().voidItem();
-                }
-                changed.add(IsoWeek.parse(existing.week));
+    private Uni<Void> demand(UUID orderId, Region region, String market, String week) {
+        return CancelledOrder.<CancelledOrder>findById(orderId).chain(cancelled -> cancelled != null
+                ? Uni.createFrom().voidItem()
+                : Demand.<Demand>findById(orderId).chain(existing -> {
+                    Set<IsoWeek> changed = new HashSet<>();
+                    changed.add(IsoWeek.parse(week));
+                    Demand demand = existing != null ? existing : new Demand();
+                    String knownMarket = market != null || existing == null ? market : existing.market;
+                    if (existing != null) {
+                        if (existing.week.equals(week) && existing.region == region
+                                && Objects.equals(existing.market, knownMarket)) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        changed.add(IsoWeek.parse(existing.week));
+                    }
+                    demand.orderId = orderId;
+                    demand.region = region;
+                    demand.market = knownMarket;
+                    demand.week = week;
+                    return demand.persist().chain(() -> planner.recompute(changed));
+                }));
+    }
+
+    private Uni<Void> cancel(UUID orderId, Instant cancelledAt) {
+        return CancelledOrder.<CancelledOrder>findById(orderId).chain(known -> {
+            if (known != null) {
+                return Uni.createFrom().voidItem();
             }
-            demand.orderId = orderId;
-            demand.region = region;
-            demand.week = week;
-            return demand.persist().chain(() -> planner.recompute(changed));
-        });
+            CancelledOrder tombstone = new CancelledOrder();
+            tombstone.orderId = orderId;
+            tombstone.cancelledAt = cancelledAt;
+            return tombstone.persist().replaceWithVoid();
+        }).chain(() -> withdraw(orderId));
     }
 
     private Uni<Void> withdraw(UUID orderId) {

@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,16 +31,19 @@ import java.util.stream.Collectors;
 
 /**
  * Turns contracts, deliveries and the plant's demand into weekly pack allocations per region and shortage
- * alerts. Runs in the caller's transaction under an advisory lock (one recompute at a time across replicas);
+ * alerts; a region's allocation satisfies the sourcing rule of every market with demand in its week. Runs in the caller's transaction under an advisory lock (one recompute at a time across replicas);
  * an allocation is announced only when its total or its sources change.
  */
 @ApplicationScoped
 public class SupplyPlanner {
     private static final long ALLOCATION_LOCK = 7_340_002L;
 
-    /** One week's view: demand, the supply lines and what they give each region. */
+    /**
+     * One week's view of a region: demand, the supply its rule allows, what was allocated, and the plan with the part
+     * of it the supply covers (each pack counted for one region only).
+     */
     public record WeekCoverage(String week, Region region, int demand, int compliantSupply, int allocated, int gap,
-            int plan, int planGap) {
+            int plan, int planCovered, int planGap) {
     }
 
     private final SourcingRules rules;
@@ -100,14 +104,16 @@ public class SupplyPlanner {
         return Multi.createFrom().iterable(range)
                 .onItem().transformToUniAndConcatenate(week -> state(week).map(state -> {
                     List<WeekCoverage> rows = new ArrayList<>();
+                    Map<Region, Integer> planCovered = planCovered(state.supply);
                     for (Region region : Region.values()) {
                         int demand = state.demand.getOrDefault(region, 0);
-                        int compliant = PackAllocator.compliantSupply(region, state.supply, rules::allows);
+                        int compliant = PackAllocator.compliantSupply(region, state.supply, state::allows);
                         AllocationRecord stored = state.stored.get(region);
                         int allocated = stored == null ? 0 : stored.packs;
                         int weeklyPlan = plan.weeklyPlan(region);
+                        int covered = planCovered.get(region);
                         rows.add(new WeekCoverage(week.toString(), region, demand, compliant, allocated,
-                                Math.max(0, demand - allocated), weeklyPlan, Math.max(0, weeklyPlan - compliant)));
+                                Math.max(0, demand - allocated), weeklyPlan, covered, weeklyPlan - covered));
                     }
                     return rows;
                 }))
@@ -118,12 +124,14 @@ public class SupplyPlanner {
     private Uni<Void> recomputeWeek(IsoWeek week) {
         return state(week).chain(state -> {
             Map<Region, PackAllocator.Allocation> allocation = PackAllocator.allocate(state.demand, state.supply,
-                    plan.headroom(), rules::allows);
+                    plan.headroom(), state::allows);
+            Map<Region, Integer> planCovered = planCovered(state.supply);
             Instant now = clock.instant();
             return Multi.createFrom().items(Region.values())
                     .onItem().transformToUniAndConcatenate(region -> announce(week, region, allocation.get(region),
                                     state.stored.get(region), now)
-                            .chain(() -> alerts(week, region, state, allocation.get(region).packs(), now)))
+                            .chain(() -> alerts(week, region, state, allocation.get(region).packs(),
+                                    planCovered.get(region), now)))
                     .collect().last().replaceWithVoid();
         });
     }
@@ -149,19 +157,19 @@ public class SupplyPlanner {
      * Opens an alert when a gap appears and resolves it when the gap closes. An open alert follows the numbers
      * quietly; it is announced again (same alert id) only when its severity rises, not on every recompute.
      */
-    private Uni<Void> alerts(IsoWeek week, Region region, WeekState state, int allocated, Instant now) {
+    private Uni<Void> alerts(IsoWeek week, Region region, WeekState state, int allocated, int planCovered, Instant now) {
         int demand = state.demand.getOrDefault(region, 0);
-        int compliant = PackAllocator.compliantSupply(region, state.supply, rules::allows);
         int weeklyPlan = plan.weeklyPlan(region);
         Uni<Void> demandAlert = alert(Kind.DEMAND, week, region, demand, allocated, now,
-                "compliant packs cover " + allocated + " of " + demand + " cars planned (" + rules.explain(region) + ")");
+                "compliant packs cover " + allocated + " of " + demand + " cars planned ("
+                        + state.rules.get(region).explain() + ")");
         if (!horizonWeeks().contains(week)) {
             return demandAlert; // the plan is checked over the horizon only; later weeks have demand, not a plan yet
         }
         return demandAlert
-                .chain(() -> alert(Kind.PLAN, week, region, weeklyPlan, compliant, now,
-                        "contracted compliant supply " + compliant + " packs vs the plan's " + weeklyPlan + " a week for "
-                                + region + " (" + plan.evPerYear() + " EVs a year)"));
+                .chain(() -> alert(Kind.PLAN, week, region, weeklyPlan, planCovered, now,
+                        "contracted compliant supply covers " + planCovered + " packs of the plan's " + weeklyPlan
+                                + " a week for " + region + " (" + plan.evPerYear() + " EVs a year)"));
     }
 
     private Uni<Void> alert(Kind kind, IsoWeek week, Region region, int need, int supply, Instant now, String detail) {
@@ -202,34 +210,65 @@ public class SupplyPlanner {
         return alert;
     }
 
-    private record WeekState(Map<Region, Integer> demand, List<SupplyLine> supply, Map<Region, AllocationRecord> stored) {
+    /**
+     * The plan's weekly share of each region allocated like demand (no headroom), under each region's strictest rule
+     * since the plan stands for cars of all its markets: a pack counts for one region only.
+     */
+    private Map<Region, Integer> planCovered(List<SupplyLine> supply) {
+        Map<Region, Integer> weekly = new EnumMap<>(Region.class);
+        Map<Region, SourcingRule> strictest = new EnumMap<>(Region.class);
+        for (Region region : Region.values()) {
+            weekly.put(region, plan.weeklyPlan(region));
+            strictest.put(region, rules.strictest(region));
+        }
+        Map<Region, Integer> covered = new EnumMap<>(Region.class);
+        PackAllocator.allocate(weekly, supply, 0, (region, line) -> strictest.get(region).allows(line))
+                .forEach((region, allocation) -> covered.put(region, allocation.packs()));
+        return covered;
+    }
+
+    /** A week's demand by region, the rule each region's allocation satisfies (its markets'), supply, and what was announced. */
+    private record WeekState(Map<Region, Integer> demand, Map<Region, SourcingRule> rules, List<SupplyLine> supply,
+            Map<Region, AllocationRecord> stored) {
+        boolean allows(Region region, SupplyLine line) {
+            return rules.get(region).allows(line);
+        }
     }
 
     private Uni<WeekState> state(IsoWeek week) {
         LocalDate monday = week.monday();
         return Panache.getSession()
-                .chain(s -> s.createNativeQuery("SELECT region, count(*) FROM demand WHERE week = ?1 GROUP BY region", Object[].class)
+                .chain(s -> s.createNativeQuery("SELECT region, market, count(*) FROM demand WHERE week = ?1 GROUP BY region, market",
+                                Object[].class)
                         .setParameter(1, week.toString()).getResultList())
-                .map(rows -> {
+                .chain(rows -> {
                     Map<Region, Integer> demand = new EnumMap<>(Region.class);
-                    rows.forEach(r -> demand.put(Region.valueOf((String) r[0]), ((Number) r[1]).intValue()));
-                    return demand;
-                })
-                .chain(demand -> Contract.<Contract>listAll()
-                        .chain(contracts -> Delivery.<Delivery>list("week", week.toString()).map(deliveries -> {
-                            Map<UUID, Integer> delivered = new HashMap<>();
-                            deliveries.forEach(d -> delivered.merge(d.contractId, d.packs, Integer::sum));
-                            List<SupplyLine> supply = contracts.stream().filter(c -> c.supplies(monday))
-                                    .map(c -> new SupplyLine(c.id, c.supplierCode,
-                                            Math.max(c.weeklyCommitted(), delivered.getOrDefault(c.id, 0)),
-                                            rates.toUsd(c.pricePerKwh, c.currency) * c.capacityKwh, c.cellOrigin, c.carbonKgPerKwh))
-                                    .toList();
-                            return supply;
-                        }))
-                        .chain(supply -> AllocationRecord.<AllocationRecord>list("week", week.toString()).map(stored -> {
-                            Map<Region, AllocationRecord> byRegion = new EnumMap<>(Region.class);
-                            stored.forEach(a -> byRegion.put(Region.valueOf(a.region), a));
-                            return new WeekState(demand, supply, byRegion);
-                        })));
+                    Map<Region, Set<String>> markets = new EnumMap<>(Region.class);
+                    for (Region region : Region.values()) {
+                        markets.put(region, new HashSet<>()); // a null market (not known) is kept: it means the strictest rule
+                    }
+                    rows.forEach(r -> {
+                        Region region = Region.valueOf((String) r[0]);
+                        demand.merge(region, ((Number) r[2]).intValue(), Integer::sum);
+                        markets.get(region).add((String) r[1]);
+                    });
+                    Map<Region, SourcingRule> weekRules = new EnumMap<>(Region.class);
+                    markets.forEach((region, those) -> weekRules.put(region, rules.forMarkets(region, those)));
+                    return Contract.<Contract>listAll()
+                            .chain(contracts -> Delivery.<Delivery>list("week", week.toString()).map(deliveries -> {
+                                Map<UUID, Integer> delivered = new HashMap<>();
+                                deliveries.forEach(d -> delivered.merge(d.contractId, d.packs, Integer::sum));
+                                return contracts.stream()
+                                        .map(c -> new SupplyLine(c.id, c.supplierCode, c.weeklySupply(monday, delivered.getOrDefault(c.id, 0)),
+                                                rates.toUsd(c.pricePerKwh, c.currency) * c.capacityKwh, c.cellOrigin, c.carbonKgPerKwh))
+                                        .filter(line -> line.packs() > 0)
+                                        .toList();
+                            }))
+                            .chain(supply -> AllocationRecord.<AllocationRecord>list("week", week.toString()).map(stored -> {
+                                Map<Region, AllocationRecord> byRegion = new EnumMap<>(Region.class);
+                                stored.forEach(a -> byRegion.put(Region.valueOf(a.region), a));
+                                return new WeekState(demand, weekRules, supply, byRegion);
+                            }));
+                });
     }
 }

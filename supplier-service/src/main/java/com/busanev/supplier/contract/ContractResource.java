@@ -50,8 +50,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "401", description = "No valid token")
 @APIResponse(responseCode = "403", description = "The token's roles do not allow this")
 public class ContractResource {
-    /** Tells a client whether the response is the replay of an earlier request with the same Idempotency-Key. */
-
     public record VersionView(int version, ContractTerms terms, String changedBy, Instant changedAt) {
     }
 
@@ -89,7 +87,7 @@ public class ContractResource {
     public Uni<Response> create(@HeaderParam(IdempotencyKeys.HEADER) @Parameter(description = "Makes retries safe") String key,
             @Valid ContractTerms terms) {
         requireBody(terms, "the contract terms are required");
-        return Panache.withTransaction(() -> idempotencyKeys.once(key, "contracts", terms, ContractView.class, 201,
+        return Panache.withTransaction(() -> idempotencyKeys.once(key, "contracts:" + caller.name(), terms, ContractView.class, 201,
                         () -> contracts.create(terms, caller.name()).call(this::reallocate).map(ContractView::of)))
                 .map(result -> Response.status(result.status()).entity(result.body())
                         .location(URI.create("/api/v1/contracts/" + result.body().id()))

@@ -1,0 +1,110 @@
+package com.busanev.supplier;
+
+import static io.restassured.RestAssured.given;
+
+import com.busanev.events.BlockReason;
+import com.busanev.events.BuildBlocked;
+import com.busanev.events.DomainEvent;
+import com.busanev.events.EventJson;
+import com.busanev.events.EventType;
+import com.busanev.events.IsoWeek;
+import com.busanev.events.PacksAllocated;
+import com.busanev.events.Region;
+import com.busanev.events.ShortageAlert;
+import com.busanev.events.Topics;
+import com.busanev.kit.security.Roles;
+import com.busanev.testing.CloudEventRecords;
+import com.busanev.testing.KafkaResource;
+import com.busanev.testing.Tokens;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** What the module's REST and Kafka tests share: tokens, request bodies, demand events, and awaiting supply events. */
+final class SupplierApi {
+    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Seoul"));
+    static final String PROCUREMENT = Tokens.user("buyer").roles(Roles.PROCUREMENT).sign();
+
+    private SupplierApi() {
+    }
+
+    static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    /** Adds a contract as procurement; its id. */
+    static String contract(String supplier, String status, String from, String to, String monthly, String price,
+            String currency, String cellOrigin, String carbon) {
+        return as(PROCUREMENT).body(terms(supplier, status, from, to, monthly, price, currency, cellOrigin, carbon))
+                .post("/api/v1/contracts").then().statusCode(201).extract().path("id");
+    }
+
+    static String terms(String supplier, String status, String from, String to, String monthly, String price,
+            String currency, String cellOrigin, String carbon) {
+        return """
+                {"supplier":"%s","status":"%s","validFrom":"%s","validTo":"%s",
+                 "packSpec":{"capacityKwh":100.0,"chemistry":"NMC"},"monthlyCommittedPacks":%s,
+                 "flexRange":{"minPacks":0,"maxPacks":100000},"pricePerKwh":{"amount":%s,"currency":"%s"},
+                 "cellOrigin":"%s","packOrigin":"KR","carbonFootprintKgCo2ePerKwh":%s}"""
+                .formatted(supplier, status, from, to, monthly, price, currency, cellOrigin, carbon);
+    }
+
+    static String delivery(int packs, String from, String to, LocalDate on) {
+        return "{\"packs\":%d,\"serialFrom\":\"%s\",\"serialTo\":\"%s\",\"deliveredOn\":\"%s\"}".formatted(packs, from, to, on);
+    }
+
+    /** A car of the region's usual market (US, DE, KR) the plant could not slot for want of a pack: demand. */
+    static UUID blocked(Region region, IsoWeek week) {
+        return blocked(region, switch (region) {
+            case NA -> "US";
+            case EU -> "DE";
+            case KR -> "KR";
+        }, week);
+    }
+
+    static UUID blocked(Region region, String market, IsoWeek week) {
+        UUID order = UUID.randomUUID();
+        publish(new BuildBlocked(order, market, region, BlockReason.NO_PACKS, week.toString(), "no packs", Instant.now()));
+        return order;
+    }
+
+    static void publish(DomainEvent event) {
+        KafkaResource.companion().produceStrings().fromRecords(CloudEventRecords.of(event)).awaitCompletion();
+    }
+
+    /** The {@code nth} allocation of the week and region that matches, from the start of the topic. */
+    static PacksAllocated awaitAllocation(IsoWeek week, Region region, int nth, Predicate<PacksAllocated> matching) {
+        return awaitEvent(PacksAllocated.class, week, region, nth, matching);
+    }
+
+    /** The first DEMAND shortage alert of the week and region. */
+    static ShortageAlert awaitDemandAlert(IsoWeek week, Region region) {
+        return awaitEvent(ShortageAlert.class, week, region, 1, a -> a.detail().startsWith("DEMAND"));
+    }
+
+    /** The {@code nth} supply event of this type for the week and region that matches, from the start of the topic. */
+    static <T extends DomainEvent> T awaitEvent(Class<T> type, IsoWeek week, Region region, int nth, Predicate<T> matching) {
+        String subject = week + "/" + region;
+        String ceType = EventType.of(type).ceType();
+        try (var task = KafkaResource.companion().consumeStrings().fromTopics(Topics.SUPPLIER_EVENTS, records -> records
+                .select().where(r -> subject.equals(r.key()) && CloudEventRecords.header(r, "ce_type").filter(ceType::equals).isPresent()
+                        && matching.test(read(r, type)))
+                .select().first(nth))) {
+            return read(task.awaitCompletion(Duration.ofSeconds(30)).getLastRecord(), type);
+        }
+    }
+
+    private static <T> T read(ConsumerRecord<String, String> record, Class<T> type) {
+        try {
+            return EventJson.mapper().readValue(record.value(), type);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
