@@ -4,6 +4,7 @@ import com.busanev.events.BlockReason;
 import com.busanev.events.BuildBlocked;
 import com.busanev.events.BuildRescheduled;
 import com.busanev.events.BuildScheduled;
+import com.busanev.events.EventType;
 import com.busanev.events.IsoWeek;
 import com.busanev.events.OrderCancelled;
 import com.busanev.events.Region;
@@ -35,12 +36,13 @@ public class DemandConsumer {
 
     @Incoming("production-events")
     Uni<Void> onProduction(Message<String> message) {
-        return consumer.consume(message, this::apply);
+        return consumer.consume(message,
+                Set.of(EventType.BUILD_SCHEDULED, EventType.BUILD_RESCHEDULED, EventType.BUILD_BLOCKED), this::apply);
     }
 
     @Incoming("order-events")
     Uni<Void> onOrder(Message<String> message) {
-        return consumer.consume(message, this::apply);
+        return consumer.consume(message, Set.of(EventType.ORDER_CANCELLED), this::apply);
     }
 
     Uni<Void> apply(IncomingEvent event) {
