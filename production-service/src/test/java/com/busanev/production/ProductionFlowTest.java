@@ -1,5 +1,15 @@
 package com.busanev.production;
 
+import static com.busanev.production.Plant.FLOOR;
+import static com.busanev.production.Plant.PLANNER;
+import static com.busanev.production.Plant.PLANT;
+import static com.busanev.production.Plant.VIEWER;
+import static com.busanev.production.Plant.as;
+import static com.busanev.production.Plant.awaitEvent;
+import static com.busanev.production.Plant.changeCalendar;
+import static com.busanev.production.Plant.orderPlaced;
+import static com.busanev.production.Plant.placed;
+import static com.busanev.production.Plant.publish;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -11,11 +21,8 @@ import com.busanev.events.BlockReason;
 import com.busanev.events.BuildBlocked;
 import com.busanev.events.BuildRescheduled;
 import com.busanev.events.BuildScheduled;
-import com.busanev.events.DomainEvent;
-import com.busanev.events.EventJson;
 import com.busanev.events.IsoWeek;
 import com.busanev.events.OrderCancelled;
-import com.busanev.events.OrderPlaced;
 import com.busanev.events.PackSource;
 import com.busanev.events.PacksAllocated;
 import com.busanev.events.Region;
@@ -26,14 +33,14 @@ import com.busanev.production.build.Vin;
 import com.busanev.testing.CloudEventRecords;
 import com.busanev.testing.KafkaResource;
 import com.busanev.testing.Tokens;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,10 +49,8 @@ import org.junit.jupiter.api.Test;
 /** The plant's planning driven by real events on the real broker; each test plans in its own region or weeks. */
 @QuarkusTest
 class ProductionFlowTest {
-    private static final String PLANNER = Tokens.user("planner").roles(Roles.PLANT_PLANNER).sign();
-    private static final String FLOOR = Tokens.user("floor").roles(Roles.PLANT_FLOOR).sign();
-    private static final String VIEWER = Tokens.user("viewer").roles(Roles.VIEWER).sign();
-    private static final ZoneId PLANT = ZoneId.of("Asia/Seoul");
+    @Inject
+    AgroalDataSource database;
 
     @Test
     void anOrderWithoutPacksIsBlockedAndSlottedWhenPacksArrive() throws Exception {
@@ -75,12 +80,17 @@ class ProductionFlowTest {
         assertThat(built.batteryPackSerial()).startsWith("LGES-");
         assertThat(built.defects()).isEqualTo(2);
 
+        // Built today although planned for a later day: the KPIs count the car on the day it was completed.
         LocalDate day = scheduled.plannedDate();
-        as(VIEWER).queryParam("from", day.toString()).queryParam("to", day.toString()).get("/api/v1/kpis")
+        LocalDate today = LocalDate.now(PLANT);
+        as(VIEWER).queryParam("from", today.toString()).queryParam("to", today.toString()).get("/api/v1/kpis")
                 .then().statusCode(200)
                 .body("vehiclesBuilt", equalTo(1))
                 .body("defectsPer100Vehicles", equalTo(200.0f))
-                .body("co2PerVehicleKg", equalTo(1400.0f))
+                .body("co2PerVehicleKg", equalTo(1400.0f));
+        as(VIEWER).queryParam("from", day.toString()).queryParam("to", day.toString()).get("/api/v1/kpis")
+                .then().statusCode(200)
+                .body("vehiclesBuilt", equalTo(0))
                 .body("slotsPlanned", greaterThanOrEqualTo(1));
         as(PLANNER).queryParam("from", day.toString()).queryParam("to", day.toString()).get("/api/v1/schedule")
                 .then().statusCode(200)
@@ -168,34 +178,118 @@ class ProductionFlowTest {
         as(FLOOR).queryParam("from", "2027-03-01").queryParam("to", "2027-03-05").get("/api/v1/schedule").then().statusCode(200);
         as(Tokens.user("buyer").roles(Roles.BRAND_ORDERS).brand("polestar").sign()).get("/api/v1/schedule").then().statusCode(403);
         as(VIEWER).queryParam("from", "2027-03-10").queryParam("to", "2027-03-01").get("/api/v1/kpis").then().statusCode(400);
+        as(VIEWER).post("/api/v1/builds/" + UUID.randomUUID() + "/start").then().statusCode(403);
+        for (String reader : List.of(PLANNER, FLOOR, VIEWER)) {
+            as(reader).get("/api/v1/builds").then().statusCode(200);
+        }
+        as(Tokens.user("buyer").roles(Roles.BRAND_ORDERS).brand("polestar").sign()).get("/api/v1/builds").then().statusCode(403);
+        given().get("/api/v1/builds").then().statusCode(401).header("WWW-Authenticate", equalTo("Bearer"));
+        as(PLANNER).get("/api/v1/calendar/history").then().statusCode(200);
+        as(VIEWER).get("/api/v1/calendar/history").then().statusCode(200);
+        as(FLOOR).get("/api/v1/calendar/history").then().statusCode(403);
+    }
+
+    @Test
+    void theSameEventIdTwiceIsAppliedOnce() {
+        // Far beyond the horizon: blocked for capacity, so these orders never take another test's packs.
+        String beyond = IsoWeek.of(LocalDate.now(PLANT)).plusWeeks(60).toString();
+        String eventId = UUID.randomUUID().toString();
+        UUID first = UUID.randomUUID();
+        publish(orderPlaced(first, "DE", Region.EU, beyond, 0), eventId);
+        awaitEvent(first, null);
+        // A second order under the same event id is a redelivery and is dropped; the next event of that order
+        // (same key, so after it on the partition) is applied: the build carries its market, not the dropped one's.
+        UUID second = UUID.randomUUID();
+        publish(orderPlaced(second, "SE", Region.EU, beyond, 0), eventId);
+        publish(orderPlaced(second, "FR", Region.EU, beyond, 0), UUID.randomUUID().toString());
+        awaitEvent(second, null);
+        as(VIEWER).get("/api/v1/builds/" + second).then().statusCode(200).body("market", equalTo("FR"));
+    }
+
+    @Test
+    void aCloudEventWithAnUnreadablePayloadIsDeadLettered() {
+        UUID order = UUID.randomUUID();
+        var valid = CloudEventRecords.of(orderPlaced(order, "DE", Region.EU, null, 0));
+        KafkaResource.companion().produceStrings().fromRecords(new ProducerRecord<>(valid.topic(), null, valid.key(),
+                "{\"orderId\":\"not-a-uuid\",\"market\":\"DE\"}", valid.headers())).awaitCompletion();
+        var dead = CloudEventRecords.awaitFirst("production-service.dlq", order.toString(), null, Duration.ofSeconds(30));
+        assertThat(CloudEventRecords.header(dead, "dead-letter-reason")).hasValueSatisfying(
+                reason -> assertThat(reason).contains("unreadable payload"));
+        as(VIEWER).get("/api/v1/builds/" + order).then().statusCode(404);
+    }
+
+    @Test
+    void aCalendarChangeOnAStalePlanStillMovesTheBuildsOfDaysItRemoves() throws Exception {
+        IsoWeek week = IsoWeek.of(LocalDate.now(PLANT)).plusWeeks(12);
+        publish(new PacksAllocated(week.toString(), Region.NA, 10, List.of(), Instant.now()));
+        UUID order = placed("US", Region.NA, week.toString());
+        LocalDate planned = awaitEvent(order, BuildScheduled.class).plannedDate();
+
+        // As if another replica had planned meanwhile: this replica must rebuild its plan inside the change.
+        try (var connection = database.getConnection(); var statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE plan_state SET token = 'changed-elsewhere' WHERE id = 1");
+        }
+        changeCalendar(c -> c.withArray("holidays").addObject().put("date", planned.toString()).put("name", "Extra holiday"));
+
+        BuildRescheduled moved = awaitEvent(order, BuildRescheduled.class);
+        assertThat(moved.previousDate()).isEqualTo(planned);
+        assertThat(moved.plannedDate()).isAfter(planned);
+    }
+
+    @Test
+    void aSmallerPackAllocationMovesTheLowestPriorityBuildsOfThatWeek() {
+        IsoWeek week = IsoWeek.of(LocalDate.now(PLANT)).plusWeeks(18);
+        // Allocations and orders come on different topics: each allocation is known once an order slots into it.
+        publish(new PacksAllocated(week.toString(), Region.EU, 2, List.of(), Instant.now()));
+        UUID urgent = placed("DE", Region.EU, week.toString(), 5);
+        LocalDate urgentDay = awaitEvent(urgent, BuildScheduled.class).plannedDate();
+        UUID normal = placed("FR", Region.EU, week.toString(), 0);
+        LocalDate normalDay = awaitEvent(normal, BuildScheduled.class).plannedDate();
+        assertThat(IsoWeek.of(normalDay)).isEqualTo(week);
+        publish(new PacksAllocated(week.plusWeeks(1).toString(), Region.EU, 5, List.of(), Instant.now()));
+        UUID probe = placed("FR", Region.EU, week.plusWeeks(1).toString(), 0);
+        assertThat(awaitEvent(probe, BuildScheduled.class).week()).isEqualTo(week.plusWeeks(1).toString());
+
+        publish(new PacksAllocated(week.toString(), Region.EU, 1, List.of(), Instant.now().plusSeconds(1)));
+        BuildRescheduled moved = awaitEvent(normal, BuildRescheduled.class);
+        assertThat(moved.previousDate()).isEqualTo(normalDay);
+        assertThat(moved.week()).isEqualTo(week.plusWeeks(1).toString());
+        assertThat(moved.reason()).contains("fewer battery packs");
+        as(VIEWER).get("/api/v1/builds/" + urgent).then().body("plannedDate", equalTo(urgentDay.toString()));
+    }
+
+    @Test
+    void theRenaultReservationAndTheEvCapLimitEachDayAndCutsMoveTheLowestPriorityLatestOrders() throws Exception {
+        IsoWeek week = IsoWeek.of(LocalDate.now(PLANT)).plusWeeks(14);
+        publish(new PacksAllocated(week.toString(), Region.KR, 20, List.of(), Instant.now()));
+        UUID urgent = placed("KR", Region.KR, week.toString(), 5);
+        LocalDate day = awaitEvent(urgent, BuildScheduled.class).plannedDate();
+        UUID early = placed("KR", Region.KR, week.toString(), 0);
+        assertThat(awaitEvent(early, BuildScheduled.class).plannedDate()).isEqualTo(day);
+        UUID late = placed("KR", Region.KR, week.toString(), 0);
+        assertThat(awaitEvent(late, BuildScheduled.class).plannedDate()).isEqualTo(day);
+
+        ObjectNode original = changeCalendar(c -> c.put("renaultReservedPerDay", 1214));
+        try {
+            // Renault keeps all but 2 of the 1,216 line jobs: the day keeps two builds, the latest normal order moves.
+            assertThat(awaitEvent(late, BuildRescheduled.class).previousDate()).isEqualTo(day);
+            as(PLANNER).queryParam("from", day.toString()).queryParam("to", day.toString()).get("/api/v1/schedule")
+                    .then().statusCode(200).body("[0].renaultReserved", equalTo(1214))
+                    .body("[0].polestarCapacity", equalTo(2)).body("[0].scheduled", equalTo(2));
+
+            // The battery marriage station takes 1 EV a day (0.1% of 1,216): the normal order moves, not the urgent.
+            changeCalendar(c -> c.put("renaultReservedPerDay", 0).put("evShareCap", 0.001));
+            assertThat(awaitEvent(early, BuildRescheduled.class).previousDate()).isEqualTo(day);
+            as(PLANNER).queryParam("from", day.toString()).queryParam("to", day.toString()).get("/api/v1/schedule")
+                    .then().statusCode(200).body("[0].evCapacity", equalTo(1))
+                    .body("[0].polestarCapacity", equalTo(1)).body("[0].scheduled", equalTo(1));
+            as(VIEWER).get("/api/v1/builds/" + urgent).then().body("plannedDate", equalTo(day.toString()));
+        } finally {
+            changeCalendar(c -> c.setAll(original));
+        }
     }
 
     private static String report() {
         return "{\"defects\":2,\"co2Kg\":1400.0}";
-    }
-
-    private static UUID placed(String market, Region region, String week) {
-        UUID id = UUID.randomUUID();
-        publish(new OrderPlaced(id, "polestar", "REF-" + id, "POLESTAR_4", "LONG_RANGE_DUAL_MOTOR", List.of("PLUS"),
-                market, region, week, 0, Instant.now()));
-        return id;
-    }
-
-    private static void publish(DomainEvent event) {
-        KafkaResource.companion().produceStrings().fromRecords(CloudEventRecords.of(event)).awaitCompletion();
-    }
-
-    private static <T extends DomainEvent> T awaitEvent(UUID order, Class<T> type) {
-        String ceType = com.busanev.events.EventType.of(type).ceType();
-        var record = CloudEventRecords.awaitFirst(Topics.PRODUCTION_EVENTS, order.toString(), ceType, Duration.ofSeconds(30));
-        try {
-            return EventJson.mapper().readValue(record.value(), type);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 }

@@ -57,8 +57,9 @@ public class CalendarResource {
     @PUT
     @RolesAllowed(Roles.PLANT_PLANNER)
     @Operation(summary = "Replace the calendar", description = "Needs If-Match with the version read (409 if "
-            + "another planner changed it meanwhile). Builds on days that lose capacity move to their earliest "
-            + "feasible day with the fewest moves (BuildRescheduled), or are blocked; blocked orders try again.")
+            + "another planner changed it meanwhile); every invalid value is reported in one 400. Builds on days that "
+            + "lose capacity move with the fewest moves to the earliest feasible day from their old day on "
+            + "(BuildRescheduled), or are blocked; blocked orders try again.")
     public Uni<Response> put(@HeaderParam("If-Match") @Parameter(description = "Version the change is based on", required = true) String ifMatch,
             PlantCalendar calendar) {
         int expected = IfMatch.version(ifMatch, "calendar");

@@ -27,12 +27,13 @@ public record PlantCalendar(
         @NotEmpty List<@Valid @NotNull Shift> shifts,
         List<@Valid @NotNull Holiday> holidays,
         List<@Valid @NotNull Downtime> downtime,
-        @Min(0) int renaultReservedPerDay,
-        @DecimalMin("0.0") @DecimalMax("1.0") double evShareCap,
-        @Min(1) @Max(104) int horizonWeeks) {
+        @NotNull @Min(0) Integer renaultReservedPerDay,
+        @NotNull @DecimalMin("0.0") @DecimalMax("1.0") Double evShareCap,
+        @NotNull @Min(1) @Max(104) Integer horizonWeeks) {
 
+    // Boxed numbers: a value left out of the JSON is a 400 naming it, not a silent 0.
     public record Shift(@NotBlank String name, @NotNull LocalTime start, @NotNull LocalTime end,
-            @Positive double jobsPerHour) {
+            @NotNull @Positive Double jobsPerHour) {
         double jobs() {
             return Duration.between(start, end).toMinutes() / 60.0 * jobsPerHour;
         }
@@ -47,29 +48,39 @@ public record PlantCalendar(
         }
     }
 
-    /** Rules Bean Validation cannot say: shifts in order without overlap, downtime ranges the right way round. */
+    /**
+     * Rules Bean Validation cannot say: shifts in order without overlap, downtime ranges the right way round. Runs
+     * beside Bean Validation on the same document, so it skips what is missing (Bean Validation reports that).
+     */
     public List<String[]> inconsistencies() {
         List<String[]> problems = new ArrayList<>();
-        for (int i = 0; i < shifts.size(); i++) {
-            Shift shift = shifts.get(i);
-            if (shift.start() != null && shift.end() != null && !shift.end().isAfter(shift.start())) {
+        List<Shift> all = shifts == null ? List.of() : shifts;
+        for (int i = 0; i < all.size(); i++) {
+            Shift shift = all.get(i);
+            if (!timed(shift)) {
+                continue;
+            }
+            if (!shift.end().isAfter(shift.start())) {
                 problems.add(new String[] {"shifts[" + i + "].end", "must be after the start (no shift crosses midnight)"});
             }
-            for (int j = i + 1; j < shifts.size(); j++) {
-                Shift other = shifts.get(j);
-                if (shift.start() != null && shift.end() != null && other.start() != null && other.end() != null
-                        && shift.start().isBefore(other.end()) && other.start().isBefore(shift.end())) {
+            for (int j = i + 1; j < all.size(); j++) {
+                Shift other = all.get(j);
+                if (timed(other) && shift.start().isBefore(other.end()) && other.start().isBefore(shift.end())) {
                     problems.add(new String[] {"shifts[" + j + "]", "overlaps shift " + shift.name()});
                 }
             }
         }
         for (int i = 0; i < downtimeOrEmpty().size(); i++) {
             Downtime d = downtime.get(i);
-            if (d.from() != null && d.to() != null && d.to().isBefore(d.from())) {
+            if (d != null && d.from() != null && d.to() != null && d.to().isBefore(d.from())) {
                 problems.add(new String[] {"downtime[" + i + "].to", "must not be before from"});
             }
         }
         return problems;
+    }
+
+    private static boolean timed(Shift shift) {
+        return shift != null && shift.start() != null && shift.end() != null;
     }
 
     /** Line jobs a working day yields over all shifts. */
@@ -113,8 +124,8 @@ public record PlantCalendar(
     public static PlantCalendar busanDefault() {
         return new PlantCalendar(
                 Set.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY),
-                List.of(new Shift("day", LocalTime.of(6, 30), LocalTime.of(14, 30), 76),
-                        new Shift("evening", LocalTime.of(14, 30), LocalTime.of(22, 30), 76)),
-                KoreanHolidays.of2026And2027(), List.of(), 730, 0.40, 26);
+                List.of(new Shift("day", LocalTime.of(6, 30), LocalTime.of(14, 30), 76.0),
+                        new Shift("evening", LocalTime.of(14, 30), LocalTime.of(22, 30), 76.0)),
+                KoreanHolidays.of(KoreanHolidays.FIRST_KNOWN_YEAR, KoreanHolidays.LAST_KNOWN_YEAR), List.of(), 730, 0.40, 26);
     }
 }

@@ -1,12 +1,16 @@
 package com.busanev.production.kpi;
 
 import com.busanev.kit.problem.ProblemException;
+import com.busanev.kit.problem.Violation;
+import com.busanev.production.build.SlotCounts;
 import com.busanev.production.calendar.Calendars;
 import com.busanev.production.calendar.PlantCalendar;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,25 +34,19 @@ public class PlantReports {
     }
 
     private final Calendars calendars;
+    private final Clock clock;
 
-    PlantReports(Calendars calendars) {
+    PlantReports(Calendars calendars, Clock clock) {
         this.calendars = calendars;
+        this.clock = clock;
     }
 
     public Uni<List<ScheduleDay>> schedule(LocalDate from, LocalDate to) {
         checkRange(from, to);
-        return calendars.current().chain(current -> Panache.getSession()
-                .chain(s -> s.createNativeQuery("""
-                                SELECT planned_date, variant, count(*) FROM build
-                                WHERE status IN ('SCHEDULED', 'IN_PRODUCTION', 'BUILT') AND planned_date BETWEEN ?1 AND ?2
-                                GROUP BY planned_date, variant""", Object[].class)
-                        .setParameter(1, from).setParameter(2, to).getResultList())
-                .map(rows -> {
+        return calendars.current().chain(current -> SlotCounts.PER_VARIANT.between(from, to)
+                .map(counts -> {
                     Map<LocalDate, Map<String, Integer>> mix = new HashMap<>();
-                    for (Object[] row : rows) {
-                        mix.computeIfAbsent(toDate(row[0]), d -> new TreeMap<>())
-                                .put((String) row[1], ((Number) row[2]).intValue());
-                    }
+                    counts.forEach(c -> mix.computeIfAbsent(c.date(), d -> new TreeMap<>()).put(c.key(), c.count()));
                     PlantCalendar calendar = current.calendar();
                     List<ScheduleDay> days = new ArrayList<>();
                     for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
@@ -66,12 +64,15 @@ public class PlantReports {
                 }));
     }
 
+    /** Plan figures by planned day; built cars, defects and CO2 by the plant day they were completed on. */
     public Uni<Kpis> kpis(LocalDate from, LocalDate to) {
         checkRange(from, to);
+        ZoneId plant = clock.getZone();
         return schedule(from, to).chain(days -> Panache.getSession().chain(s -> s.createNativeQuery("""
                         SELECT count(*), coalesce(sum(defects), 0), avg(co2_kg) FROM build
-                        WHERE status = 'BUILT' AND planned_date BETWEEN ?1 AND ?2""", Object[].class)
-                .setParameter(1, from).setParameter(2, to).getSingleResult()
+                        WHERE status = 'BUILT' AND completed_at >= ?1 AND completed_at < ?2""", Object[].class)
+                .setParameter(1, from.atStartOfDay(plant).toOffsetDateTime())
+                .setParameter(2, to.plusDays(1).atStartOfDay(plant).toOffsetDateTime()).getSingleResult()
                 .chain(built -> s.createNativeQuery(
                                 "SELECT blocked_reason, count(*) FROM build WHERE status = 'BLOCKED' GROUP BY blocked_reason",
                                 Object[].class).getResultList()
@@ -93,9 +94,15 @@ public class PlantReports {
     }
 
     private static void checkRange(LocalDate from, LocalDate to) {
-        if (from == null || to == null) {
-            throw ProblemException.badRequest("The period is required.", List.of(
-                    new com.busanev.kit.problem.Violation(from == null ? "from" : "to", "is required (ISO date)")));
+        List<Violation> missing = new ArrayList<>();
+        if (from == null) {
+            missing.add(new Violation("from", "is required (ISO date)"));
+        }
+        if (to == null) {
+            missing.add(new Violation("to", "is required (ISO date)"));
+        }
+        if (!missing.isEmpty()) {
+            throw ProblemException.badRequest("The period is required.", missing);
         }
         if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
             throw ProblemException.badRequest("to", "must be on or after from, at most " + MAX_DAYS + " days later");
@@ -104,9 +111,5 @@ public class PlantReports {
 
     private static double round(double value) {
         return Math.round(value * 1000) / 1000.0;
-    }
-
-    private static LocalDate toDate(Object value) {
-        return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
     }
 }

@@ -5,7 +5,10 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Blocked orders try again as the horizon moves on; a safety net besides the event-driven re-slots. */
+/**
+ * Blocked orders try again as the horizon moves on, a batch per region per run through the whole backlog; a
+ * safety net besides the event-driven re-slots. A run that slots nothing leaves the other replicas' plans valid.
+ */
 @ApplicationScoped
 class BlockedOrderRetry {
     private final Planner planner;

@@ -41,8 +41,4 @@ public final class LineDay {
     public int evCapacity() {
         return evCapacity;
     }
-
-    public int used() {
-        return used;
-    }
 }

@@ -10,27 +10,52 @@ import com.busanev.events.Region;
 import com.busanev.kit.outbox.Outbox;
 import com.busanev.production.build.Build;
 import com.busanev.production.build.BuildStatus;
+import com.busanev.production.build.SlotCounts;
 import com.busanev.production.calendar.Calendars;
+import com.busanev.production.calendar.KoreanHolidays;
 import com.busanev.production.calendar.PlantCalendar;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps the Busan line plan and changes it. Every planning change runs in one transaction that holds a
- * PostgreSQL advisory lock, so replicas plan one at a time, and bumps the plan version: a replica whose
- * in-memory {@link LinePlan} is older (another replica planned, or a transaction rolled back) reloads it from
- * the aggregates in the database. Build rows, counters and events commit together through the outbox.
+ * PostgreSQL advisory lock, so replicas plan one at a time. The in-memory {@link LinePlan} is a cache of the
+ * database, valid while {@code plan_state.token} is the token this replica last wrote or read: a transaction that
+ * changes the plan writes a fresh random token, so a replica's cache is dropped when another replica planned or
+ * when its own transaction rolled back (the database keeps the previous token, which no longer matches). Build
+ * rows, counters and events commit together through the outbox.
  */
 @ApplicationScoped
 public class Planner {
+    private static final Logger LOG = Logger.getLogger(Planner.class);
     private static final long PLANNING_LOCK = 7_340_001L;
+
+    /** A plan as loaded or last changed by this replica, the plan_state token it matches and its first day. */
+    private record Cached(LinePlan plan, String token, LocalDate start) {
+    }
+
+    /** Where the periodic retry stopped in each region's blocked backlog. */
+    private record BacklogKey(int priority, Instant placedAt, UUID orderId) {
+    }
 
     private final Calendars calendars;
     private final Outbox outbox;
@@ -38,9 +63,9 @@ public class Planner {
     private final int frozenDays;
     private final int reslotBatch;
 
-    private LinePlan plan;
-    private long planVersion = -1;
-    private LocalDate planStart;
+    /** Read and replaced by whichever thread holds the planning lock; volatile so the next holder sees it. */
+    private volatile Cached cached;
+    private final Map<Region, BacklogKey> retryCursor = new ConcurrentHashMap<>();
 
     Planner(Calendars calendars, Outbox outbox, Clock clock,
             @ConfigProperty(name = "production.planning.frozen-days", defaultValue = "1") int frozenDays,
@@ -59,22 +84,27 @@ public class Planner {
 
     /** A new order: slot it. Runs in the caller's transaction. */
     public Uni<Void> schedule(Build build) {
-        return lockedPlan().chain(plan -> slot(plan, build, null));
+        return planning(p -> slot(p, build, null, null));
     }
 
     /** A cancelled order gives back its slot and pack, which a blocked order of its region may take. */
     public Uni<Void> cancel(Build build) {
         boolean held = build.status == BuildStatus.SCHEDULED;
-        return lockedPlan().chain(plan -> {
-            if (held) {
-                plan.release(build.plannedDate, build.region);
-            }
+        return planning(p -> {
             build.status = BuildStatus.CANCELLED;
-            return held ? reslotBlocked(plan, build.region) : Uni.createFrom().voidItem();
+            if (!held) {
+                return Uni.createFrom().voidItem();
+            }
+            p.changed();
+            p.plan.release(build.plannedDate, build.region);
+            return reslotBlocked(p, build.region, IsoWeek.of(build.plannedDate));
         });
     }
 
-    /** New totals for a week and region; blocked orders of the region are tried again. */
+    /**
+     * New totals for a week and region. More packs than taken: orders of the region blocked for packs try again.
+     * Fewer packs than taken: the excess builds of that week move out (lowest priority, latest order first).
+     */
     public Uni<Void> packsAllocated(PacksAllocated allocation) {
         return PackBudget.<PackBudget>findById(new PackBudget.Key(allocation.week(), allocation.region().name()))
                 .chain(existing -> {
@@ -88,54 +118,88 @@ public class Planner {
                     budget.allocatedAt = allocation.allocatedAt();
                     budget.suppliers = allocation.sources().stream()
                             .map(s -> s.supplier() + ":" + s.packs()).collect(Collectors.joining(","));
-                    return budget.persist().chain(() -> lockedPlan()).chain(plan -> {
+                    return budget.persist().chain(() -> planning(p -> {
                         IsoWeek week = IsoWeek.parse(allocation.week());
-                        plan.allocatePacks(week, allocation.region(), allocation.packs());
-                        return reslotWaitingForPacks(plan, allocation.region(), week);
-                    });
+                        p.changed();
+                        p.plan.allocatePacks(week, allocation.region(), allocation.packs());
+                        int missing = -p.plan.packsLeft(week, allocation.region());
+                        return missing > 0
+                                ? moveOutOfWeek(p, allocation.region(), week, missing)
+                                : reslotWaitingForPacks(p, allocation.region(), week);
+                    }));
                 });
     }
 
-    /** Blocked orders of every region try again (the horizon moved on, capacity came back). */
+    /**
+     * Blocked orders try again as the horizon moves on: each call takes the next batch of each region's backlog
+     * after where the last call stopped (highest priority, then first come), wrapping at the end, so no order
+     * waits behind a first batch that never fits.
+     */
     public Uni<Void> reslotAllBlocked() {
-        return lockedPlan().chain(plan -> Multi.createFrom().items(Region.values())
-                .onItem().transformToUniAndConcatenate(region -> reslotBlocked(plan, region))
+        return planning(p -> Multi.createFrom().items(Region.values())
+                .onItem().transformToUniAndConcatenate(region -> {
+                    BacklogKey after = retryCursor.get(region);
+                    return nextBlocked(region, after).chain(blocked -> {
+                        if (blocked.size() < reslotBatch) {
+                            retryCursor.remove(region);
+                        } else {
+                            Build last = blocked.get(blocked.size() - 1);
+                            retryCursor.put(region, new BacklogKey(last.priority, last.placedAt, last.orderId));
+                        }
+                        return slotAll(p, blocked);
+                    });
+                })
                 .collect().last());
     }
 
     /**
      * A new calendar: builds on days that lost capacity move with the fewest moves (only the excess of each day,
-     * lowest priority and latest order first) to their earliest feasible day; then blocked orders try again.
+     * lowest priority and latest order first) to their earliest feasible day from their old day on; then the
+     * first batch of each region's blocked orders tries again (the periodic retry goes through the rest).
      */
     public Uni<Calendars.Versioned> changeCalendar(PlantCalendar calendar, int expectedVersion, String user) {
         return calendars.replace(calendar, expectedVersion, user)
-                .call(changed -> lockedPlan().chain(current -> {
-                    LinePlan replanned = current.withDays(calendar.lineDays(planStart));
-                    install(replanned);
-                    return moveExcess(replanned, replanned.overbookedDays())
-                            .chain(() -> Multi.createFrom().items(Region.values())
-                                    .onItem().transformToUniAndConcatenate(region -> reslotBlocked(replanned, region))
-                                    .collect().last());
+                .call(changed -> planning(p -> {
+                    p.replace(p.plan.withDays(calendar.lineDays(p.start)));
+                    return moveExcess(p).chain(() -> Multi.createFrom().items(Region.values())
+                            .onItem().transformToUniAndConcatenate(region -> reslotBlocked(p, region, null))
+                            .collect().last());
                 }));
     }
 
-    /** The plan as it stands, for reads (schedule view); may be a little behind another replica's. */
-    public Uni<LinePlan> currentPlan() {
-        return Panache.withTransaction(this::lockedPlan);
-    }
-
-    private Uni<Void> moveExcess(LinePlan plan, Map<LocalDate, Integer> excess) {
-        return Multi.createFrom().iterable(excess.entrySet())
+    private Uni<Void> moveExcess(Planning p) {
+        List<Map.Entry<LocalDate, Integer>> overbooked = p.plan.overbookedDays().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey()).toList();
+        return Multi.createFrom().iterable(overbooked)
                 .onItem().transformToUniAndConcatenate(day -> Build.<Build>find(
                                 "status = ?1 and plannedDate = ?2 order by priority asc, placedAt desc",
                                 BuildStatus.SCHEDULED, day.getKey()).page(0, day.getValue()).list()
-                        .chain(builds -> Multi.createFrom().iterable(builds)
-                                .onItem().transformToUniAndConcatenate(build -> {
-                                    LocalDate previous = build.plannedDate;
-                                    plan.release(previous, build.region);
-                                    return slot(plan, build, previous);
-                                })
-                                .collect().last()))
+                        .chain(builds -> move(p, builds, "the plant calendar changed")))
+                .collect().last().replaceWithVoid();
+    }
+
+    /**
+     * A smaller allocation than the builds already holding packs in that week: {@code missing} of its scheduled
+     * builds (not today's frozen sequence) move out, lowest priority and latest order first, to a later week with
+     * packs or to blocked.
+     */
+    private Uni<Void> moveOutOfWeek(Planning p, Region region, IsoWeek week, int missing) {
+        LocalDate from = week.monday().isBefore(p.start) ? p.start : week.monday();
+        return Build.<Build>find("status = ?1 and region = ?2 and plannedDate between ?3 and ?4 "
+                                + "order by priority asc, placedAt desc",
+                        BuildStatus.SCHEDULED, region, from, week.sunday())
+                .page(0, missing).list()
+                .chain(builds -> move(p, builds, "fewer battery packs allocated for " + region + " in " + week));
+    }
+
+    /** Gives up each build's slot and pack and slots it again from its old day on. */
+    private Uni<Void> move(Planning p, List<Build> builds, String why) {
+        return Multi.createFrom().iterable(builds)
+                .onItem().transformToUniAndConcatenate(build -> {
+                    p.changed();
+                    p.plan.release(build.plannedDate, build.region);
+                    return slot(p, build, build.plannedDate, why);
+                })
                 .collect().last().replaceWithVoid();
     }
 
@@ -144,8 +208,8 @@ public class Planner {
      * as many as there are packs left: an allocation never re-tries the whole blocked backlog, which would make
      * every allocation cost as much as the backlog is long.
      */
-    private Uni<Void> reslotWaitingForPacks(LinePlan plan, Region region, IsoWeek week) {
-        int packsLeft = plan.packsLeft(week, region);
+    private Uni<Void> reslotWaitingForPacks(Planning p, Region region, IsoWeek week) {
+        int packsLeft = p.plan.packsLeft(week, region);
         if (packsLeft <= 0) {
             return Uni.createFrom().voidItem();
         }
@@ -153,23 +217,55 @@ public class Planner {
                                 + "order by priority desc, placedAt asc",
                         BuildStatus.BLOCKED, region, BlockReason.NO_PACKS, week.toString())
                 .page(0, Math.min(packsLeft, reslotBatch)).list()
-                .chain(blocked -> Multi.createFrom().iterable(blocked)
-                        .onItem().transformToUniAndConcatenate(build -> slot(plan, build, null))
-                        .collect().last().replaceWithVoid());
+                .chain(blocked -> slotAll(p, blocked));
     }
 
-    private Uni<Void> reslotBlocked(LinePlan plan, Region region) {
-        return Build.<Build>find("status = ?1 and region = ?2 order by priority desc, placedAt asc",
-                        BuildStatus.BLOCKED, region).page(0, reslotBatch).list()
-                .chain(blocked -> Multi.createFrom().iterable(blocked)
-                        .onItem().transformToUniAndConcatenate(build -> slot(plan, build, null))
-                        .collect().last().replaceWithVoid());
+    /**
+     * The first batch of a region's blocked orders, highest priority then first come; with {@code upTo}, only
+     * those blocked in that week or earlier (the ones a slot freed in that week can help).
+     */
+    private Uni<Void> reslotBlocked(Planning p, Region region, IsoWeek upTo) {
+        String query = "status = :status and region = :region" + (upTo == null ? "" : " and blockedWeek <= :week");
+        Parameters parameters = Parameters.with("status", BuildStatus.BLOCKED).and("region", region);
+        if (upTo != null) {
+            parameters.and("week", upTo.toString());
+        }
+        return Build.<Build>find(query + " order by priority desc, placedAt asc", parameters)
+                .page(0, reslotBatch).list()
+                .chain(blocked -> slotAll(p, blocked));
     }
 
-    /** Slots one build and announces the outcome; {@code previous} is its old day when it is being moved. */
-    private Uni<Void> slot(LinePlan plan, Build build, LocalDate previous) {
-        Slot slot = plan.slot(build.region, build.notBefore(planStart));
+    /** The batch of a region's blocked orders after {@code after} in backlog order (by key, not by offset). */
+    private Uni<List<Build>> nextBlocked(Region region, BacklogKey after) {
+        String order = " order by priority desc, placedAt asc, orderId asc";
+        if (after == null) {
+            return Build.<Build>find("status = ?1 and region = ?2" + order, BuildStatus.BLOCKED, region)
+                    .page(0, reslotBatch).list();
+        }
+        return Build.<Build>find("status = :status and region = :region and (priority < :priority"
+                                + " or (priority = :priority and (placedAt > :placedAt"
+                                + " or (placedAt = :placedAt and orderId > :orderId))))" + order,
+                        Parameters.with("status", BuildStatus.BLOCKED).and("region", region)
+                                .and("priority", after.priority()).and("placedAt", after.placedAt())
+                                .and("orderId", after.orderId()))
+                .page(0, reslotBatch).list();
+    }
+
+    private Uni<Void> slotAll(Planning p, List<Build> builds) {
+        return Multi.createFrom().iterable(builds)
+                .onItem().transformToUniAndConcatenate(build -> slot(p, build, null, null))
+                .collect().last().replaceWithVoid();
+    }
+
+    /**
+     * Slots one build and announces the outcome. A build being moved has its old day in {@code previous}: it
+     * takes the earliest feasible day from that day on (fewest surprises for the plant and the customer), and
+     * {@code why} goes into BuildRescheduled.
+     */
+    private Uni<Void> slot(Planning p, Build build, LocalDate previous, String why) {
+        Slot slot = p.plan.slot(build.region, previous != null ? previous : build.notBefore(p.start));
         if (slot instanceof Slot.Scheduled scheduled) {
+            p.changed();
             build.status = BuildStatus.SCHEDULED;
             build.plannedDate = scheduled.date();
             build.blockedReason = null;
@@ -178,7 +274,7 @@ public class Planner {
             String week = IsoWeek.of(scheduled.date()).toString();
             if (previous != null) {
                 return outbox.append(new BuildRescheduled(build.orderId, build.region, previous, scheduled.date(),
-                        week, "the plant calendar changed", clock.instant())).replaceWithVoid();
+                        week, why, clock.instant())).replaceWithVoid();
             }
             return outbox.append(new BuildScheduled(build.orderId, build.market, build.region, build.variant,
                     scheduled.date(), week, clock.instant())).replaceWithVoid();
@@ -198,55 +294,98 @@ public class Planner {
                 blocked.week().toString(), blocked.detail(), clock.instant())).replaceWithVoid();
     }
 
-    /** Takes the planning lock for this transaction and returns an up-to-date plan. */
-    private Uni<LinePlan> lockedPlan() {
+    /**
+     * Runs {@code work} on an up-to-date plan under the planning lock, in the caller's transaction, then records
+     * a fresh plan_state token if the work changed the plan.
+     */
+    private Uni<Void> planning(Function<Planning, Uni<Void>> work) {
         LocalDate start = firstPlanDay();
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery("SELECT pg_advisory_xact_lock(" + PLANNING_LOCK + ")")
                         .getSingleResult()
-                        .chain(() -> session.createNativeQuery("SELECT version FROM plan_state WHERE id = 1", Long.class)
+                        .chain(() -> session.createNativeQuery("SELECT token FROM plan_state WHERE id = 1", String.class)
                                 .getSingleResult())
-                        .chain(version -> {
-                            Uni<LinePlan> upToDate = plan != null && version == planVersion && start.equals(planStart)
-                                    ? Uni.createFrom().item(plan)
-                                    : load(start);
-                            // Claimed before commit: if the transaction rolls back, the database stays one
-                            // behind this number and the next planning transaction reloads.
-                            planVersion = version + 1;
-                            return upToDate.call(() -> session.createNativeQuery(
-                                    "UPDATE plan_state SET version = version + 1 WHERE id = 1").executeUpdate());
-                        }));
+                        .chain(token -> {
+                            Cached current = cached;
+                            Uni<LinePlan> upToDate = current != null && current.token().equals(token)
+                                    && current.start().equals(start)
+                                    ? Uni.createFrom().item(current.plan())
+                                    : load(start, token);
+                            return upToDate.map(plan -> new Planning(plan, start));
+                        })
+                        .chain(p -> work.apply(p).call(() -> p.save(session))));
     }
 
-    private Uni<LinePlan> load(LocalDate start) {
-        LocalDate weekStart = IsoWeek.of(start).monday();
-        return calendars.current().chain(calendar -> {
-            LinePlan loaded = new LinePlan(calendar.calendar().lineDays(start));
-            return Panache.getSession()
-                    .chain(session -> session.createNativeQuery("""
-                                    SELECT planned_date, region, count(*) FROM build
-                                    WHERE status IN ('SCHEDULED', 'IN_PRODUCTION', 'BUILT') AND planned_date >= ?1
-                                    GROUP BY planned_date, region""", Object[].class)
-                            .setParameter(1, weekStart).getResultList())
-                    .invoke(rows -> rows.forEach(row -> loaded.occupy(toDate(row[0]), Region.valueOf((String) row[1]),
-                            ((Number) row[2]).intValue())))
-                    .chain(() -> PackBudget.<PackBudget>listAll())
-                    .map(budgets -> {
-                        IsoWeek first = IsoWeek.of(start);
-                        budgets.stream().filter(b -> IsoWeek.parse(b.week).compareTo(first) >= 0)
-                                .forEach(b -> loaded.allocatePacks(IsoWeek.parse(b.week), Region.valueOf(b.region), b.allocated));
-                        install(loaded);
-                        planStart = start;
-                        return loaded;
-                    });
-        });
+    /**
+     * Rebuilds the plan from the aggregates: the calendar's days, the builds per day and region, the pack budgets.
+     * A day with builds that the calendar no longer has (a calendar change committed by a transaction whose moves
+     * did not happen yet) stays in the plan with no capacity, so it shows as overbooked instead of losing its builds.
+     */
+    private Uni<LinePlan> load(LocalDate start, String token) {
+        return calendars.current().chain(current -> SlotCounts.PER_REGION.between(IsoWeek.of(start).monday(), SlotCounts.OPEN_END)
+                .chain(counts -> PackBudget.<PackBudget>listAll().map(budgets -> {
+                    PlantCalendar calendar = current.calendar();
+                    warnIfBeyondHolidays(calendar, start);
+                    List<LineDay> days = new ArrayList<>(calendar.lineDays(start));
+                    Set<LocalDate> known = days.stream().map(LineDay::date).collect(Collectors.toCollection(HashSet::new));
+                    counts.stream().map(SlotCounts.DayCount::date).filter(d -> !d.isBefore(start) && known.add(d))
+                            .forEach(d -> days.add(new LineDay(d, 0, 0, 0, 0)));
+                    days.sort(Comparator.comparing(LineDay::date));
+                    LinePlan loaded = new LinePlan(days);
+                    counts.forEach(c -> loaded.occupy(c.date(), Region.valueOf(c.key()), c.count()));
+                    IsoWeek first = IsoWeek.of(start);
+                    budgets.stream().filter(b -> IsoWeek.parse(b.week).compareTo(first) >= 0)
+                            .forEach(b -> loaded.allocatePacks(IsoWeek.parse(b.week), Region.valueOf(b.region), b.allocated));
+                    cached = new Cached(loaded, token, start);
+                    return loaded;
+                })));
     }
 
-    private void install(LinePlan replanned) {
-        plan = replanned;
+    private static void warnIfBeyondHolidays(PlantCalendar calendar, LocalDate start) {
+        LocalDate end = start.plusWeeks(calendar.horizonWeeks());
+        if (!KoreanHolidays.complete(end.getYear())) {
+            LOG.warnf("The planning horizon reaches %s, but the built-in Korean lunar holidays (Seollal, Buddha's "
+                    + "Birthday, Chuseok) end with %d: add that year's to the calendar's holidays", end,
+                    KoreanHolidays.LAST_KNOWN_YEAR);
+        }
     }
 
-    private static LocalDate toDate(Object value) {
-        return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
+    /** One planning transaction's plan; it owns the cache until it ends. */
+    private final class Planning {
+        private LinePlan plan;
+        private final LocalDate start;
+        private String token;
+
+        Planning(LinePlan plan, LocalDate start) {
+            this.plan = plan;
+            this.start = start;
+        }
+
+        /**
+         * Call before (or in the same step as) changing the plan: from now on the cache only matches a database
+         * where this transaction committed, since its new token is written only by that commit.
+         */
+        void changed() {
+            if (token == null) {
+                token = UUID.randomUUID().toString();
+                cached = new Cached(plan, token, start);
+            }
+        }
+
+        void replace(LinePlan replanned) {
+            changed();
+            plan = replanned;
+            cached = new Cached(plan, token, start);
+        }
+
+        Uni<Void> save(Mutiny.Session session) {
+            if (token == null) {
+                return Uni.createFrom().voidItem();
+            }
+            // Published again after the last change, so the next lock holder's thread sees the plan as left.
+            cached = new Cached(plan, token, start);
+            return session.createNativeQuery("UPDATE plan_state SET token = ?1 WHERE id = 1")
+                    .setParameter(1, token).executeUpdate().replaceWithVoid();
+        }
     }
 }

@@ -35,12 +35,22 @@ class PlantCalendarTest {
     void overlappingShiftsAndBackwardRangesAreInconsistent() {
         PlantCalendar base = PlantCalendar.busanDefault();
         PlantCalendar bad = new PlantCalendar(base.workingDays(),
-                List.of(new Shift("a", LocalTime.of(6, 0), LocalTime.of(14, 0), 70),
-                        new Shift("b", LocalTime.of(13, 0), LocalTime.of(21, 0), 70),
-                        new Shift("night", LocalTime.of(22, 0), LocalTime.of(6, 0), 70)),
+                List.of(new Shift("a", LocalTime.of(6, 0), LocalTime.of(14, 0), 70.0),
+                        new Shift("b", LocalTime.of(13, 0), LocalTime.of(21, 0), 70.0),
+                        new Shift("night", LocalTime.of(22, 0), LocalTime.of(6, 0), 70.0)),
                 List.of(), List.of(new Downtime(LocalDate.of(2027, 8, 6), LocalDate.of(2027, 8, 2), "summer")),
                 700, 0.4, 26);
         assertThat(bad.inconsistencies()).extracting(p -> p[0])
                 .containsExactlyInAnyOrder("shifts[1]", "shifts[2].end", "downtime[0].to");
+    }
+
+    @Test
+    void missingPartsAreLeftToBeanValidationNotDereferenced() {
+        PlantCalendar base = PlantCalendar.busanDefault();
+        List<Shift> oneMissing = new java.util.ArrayList<>(base.shifts());
+        oneMissing.add(null);
+        assertThat(new PlantCalendar(null, null, null, null, null, null, null).inconsistencies()).isEmpty();
+        assertThat(new PlantCalendar(base.workingDays(), oneMissing, null,
+                java.util.Arrays.asList((Downtime) null), 700, 0.4, 26).inconsistencies()).isEmpty();
     }
 }
