@@ -1,5 +1,6 @@
 package com.busanev.production.plan;
 
+import com.busanev.events.EventType;
 import com.busanev.events.OrderCancelled;
 import com.busanev.events.OrderPlaced;
 import com.busanev.events.PacksAllocated;
@@ -9,6 +10,7 @@ import com.busanev.production.build.Build;
 import com.busanev.production.build.BuildStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -33,7 +35,7 @@ public class PlanningConsumer {
 
     @Incoming("supplier-events")
     Uni<Void> onSupply(Message<String> message) {
-        return consumer.consume(message, this::apply);
+        return consumer.consume(message, Set.of(EventType.PACKS_ALLOCATED), this::apply);
     }
 
     Uni<Void> apply(IncomingEvent event) {
