@@ -23,6 +23,8 @@ import static org.hamcrest.Matchers.not;
 
 import com.busanev.events.BlockReason;
 import com.busanev.events.BuildBlocked;
+import com.busanev.events.EventJson;
+import com.busanev.events.EventType;
 import com.busanev.events.IsoWeek;
 import com.busanev.events.OrderCancelled;
 import com.busanev.events.PackSource;
@@ -46,6 +48,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -123,6 +126,28 @@ class SupplierFlowTest {
                 BlockReason.NO_PACKS, week.toString(), "no packs", Instant.now()), eventId)).awaitCompletion();
         await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM processed_event WHERE event_id = ?", eventId) == 1);
         assertThat(count("SELECT count(*) FROM demand WHERE order_id = ?", order)).isZero();
+    }
+
+    @Test
+    void aBusyWeekIsReallocatedOncePerTickNotOncePerEvent() {
+        IsoWeek week = IsoWeek.of(TODAY).plusWeeks(170); // a week of its own, supplied by its own contract
+        contract("SDI", "ACTIVE", week.monday().toString(), week.sunday().toString(), "2000", "98000", "KRW", "KR", null);
+        int cars = 30;
+        KafkaResource.companion().produceStrings().fromRecords(IntStream.range(0, cars)
+                .mapToObj(i -> CloudEventRecords.of(new BuildBlocked(UUID.randomUUID(), "KR", Region.KR, BlockReason.NO_PACKS,
+                        week.toString(), "no packs", Instant.now())))
+                .toList()).awaitCompletion();
+
+        int covered = cars + 10; // the demand and the headroom
+        String subject = week + "/" + Region.KR;
+        try (var before = KafkaResource.companion().consumeStrings().fromTopics(Topics.SUPPLIER_EVENTS, records -> records
+                .select().where(r -> subject.equals(r.key()) && CloudEventRecords.header(r, "ce_type")
+                        .filter(EventType.PACKS_ALLOCATED.ceType()::equals).isPresent())
+                .select().first(r -> packs(r.value()) < covered))) {
+            long announcedBeforeTheTotal = before.awaitCompletion(Duration.ofSeconds(30)).count();
+            // One allocation per event would announce 29 totals before the last; marked weeks are taken a tick at a time.
+            assertThat(announcedBeforeTheTotal).isLessThan(cars / 3);
+        }
     }
 
     @Test
@@ -247,6 +272,14 @@ class SupplierFlowTest {
                 result.next();
                 return result.getLong(1);
             }
+        }
+    }
+
+    private static int packs(String packsAllocated) {
+        try {
+            return EventJson.mapper().readValue(packsAllocated, PacksAllocated.class).packs();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
         }
     }
 }

@@ -21,17 +21,17 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Keeps each order's pack demand (region and market) in the week the plant wants it, and re-allocates the weeks that
- * changed. A cancelled order leaves a tombstone, so its build events arriving later on the other topic are ignored.
+ * Keeps each order's pack demand (region and market) in the week the plant wants it, and marks the weeks that
+ * changed for {@link PendingWeeks} to re-allocate. A cancelled order leaves a tombstone, so its build events arriving later on the other topic are ignored.
  */
 @ApplicationScoped
 public class DemandConsumer {
     private final EventConsumer consumer;
-    private final SupplyPlanner planner;
+    private final PendingWeeks pendingWeeks;
 
-    DemandConsumer(EventConsumer consumer, SupplyPlanner planner) {
+    DemandConsumer(EventConsumer consumer, PendingWeeks pendingWeeks) {
         this.consumer = consumer;
-        this.planner = planner;
+        this.pendingWeeks = pendingWeeks;
     }
 
     @Incoming("production-events")
@@ -83,7 +83,7 @@ public class DemandConsumer {
                     demand.region = region;
                     demand.market = knownMarket;
                     demand.week = week;
-                    return demand.persist().chain(() -> planner.recompute(changed));
+                    return demand.persist().chain(() -> pendingWeeks.mark(changed));
                 }));
     }
 
@@ -102,6 +102,6 @@ public class DemandConsumer {
     private Uni<Void> withdraw(UUID orderId) {
         return Demand.<Demand>findById(orderId).chain(existing -> existing == null
                 ? Uni.createFrom().voidItem()
-                : existing.delete().chain(() -> planner.recompute(Set.of(IsoWeek.parse(existing.week)))));
+                : existing.delete().chain(() -> pendingWeeks.mark(Set.of(IsoWeek.parse(existing.week)))));
     }
 }

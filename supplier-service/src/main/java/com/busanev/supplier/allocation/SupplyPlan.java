@@ -33,6 +33,10 @@ public interface SupplyPlan {
     @WithDefault("15s")
     Duration sweepInterval();
 
+    /** How often {@link PendingWeeks} re-allocates the weeks whose demand changed. */
+    @WithDefault("1s")
+    Duration pendingInterval();
+
     default int weeklyPlan(Region region) {
         double share = switch (region) {
             case NA -> naShare();

@@ -1,0 +1,49 @@
+package com.busanev.supplier.allocation;
+
+import com.busanev.events.IsoWeek;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Demand moves with every order the plant blocks, schedules or moves: thousands of events an hour at full volume,
+ * many for the same week. Each one only marks its week; every tick the marked weeks are taken and recomputed once
+ * each, so a week's allocation follows its demand within a tick and costs one recompute however busy it was.
+ */
+@ApplicationScoped
+public class PendingWeeks {
+    private static final String MARK = "INSERT INTO pending_week (week) VALUES (?1) ON CONFLICT DO NOTHING";
+    private static final String TAKE = "DELETE FROM pending_week RETURNING week";
+
+    private final SupplyPlanner planner;
+
+    PendingWeeks(SupplyPlanner planner) {
+        this.planner = planner;
+    }
+
+    /** Marks the weeks for the next tick; runs in the caller's transaction, so a mark commits with its demand. */
+    public Uni<Void> mark(Set<IsoWeek> weeks) {
+        return Panache.getSession().chain(session -> Multi.createFrom().iterable(weeks)
+                .onItem().transformToUniAndConcatenate(week -> session.createNativeQuery(MARK)
+                        .setParameter(1, week.toString()).executeUpdate())
+                .collect().last())
+                .replaceWithVoid();
+    }
+
+    /** Takes every marked week and recomputes it; a failure rolls the marks back for the next tick. */
+    @Scheduled(every = "${supplier.plan.pending-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> recomputeMarked() {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery(TAKE, String.class).getResultList())
+                .chain(weeks -> {
+                    Set<IsoWeek> marked = new TreeSet<>();
+                    weeks.forEach(week -> marked.add(IsoWeek.parse(week)));
+                    return planner.recompute(marked);
+                }));
+    }
+}

@@ -1,0 +1,8 @@
+package com.busanev.supplier;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** {@link AuthorizationMatrixTest} against the packaged application: the native executable under -Pnative. */
+@QuarkusIntegrationTest
+class AuthorizationMatrixIT extends AuthorizationMatrixTest {
+}
