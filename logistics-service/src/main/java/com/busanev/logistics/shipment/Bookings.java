@@ -4,6 +4,7 @@ import com.busanev.events.Region;
 import com.busanev.events.ShipmentBooked;
 import com.busanev.events.TransportMode;
 import com.busanev.events.VehicleBuilt;
+import com.busanev.kit.inbox.CancelledOrders;
 import com.busanev.kit.outbox.Outbox;
 import com.busanev.logistics.port.Ports;
 import com.busanev.logistics.voyage.Voyage;
@@ -35,16 +36,18 @@ public class Bookings {
     private static final Logger LOG = Logger.getLogger(Bookings.class);
 
     private final Outbox outbox;
+    private final CancelledOrders cancelledOrders;
     private final Clock clock;
     private final Duration plantToPort;
     private final Duration truckDelivery;
     private final int waitingBatch;
 
-    Bookings(Outbox outbox, Clock clock,
+    Bookings(Outbox outbox, CancelledOrders cancelledOrders, Clock clock,
             @ConfigProperty(name = "logistics.plant-to-port-lead-time", defaultValue = "PT6H") Duration plantToPort,
             @ConfigProperty(name = "logistics.truck-delivery-time", defaultValue = "PT24H") Duration truckDelivery,
             @ConfigProperty(name = "logistics.waiting-batch", defaultValue = "1000") int waitingBatch) {
         this.outbox = outbox;
+        this.cancelledOrders = cancelledOrders;
         this.clock = clock;
         this.plantToPort = plantToPort;
         this.truckDelivery = truckDelivery;
@@ -63,8 +66,8 @@ public class Bookings {
             shipment.market = built.market();
             shipment.region = built.region();
             shipment.readyAt = built.builtAt().plus(plantToPort);
-            return CancelledOrder.<CancelledOrder>findById(built.orderId()).chain(cancelled -> {
-                if (cancelled != null) {
+            return cancelledOrders.isCancelled(built.orderId()).chain(cancelled -> {
+                if (cancelled) {
                     // The plant finished a build that had started before the cancel reached it.
                     LOG.warnf("car %s of cancelled order %s stays at the plant", built.vin(), built.orderId());
                     shipment.status = ShipmentStatus.CANCELLED;
@@ -147,10 +150,7 @@ public class Bookings {
     public Uni<Void> cancel(UUID orderId) {
         return Shipment.<Shipment>findById(orderId).chain(shipment -> {
             if (shipment == null) {
-                CancelledOrder cancelled = new CancelledOrder();
-                cancelled.orderId = orderId;
-                cancelled.cancelledAt = clock.instant();
-                return cancelled.persist().replaceWithVoid();
+                return cancelledOrders.remember(orderId, clock.instant()).replaceWithVoid();
             }
             if (!shipment.status.releasable()) {
                 return Uni.createFrom().voidItem();

@@ -8,6 +8,7 @@ import com.busanev.events.EventType;
 import com.busanev.events.IsoWeek;
 import com.busanev.events.OrderCancelled;
 import com.busanev.events.Region;
+import com.busanev.kit.inbox.CancelledOrders;
 import com.busanev.kit.messaging.EventConsumer;
 import com.busanev.kit.messaging.IncomingEvent;
 import io.smallrye.mutiny.Uni;
@@ -28,10 +29,12 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class DemandConsumer {
     private final EventConsumer consumer;
     private final PendingWeeks pendingWeeks;
+    private final CancelledOrders cancelledOrders;
 
-    DemandConsumer(EventConsumer consumer, PendingWeeks pendingWeeks) {
+    DemandConsumer(EventConsumer consumer, PendingWeeks pendingWeeks, CancelledOrders cancelledOrders) {
         this.consumer = consumer;
         this.pendingWeeks = pendingWeeks;
+        this.cancelledOrders = cancelledOrders;
     }
 
     @Incoming("production-events")
@@ -65,7 +68,7 @@ public class DemandConsumer {
     }
 
     private Uni<Void> demand(UUID orderId, Region region, String market, String week) {
-        return CancelledOrder.<CancelledOrder>findById(orderId).chain(cancelled -> cancelled != null
+        return cancelledOrders.isCancelled(orderId).chain(cancelled -> cancelled
                 ? Uni.createFrom().voidItem()
                 : Demand.<Demand>findById(orderId).chain(existing -> {
                     Set<IsoWeek> changed = new HashSet<>();
@@ -88,15 +91,7 @@ public class DemandConsumer {
     }
 
     private Uni<Void> cancel(UUID orderId, Instant cancelledAt) {
-        return CancelledOrder.<CancelledOrder>findById(orderId).chain(known -> {
-            if (known != null) {
-                return Uni.createFrom().voidItem();
-            }
-            CancelledOrder tombstone = new CancelledOrder();
-            tombstone.orderId = orderId;
-            tombstone.cancelledAt = cancelledAt;
-            return tombstone.persist().replaceWithVoid();
-        }).chain(() -> withdraw(orderId));
+        return cancelledOrders.remember(orderId, cancelledAt).chain(() -> withdraw(orderId));
     }
 
     private Uni<Void> withdraw(UUID orderId) {
