@@ -1,7 +1,6 @@
 package com.busanev.logistics.shipment;
 
 import com.busanev.events.ShipmentArrived;
-import com.busanev.events.ShipmentDelayed;
 import com.busanev.events.ShipmentDeparted;
 import com.busanev.events.TransportMode;
 import com.busanev.kit.outbox.Outbox;
@@ -24,12 +23,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Trucks {
     private final Outbox outbox;
+    private final Delays delays;
     private final Clock clock;
     private final Duration truckDelivery;
 
-    Trucks(Outbox outbox, Clock clock,
+    Trucks(Outbox outbox, Delays delays, Clock clock,
             @ConfigProperty(name = "logistics.truck-delivery-time", defaultValue = "PT24H") Duration truckDelivery) {
         this.outbox = outbox;
+        this.delays = delays;
         this.clock = clock;
         this.truckDelivery = truckDelivery;
     }
@@ -41,7 +42,7 @@ public class Trucks {
             car.status = ShipmentStatus.DEPARTED;
             car.departedAt = departed;
             car.eta = departed.plus(truckDelivery);
-            return delayIfLater(car, previousEta, "left the plant late by truck")
+            return delays.announceIfLater(car, previousEta, "left the plant late by truck")
                     .chain(() -> outbox.append(new ShipmentDeparted(car.orderId, null, departed, car.eta)))
                     .replaceWith(car);
         });
@@ -58,7 +59,7 @@ public class Trucks {
             car.status = ShipmentStatus.ARRIVED;
             car.arrivedAt = delivered;
             car.eta = delivered;
-            return delayIfLater(car, previousEta, "delivered late")
+            return delays.announceIfLater(car, previousEta, "delivered late")
                     .chain(() -> outbox.append(new ShipmentArrived(car.orderId, null, Ports.DOMESTIC, delivered)))
                     .replaceWith(car);
         });
@@ -79,11 +80,4 @@ public class Trucks {
                 });
     }
 
-    private Uni<Void> delayIfLater(Shipment car, Instant previousEta, String reason) {
-        if (!car.eta.isAfter(previousEta)) {
-            return Uni.createFrom().voidItem();
-        }
-        return outbox.append(new ShipmentDelayed(car.orderId, null, previousEta, car.eta, reason, clock.instant()))
-                .replaceWithVoid();
-    }
 }

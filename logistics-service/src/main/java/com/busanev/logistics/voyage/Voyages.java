@@ -1,7 +1,6 @@
 package com.busanev.logistics.voyage;
 
 import com.busanev.events.ShipmentArrived;
-import com.busanev.events.ShipmentDelayed;
 import com.busanev.events.ShipmentDeparted;
 import com.busanev.events.TransportMode;
 import com.busanev.kit.outbox.Outbox;
@@ -10,6 +9,7 @@ import com.busanev.kit.problem.Violation;
 import com.busanev.logistics.port.Ports;
 import com.busanev.logistics.shipment.ActualTime;
 import com.busanev.logistics.shipment.Bookings;
+import com.busanev.logistics.shipment.Delays;
 import com.busanev.logistics.shipment.Shipment;
 import com.busanev.logistics.shipment.ShipmentStatus;
 import io.smallrye.mutiny.Multi;
@@ -32,11 +32,13 @@ public class Voyages {
 
     private final Bookings bookings;
     private final Outbox outbox;
+    private final Delays delays;
     private final Clock clock;
 
-    Voyages(Bookings bookings, Outbox outbox, Clock clock) {
+    Voyages(Bookings bookings, Outbox outbox, Delays delays, Clock clock) {
         this.bookings = bookings;
         this.outbox = outbox;
+        this.delays = delays;
         this.clock = clock;
     }
 
@@ -80,7 +82,7 @@ public class Voyages {
                         car.status = ShipmentStatus.DEPARTED;
                         car.departedAt = departed;
                         car.eta = voyage.eta;
-                        return delayIfLater(car, voyage, previousEta, "departed late from Busan New Port")
+                        return delays.announceIfLater(car, previousEta, "departed late from Busan New Port")
                                 .chain(() -> outbox.append(new ShipmentDeparted(car.orderId, voyage.id, departed, voyage.eta)));
                     }).collect().last()).replaceWith(voyage);
         });
@@ -107,7 +109,7 @@ public class Voyages {
                         car.status = ShipmentStatus.ARRIVED;
                         car.arrivedAt = arrived;
                         car.eta = arrived;
-                        return delayIfLater(car, voyage, previousEta, "arrived late at " + voyage.destinationPort)
+                        return delays.announceIfLater(car, previousEta, "arrived late at " + voyage.destinationPort)
                                 .chain(() -> outbox.append(new ShipmentArrived(car.orderId, voyage.id, voyage.destinationPort, arrived)));
                     }).collect().last()).replaceWith(voyage);
         });
@@ -182,16 +184,8 @@ public class Voyages {
         return aboard(voyage, ShipmentStatus.BOOKED).chain(cars -> Multi.createFrom().iterable(cars)
                 .onItem().transformToUniAndConcatenate(car -> {
                     car.eta = voyage.eta;
-                    return delayIfLater(car, voyage, previousEta, "departure from Busan New Port postponed to " + departure);
+                    return delays.announceIfLater(car, previousEta, "departure from Busan New Port postponed to " + departure);
                 }).collect().last()).replaceWithVoid();
-    }
-
-    private Uni<Void> delayIfLater(Shipment car, Voyage voyage, Instant previousEta, String reason) {
-        if (!voyage.eta.isAfter(previousEta)) {
-            return Uni.createFrom().voidItem();
-        }
-        return outbox.append(new ShipmentDelayed(car.orderId, voyage.id, previousEta, voyage.eta, reason, clock.instant()))
-                .replaceWithVoid();
     }
 
     private Uni<List<Shipment>> aboard(Voyage voyage, ShipmentStatus status) {
