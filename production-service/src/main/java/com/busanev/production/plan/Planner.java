@@ -162,7 +162,8 @@ public class Planner {
                 .call(changed -> planning(p -> {
                     p.replace(p.plan.withDays(calendar.lineDays(p.start)));
                     return moveExcess(p).chain(() -> Multi.createFrom().items(Region.values())
-                            .onItem().transformToUniAndConcatenate(region -> reslotBlocked(p, region, null))
+                            .onItem().transformToUniAndConcatenate(region -> nextBlocked(region, null)
+                                    .chain(blocked -> slotAll(p, blocked)))
                             .collect().last());
                 }));
     }
@@ -221,16 +222,12 @@ public class Planner {
     }
 
     /**
-     * The first batch of a region's blocked orders, highest priority then first come; with {@code upTo}, only
-     * those blocked in that week or earlier (the ones a slot freed in that week can help).
+     * The first batch of a region's orders blocked in {@code upTo} or earlier (the ones a slot freed in that week
+     * can help), highest priority then first come.
      */
     private Uni<Void> reslotBlocked(Planning p, Region region, IsoWeek upTo) {
-        String query = "status = :status and region = :region" + (upTo == null ? "" : " and blockedWeek <= :week");
-        Parameters parameters = Parameters.with("status", BuildStatus.BLOCKED).and("region", region);
-        if (upTo != null) {
-            parameters.and("week", upTo.toString());
-        }
-        return Build.<Build>find(query + " order by priority desc, placedAt asc", parameters)
+        return Build.<Build>find("status = ?1 and region = ?2 and blockedWeek <= ?3 order by priority desc, placedAt asc",
+                        BuildStatus.BLOCKED, region, upTo.toString())
                 .page(0, reslotBatch).list()
                 .chain(blocked -> slotAll(p, blocked));
     }

@@ -36,6 +36,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** How long after an append the relay keeps looking: the append happens before its transaction commits. */
+    private static final long WAKE_WINDOW_NANOS = Duration.ofSeconds(1).toNanos();
     private static final String SINGLE_RELAY = "SELECT pg_try_advisory_xact_lock(7340002)";
     private static final String CLAIM = """
             SELECT id, topic, event_type, subject, payload, occurred_at FROM outbox_event
@@ -103,7 +105,7 @@ public class OutboxRelay {
     }
 
     private void relay() {
-        boolean recentAppend = System.nanoTime() - lastAppendNanos < Duration.ofSeconds(1).toNanos();
+        boolean recentAppend = System.nanoTime() - lastAppendNanos < WAKE_WINDOW_NANOS;
         if (!pending.getAndSet(false) && !recentAppend) {
             return;
         }
