@@ -7,6 +7,7 @@ import com.busanev.events.BuildScheduled;
 import com.busanev.events.IsoWeek;
 import com.busanev.events.PacksAllocated;
 import com.busanev.events.Region;
+import com.busanev.kit.locks.AdvisoryLock;
 import com.busanev.kit.outbox.Outbox;
 import com.busanev.production.build.Build;
 import com.busanev.production.build.BuildStatus;
@@ -47,7 +48,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class Planner {
     private static final Logger LOG = Logger.getLogger(Planner.class);
-    private static final long PLANNING_LOCK = 7_340_001L;
 
     /** A plan as loaded or last changed by this replica, the plan_state token it matches and its first day. */
     private record Cached(LinePlan plan, String token, LocalDate start) {
@@ -298,7 +298,7 @@ public class Planner {
     private Uni<Void> planning(Function<Planning, Uni<Void>> work) {
         LocalDate start = firstPlanDay();
         return Panache.getSession()
-                .chain(session -> session.createNativeQuery("SELECT pg_advisory_xact_lock(" + PLANNING_LOCK + ")")
+                .chain(session -> session.createNativeQuery(AdvisoryLock.LINE_PLANNING.xactLock())
                         .getSingleResult()
                         .chain(() -> session.createNativeQuery("SELECT token FROM plan_state WHERE id = 1", String.class)
                                 .getSingleResult())

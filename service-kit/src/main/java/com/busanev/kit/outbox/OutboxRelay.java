@@ -1,24 +1,26 @@
 package com.busanev.kit.outbox;
 
+import com.busanev.kit.locks.AdvisoryLock;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
-import io.vertx.core.Vertx;
-import jakarta.enterprise.event.Observes;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,10 +29,16 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes committed outbox rows to Kafka in the order they were written and marks them published only after
- * the broker acknowledged them. While Kafka is down the rows wait; nothing is lost and nothing is published
- * twice except after a crash between ack and mark, which the consumers' inbox absorbs (same event id).
- * One replica relays at a time (a transaction-scoped advisory lock): two replicas draining the same backlog side
+ * Publishes committed outbox rows to Kafka in the order they were written and marks each published once the
+ * broker acknowledged it. While Kafka is away the rows wait and the relay backs off; nothing is lost and nothing
+ * is published twice except after a crash between ack and mark, which the consumers' inbox absorbs (same id).
+ * <p>
+ * One order's rows go out one after another (the next is sent once the previous is acknowledged), so a record
+ * Kafka refuses never lets a later event of its order overtake it. A refused row is retried with back-off and,
+ * after {@code kit.outbox.max-attempts} refusals or at once when it can never pass, parked for an operator; the
+ * later rows of its subject wait behind it, every other subject flows on.
+ * <p>
+ * One replica relays at a time ({@link AdvisoryLock#OUTBOX_RELAY}): two replicas draining the same backlog side
  * by side could put an order's OrderCancelled on the topic before its OrderPlaced.
  */
 @ApplicationScoped
@@ -38,49 +46,43 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** How long after an append the relay keeps looking: the append happens before its transaction commits. */
     private static final long WAKE_WINDOW_NANOS = Duration.ofSeconds(1).toNanos();
-    private static final String SINGLE_RELAY = "SELECT pg_try_advisory_xact_lock(7340002)";
+    /**
+     * Unpublished rows that are neither parked nor waiting out a back-off, and have no earlier row of their subject
+     * that is (the partial index outbox_event_refused finds those by subject).
+     */
     private static final String CLAIM = """
-            SELECT id, topic, event_type, subject, payload, occurred_at FROM outbox_event
-            WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED""";
-    private static final String MARK = "UPDATE outbox_event SET published_at = $1 WHERE id = ANY($2)";
-    private static final String PURGE = "DELETE FROM outbox_event WHERE published_at < $1";
-    private static final String PURGE_INBOX = "DELETE FROM processed_event WHERE processed_at < $1";
-    private static final String PURGE_KEYS = "DELETE FROM idempotency_key WHERE created_at < $1";
+            SELECT id, topic, event_type, subject, payload, occurred_at, attempts FROM outbox_event e
+            WHERE published_at IS NULL AND parked_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+              AND NOT EXISTS (SELECT 1 FROM outbox_event held
+                              WHERE held.subject = e.subject AND held.seq < e.seq
+                                AND held.published_at IS NULL AND held.attempts > 0
+                                AND (held.parked_at IS NOT NULL OR held.next_attempt_at > now()))
+            ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED""";
+    private static final String MARK = "UPDATE outbox_event SET published_at = now() WHERE id = ANY($1)";
+    private static final String REFUSED = """
+            UPDATE outbox_event SET attempts = attempts + 1, last_error = $2,
+                next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1""";
+    private static final String PARK = """
+            UPDATE outbox_event SET attempts = attempts + 1, last_error = $2, park_reason = $3, parked_at = now(),
+                next_attempt_at = NULL WHERE id = $1""";
 
     private final Pool pool;
     private final MutinyEmitter<String> emitter;
     private final URI source;
-    private final int batchSize;
-    private final Duration retention;
-    private final Duration inboxRetention;
-    private final Duration keyRetention;
-    private final Duration pollInterval;
-    private final Duration startDelay;
-    private final Duration sweepInterval;
+    private final OutboxConfig config;
     private final AtomicBoolean pending = new AtomicBoolean(true);
     private volatile long lastAppendNanos = System.nanoTime();
     private final AtomicBoolean running = new AtomicBoolean(false);
+    /** Drains that failed in a row (Kafka or the database away); read and written only by the running drain. */
+    private int failedDrains;
+    private volatile long resumeAtNanos = System.nanoTime();
 
     OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> emitter,
-            @ConfigProperty(name = "quarkus.application.name") String application,
-            @ConfigProperty(name = "kit.outbox.batch-size", defaultValue = "500") int batchSize,
-            @ConfigProperty(name = "kit.outbox.retention", defaultValue = "P7D") Duration retention,
-            // Longer than the topics keep records (7 days), so a redelivered event is always recognised.
-            @ConfigProperty(name = "kit.inbox.retention", defaultValue = "P14D") Duration inboxRetention,
-            @ConfigProperty(name = "kit.idempotency.retention", defaultValue = "P7D") Duration keyRetention,
-            @ConfigProperty(name = "kit.outbox.poll-interval", defaultValue = "0.05s") Duration pollInterval,
-            @ConfigProperty(name = "kit.outbox.start-delay", defaultValue = "1s") Duration startDelay,
-            @ConfigProperty(name = "kit.outbox.sweep-interval", defaultValue = "5s") Duration sweepInterval) {
+            @ConfigProperty(name = "quarkus.application.name") String application, OutboxConfig config) {
         this.pool = pool;
         this.emitter = emitter;
         this.source = URI.create("/" + application);
-        this.batchSize = batchSize;
-        this.retention = retention;
-        this.inboxRetention = inboxRetention;
-        this.keyRetention = keyRetention;
-        this.pollInterval = pollInterval;
-        this.startDelay = startDelay;
-        this.sweepInterval = sweepInterval;
+        this.config = config;
     }
 
     /**
@@ -97,86 +99,191 @@ public class OutboxRelay {
      * last drain costs nothing, and one drain runs at a time.
      */
     void start(@Observes StartupEvent startup, Vertx vertx) {
-        vertx.setTimer(startDelay.toMillis(), first -> {
-            vertx.setPeriodic(pollInterval.toMillis(), tick -> relay());
-            // A safety net for rows committed by another replica or before a restart.
-            vertx.setPeriodic(sweepInterval.toMillis(), tick -> pending.set(true));
+        vertx.setTimer(config.startDelay().toMillis(), first -> {
+            vertx.setPeriodic(config.pollInterval().toMillis(), tick -> relay());
+            // A safety net for rows committed by another replica or before a restart, and rows whose back-off ended.
+            vertx.setPeriodic(config.sweepInterval().toMillis(), tick -> pending.set(true));
         });
     }
 
     private void relay() {
         boolean recentAppend = System.nanoTime() - lastAppendNanos < WAKE_WINDOW_NANOS;
-        if (!pending.getAndSet(false) && !recentAppend) {
+        if (System.nanoTime() - resumeAtNanos < 0 || !pending.getAndSet(false) && !recentAppend) {
             return;
         }
         if (!running.compareAndSet(false, true)) {
             pending.set(true);
             return;
         }
-        drain().onTermination().invoke(() -> running.set(false)).subscribe().with(
-                ignored -> {
-                },
-                e -> {
-                    pending.set(true);
-                    LOG.warnf("outbox relay paused, will retry: %s", e.getMessage());
-                });
-    }
-
-    /** Published events, remembered event ids and idempotency keys are kept for their retention, then dropped. */
-    @Scheduled(every = "1h", delayed = "1m")
-    Uni<Void> purge() {
-        Instant now = Instant.now();
-        return pool.preparedQuery(PURGE).execute(Tuple.of(now.minus(retention).atOffset(ZoneOffset.UTC)))
-                .chain(() -> pool.preparedQuery(PURGE_INBOX)
-                        .execute(Tuple.of(now.minus(inboxRetention).atOffset(ZoneOffset.UTC))))
-                .chain(() -> pool.preparedQuery(PURGE_KEYS)
-                        .execute(Tuple.of(now.minus(keyRetention).atOffset(ZoneOffset.UTC))))
-                .replaceWithVoid();
-    }
-
-    public Uni<Void> drain() {
-        return pool.withTransaction(this::publishBatch)
-                .chain(published -> published == batchSize ? drain() : Uni.createFrom().voidItem());
-    }
-
-    private Uni<Integer> publishBatch(SqlConnection connection) {
-        return connection.query(SINGLE_RELAY).execute()
-                .chain(locked -> locked.iterator().next().getBoolean(0)
-                        ? claimAndPublish(connection)
-                        : Uni.createFrom().item(0));
-    }
-
-    private Uni<Integer> claimAndPublish(SqlConnection connection) {
-        return connection.preparedQuery(CLAIM).execute(Tuple.of(batchSize)).chain(rows -> {
-            List<Uni<Void>> sends = new ArrayList<>();
-            List<UUID> ids = new ArrayList<>();
-            for (Row row : rows) {
-                ids.add(row.getUUID("id"));
-                sends.add(emitter.sendMessage(toMessage(row)));
-            }
-            if (ids.isEmpty()) {
-                return Uni.createFrom().item(0);
-            }
-            return Uni.join().all(sends).andFailFast()
-                    .chain(() -> connection.preparedQuery(MARK)
-                            .execute(Tuple.of(Instant.now().atOffset(ZoneOffset.UTC), ids.toArray(UUID[]::new))))
-                    .replaceWith(ids.size());
+        drain().subscribe().with(ignored -> {
+            resumed();
+            running.set(false);
+        }, failure -> {
+            paused(failure);
+            running.set(false);
         });
     }
 
-    private Message<String> toMessage(Row row) {
-        String subject = row.getString("subject");
-        return Message.of(row.getString("payload"))
+    /** Warns once when the relay stops, then retries with back-off and says when it is going again. */
+    private void paused(Throwable failure) {
+        failedDrains++;
+        Duration wait = config.backoff().after(failedDrains);
+        resumeAtNanos = System.nanoTime() + wait.toNanos();
+        pending.set(true);
+        if (failedDrains == 1) {
+            LOG.warnf("outbox relay paused, retrying with back-off up to %s: %s", config.backoff().max(),
+                    failure.getMessage());
+        } else {
+            LOG.debugf("outbox relay still paused (%d failed attempts), next in %s: %s", failedDrains, wait,
+                    failure.getMessage());
+        }
+    }
+
+    private void resumed() {
+        if (failedDrains > 0) {
+            LOG.infof("outbox relay resumed after %d failed attempts", failedDrains);
+            failedDrains = 0;
+        }
+    }
+
+    /** Publishes batches until the backlog is drained; fails, after committing what was acked, if Kafka is away. */
+    public Uni<Void> drain() {
+        return pool.withTransaction(this::publishBatch).chain(batch -> {
+            if (batch.unavailable().isPresent()) {
+                return Uni.createFrom().failure(batch.unavailable().get());
+            }
+            return batch.claimed() == config.batchSize() ? drain() : Uni.createFrom().voidItem();
+        });
+    }
+
+    /** A claimed row. */
+    private record Claimed(UUID id, String topic, String eventType, String subject, String payload,
+            OffsetDateTime occurredAt, int attempts) {
+        static Claimed of(Row row) {
+            return new Claimed(row.getUUID("id"), row.getString("topic"), row.getString("event_type"),
+                    row.getString("subject"), row.getString("payload"), row.getOffsetDateTime("occurred_at"),
+                    row.getInteger("attempts"));
+        }
+    }
+
+    /** What became of a sent row: acknowledged when {@code failure} is null. */
+    private record Sent(Claimed row, Throwable failure) {
+    }
+
+    /** How many rows a batch claimed, and the failure that says Kafka is away, if one did. */
+    private record Batch(int claimed, Optional<Throwable> unavailable) {
+    }
+
+    private Uni<Batch> publishBatch(SqlConnection connection) {
+        return connection.query(AdvisoryLock.OUTBOX_RELAY.tryXactLock()).execute()
+                .chain(locked -> locked.iterator().next().getBoolean(0)
+                        ? claimAndPublish(connection)
+                        : Uni.createFrom().item(new Batch(0, Optional.empty())));
+    }
+
+    private Uni<Batch> claimAndPublish(SqlConnection connection) {
+        return connection.preparedQuery(CLAIM).execute(Tuple.of(config.batchSize())).chain(rows -> {
+            Map<String, List<Claimed>> bySubject = new LinkedHashMap<>();
+            for (Row row : rows) {
+                Claimed claimed = Claimed.of(row);
+                bySubject.computeIfAbsent(claimed.subject(), subject -> new ArrayList<>()).add(claimed);
+            }
+            if (bySubject.isEmpty()) {
+                return Uni.createFrom().item(new Batch(0, Optional.empty()));
+            }
+            List<Uni<List<Sent>>> subjects = bySubject.values().stream().map(this::sendInOrder).toList();
+            return Uni.join().all(subjects).andFailFast()
+                    .chain(sent -> record(connection, sent.stream().flatMap(List::stream).toList()))
+                    .map(unavailable -> new Batch(rows.size(), unavailable));
+        });
+    }
+
+    /** Sends one subject's rows one after another, stopping at the first that fails: later ones stay unsent. */
+    private Uni<List<Sent>> sendInOrder(List<Claimed> rows) {
+        Claimed first = rows.get(0);
+        return emitter.sendMessage(toMessage(first)).onItemOrFailure().transformToUni((ignored, failure) -> {
+            if (failure != null) {
+                return Uni.createFrom().item(List.of(new Sent(first, failure)));
+            }
+            if (rows.size() == 1) {
+                return Uni.createFrom().item(List.of(new Sent(first, null)));
+            }
+            return sendInOrder(rows.subList(1, rows.size())).map(rest -> {
+                List<Sent> all = new ArrayList<>(rest.size() + 1);
+                all.add(new Sent(first, null));
+                all.addAll(rest);
+                return all;
+            });
+        });
+    }
+
+    /**
+     * Marks the acknowledged rows published and charges the refused ones, in the batch's transaction; returns a
+     * failure that says Kafka is away, for the relay to back off after the commit.
+     */
+    private Uni<Optional<Throwable>> record(SqlConnection connection, List<Sent> sent) {
+        UUID[] acked = sent.stream().filter(s -> s.failure() == null).map(s -> s.row().id()).toArray(UUID[]::new);
+        List<Tuple> refused = new ArrayList<>();
+        List<Tuple> parked = new ArrayList<>();
+        Optional<Throwable> unavailable = Optional.empty();
+        for (Sent s : sent) {
+            if (s.failure() == null) {
+                continue;
+            }
+            SendFailure kind = SendFailure.of(s.failure());
+            int attempt = s.row().attempts() + 1;
+            String error = describe(s.failure());
+            if (kind == SendFailure.UNAVAILABLE) {
+                unavailable = Optional.of(s.failure());
+            } else if (kind == SendFailure.PERMANENT || attempt >= config.maxAttempts()) {
+                String reason = kind == SendFailure.PERMANENT ? error
+                        : "refused " + attempt + " times, last: " + error;
+                parked.add(Tuple.of(s.row().id(), error, reason));
+                LOG.errorf("outbox event %s (%s, subject %s, topic %s) parked: %s. Later events of the subject wait"
+                        + " behind it until an operator unparks it (docs/architecture.md, Operations)",
+                        s.row().id(), s.row().eventType(), s.row().subject(), s.row().topic(), reason);
+            } else {
+                Duration wait = config.backoff().after(attempt);
+                refused.add(Tuple.of(s.row().id(), error, wait.toMillis() / 1000.0));
+                // One warning per row; its retries (bounded by max-attempts) stay at debug.
+                if (attempt == 1) {
+                    LOG.warnf("outbox event %s (%s, subject %s) refused by Kafka, retrying with back-off: %s",
+                            s.row().id(), s.row().eventType(), s.row().subject(), error);
+                } else {
+                    LOG.debugf("outbox event %s refused again (attempt %d of %d): %s", s.row().id(), attempt,
+                            config.maxAttempts(), error);
+                }
+            }
+        }
+        Optional<Throwable> outcome = unavailable;
+        return (acked.length == 0 ? Uni.createFrom().voidItem()
+                : connection.preparedQuery(MARK).execute(Tuple.of(acked)).replaceWithVoid())
+                .chain(() -> executeBatch(connection, REFUSED, refused))
+                .chain(() -> executeBatch(connection, PARK, parked))
+                .replaceWith(outcome);
+    }
+
+    private static Uni<Void> executeBatch(SqlConnection connection, String sql, List<Tuple> rows) {
+        return rows.isEmpty() ? Uni.createFrom().voidItem()
+                : connection.preparedQuery(sql).executeBatch(rows).replaceWithVoid();
+    }
+
+    private static String describe(Throwable failure) {
+        return failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    }
+
+    private Message<String> toMessage(Claimed row) {
+        return Message.of(row.payload())
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withTopic(row.getString("topic"))
-                        .withKey(subject)
+                        .withTopic(row.topic())
+                        .withKey(row.subject())
                         .build())
                 .addMetadata(OutgoingCloudEventMetadata.builder()
-                        .withId(row.getUUID("id").toString())
+                        .withId(row.id().toString())
                         .withSource(source)
-                        .withType(row.getString("event_type"))
-                        .withSubject(subject)
-                        .withTimestamp(row.getOffsetDateTime("occurred_at").toZonedDateTime())
+                        .withType(row.eventType())
+                        .withSubject(row.subject())
+                        .withTimestamp(row.occurredAt().toZonedDateTime())
                         .withDataContentType("application/json")
                         .build());
     }

@@ -5,6 +5,7 @@ import com.busanev.events.PackSource;
 import com.busanev.events.PacksAllocated;
 import com.busanev.events.Region;
 import com.busanev.events.ShortageAlert;
+import com.busanev.kit.locks.AdvisoryLock;
 import com.busanev.kit.outbox.Outbox;
 import com.busanev.supplier.alert.Severity;
 import com.busanev.supplier.alert.ShortageAlertRecord;
@@ -36,8 +37,6 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class SupplyPlanner {
-    private static final long ALLOCATION_LOCK = 7_340_002L;
-
     /**
      * One week's view of a region: demand, the supply its rule allows, what was allocated, and the plan with the part
      * of it the supply covers (each pack counted for one region only).
@@ -88,7 +87,7 @@ public class SupplyPlanner {
             return Uni.createFrom().voidItem();
         }
         return Panache.getSession()
-                .chain(s -> s.createNativeQuery("SELECT pg_advisory_xact_lock(" + ALLOCATION_LOCK + ")").getSingleResult())
+                .chain(s -> s.createNativeQuery(AdvisoryLock.SUPPLY_ALLOCATION.xactLock()).getSingleResult())
                 .chain(() -> Multi.createFrom().iterable(weeks)
                         .onItem().transformToUniAndConcatenate(this::recomputeWeek)
                         .collect().last())

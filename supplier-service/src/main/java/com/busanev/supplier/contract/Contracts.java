@@ -1,6 +1,7 @@
 package com.busanev.supplier.contract;
 
 import com.busanev.events.IsoWeek;
+import com.busanev.kit.locks.AdvisoryLock;
 import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.problem.Violation;
 import com.busanev.supplier.allocation.CurrencyRates;
@@ -97,8 +98,8 @@ public class Contracts {
         SerialRange serials = range.get();
         return Panache.getSession()
                 // One supplier's confirmations are checked one at a time, so two overlapping ones cannot both pass.
-                .chain(s -> s.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
-                        .setParameter(1, "delivery:" + contract.supplierCode).getSingleResult()
+                .chain(s -> s.createNativeQuery(AdvisoryLock.SUPPLIER_DELIVERIES.xactLock("?1"))
+                        .setParameter(1, contract.supplierCode).getSingleResult()
                         .chain(() -> s.createNativeQuery(OVERLAPPING, String.class)
                                 .setParameter(1, contract.supplierCode).setParameter(2, serials.prefix())
                                 .setParameter(3, serials.first()).setParameter(4, serials.last())
