@@ -39,7 +39,8 @@ public class OutboxBacklog {
         this.config = config;
         Gauge.builder(OutboxMetrics.PENDING_EVENTS, this, backlog -> backlog.counts.pending())
                 .description("Outbox rows not yet published and not parked").strongReference(true).register(registry);
-        Gauge.builder(OutboxMetrics.OLDEST_PENDING_AGE_SECONDS, this, backlog -> backlog.counts.oldestPendingAgeSeconds())
+        Gauge.builder(OutboxMetrics.OLDEST_PENDING_AGE_SECONDS, this,
+                        backlog -> backlog.counts.oldestPendingAgeSeconds())
                 .description("Age of the oldest pending outbox row in seconds, 0 when none").strongReference(true)
                 .register(registry);
         Gauge.builder(OutboxMetrics.PARKED_EVENTS, this, backlog -> backlog.counts.parked())

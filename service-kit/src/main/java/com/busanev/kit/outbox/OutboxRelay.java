@@ -43,6 +43,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class OutboxRelay {
+    /** The Kafka channel of the relay (mp.messaging.outgoing.outbox.*); each record names its topic. */
+    static final String CHANNEL = "outbox";
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** How long after an append the relay keeps looking: the append happens before its transaction commits. */
     private static final long WAKE_WINDOW_NANOS = Duration.ofSeconds(1).toNanos();
@@ -77,7 +79,7 @@ public class OutboxRelay {
     private int failedDrains;
     private volatile long resumeAtNanos = System.nanoTime();
 
-    OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> emitter,
+    OutboxRelay(Pool pool, @Channel(CHANNEL) MutinyEmitter<String> emitter,
             @ConfigProperty(name = "quarkus.application.name") String application, OutboxConfig config) {
         this.pool = pool;
         this.emitter = emitter;
@@ -245,10 +247,10 @@ public class OutboxRelay {
             } else {
                 Duration wait = config.backoff().after(attempt);
                 refused.add(Tuple.of(s.row().id(), error, wait.toMillis() / 1000.0));
-                // One warning per row; its retries (bounded by max-attempts) stay at debug.
+                // One warning per row, with the stack trace; its retries (bounded by max-attempts) stay at debug.
                 if (attempt == 1) {
-                    LOG.warnf("outbox event %s (%s, subject %s) refused by Kafka, retrying with back-off: %s",
-                            s.row().id(), s.row().eventType(), s.row().subject(), error);
+                    LOG.warnf(s.failure(), "outbox event %s (%s, subject %s) refused by Kafka, retrying with back-off:"
+                            + " %s", s.row().id(), s.row().eventType(), s.row().subject(), error);
                 } else {
                     LOG.debugf("outbox event %s refused again (attempt %d of %d): %s", s.row().id(), attempt,
                             config.maxAttempts(), error);
