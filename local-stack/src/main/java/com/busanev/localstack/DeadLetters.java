@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -79,9 +80,12 @@ public final class DeadLetters {
                         Long.parseLong(required(options, "--offset"))));
                 default -> throw new IllegalArgumentException("unknown command " + args[0]);
             }
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage() + "\n" + USAGE.formatted(StackPorts.defaults().kafka()));
             System.exit(2);
+        } catch (IllegalStateException | KafkaException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
         }
     }
 
