@@ -2,6 +2,7 @@ package com.busanev.kit.messaging;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 
 /** How {@link EventConsumer} retries an event that failed for a transient reason. */
@@ -20,5 +21,6 @@ public interface EventConsumerConfig {
 
     /** A retrying event is logged at its first failure and then once every this many attempts. */
     @WithDefault("10")
+    @Positive
     int logEvery();
 }
