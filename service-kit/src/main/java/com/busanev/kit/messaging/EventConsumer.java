@@ -1,36 +1,45 @@
 package com.busanev.kit.messaging;
 
+import com.busanev.events.EventType;
 import com.busanev.kit.inbox.Inbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import com.busanev.events.EventType;
-import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
  * Applies each consumed message exactly once: read, then in one transaction record its id in the inbox and
- * apply it. An unreadable message is nacked at once, which the channel's
+ * apply it. Two kinds of failure:
+ * <ul>
+ * <li>permanent: a message that cannot be read ({@link UnreadableEventException}) or an event a handler says can
+ * never be applied ({@link InvalidEventException}) is nacked at once, which the channel's
  * {@code failure-strategy=dead-letter-queue} turns into a record on the service's dead-letter topic with the
- * reason in its headers; the consumer keeps going. Any other failure (the database restarting, a lock timeout)
- * is retried with back-off for {@code kit.consumer.retry-for} before the message is dead-lettered too: a valid
- * event should survive a short outage, and the partition holds its order while it waits.
+ * reason in its headers; the consumer goes on with the next message.</li>
+ * <li>transient: anything else (the database failing over or refusing connections, a lock or serialization
+ * failure) is retried with exponential back-off for as long as it lasts, never dead-lettered: a valid event
+ * must not be skipped, or the events of its order that follow would be applied without it. The channel holds
+ * its position meanwhile, so order is kept, and {@link EventConsumersReadiness} reports it.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class EventConsumer {
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+    /** Spread of each back-off (plus or minus this share), so replicas do not retry in step. */
+    private static final double JITTER = 0.2;
 
     private final Inbox inbox;
-    private final Duration retryFor;
+    private final ConsumerChannels channels;
+    private final EventConsumerConfig config;
 
-    EventConsumer(Inbox inbox,
-            @ConfigProperty(name = "kit.consumer.retry-for", defaultValue = "60s") Duration retryFor) {
+    EventConsumer(Inbox inbox, ConsumerChannels channels, EventConsumerConfig config) {
         this.inbox = inbox;
-        this.retryFor = retryFor;
+        this.channels = channels;
+        this.config = config;
     }
 
     public Uni<Void> consume(Message<String> message, EventHandler handler) {
@@ -42,22 +51,62 @@ public class EventConsumer {
      * dead-lettered) but acknowledged without a transaction, as they change nothing here.
      */
     public Uni<Void> consume(Message<String> message, Set<EventType> handled, EventHandler handler) {
-        return Uni.createFrom().item(() -> EventReader.read(message).filter(event -> handled.contains(event.type())))
+        String channel = channelOf(message);
+        return Uni.createFrom().item(() -> Optional.of(EventReader.read(message))
+                        .filter(event -> handled.contains(event.type())))
                 .chain(event -> event.isEmpty()
                         ? Uni.createFrom().voidItem()
-                        : applyOnce(event.get(), handler)
-                                .onFailure(e -> !(e instanceof UnreadableEventException)).retry()
-                                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
-                                .expireIn(retryFor.toMillis()))
+                        : applyUntilSettled(channel, event.get(), handler))
                 .onItem().transformToUni(ignored -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(e -> {
-                    LOG.warnf("dead-lettering message: %s", e.getMessage());
-                    return Uni.createFrom().completionStage(message.nack(e));
+                    Throwable reason = permanentCause(e).orElse(e);
+                    LOG.warnf("%s: dead-lettering a message: %s", channel, reason.getMessage());
+                    channels.deadLettered(channel);
+                    return Uni.createFrom().completionStage(message.nack(reason));
                 });
+    }
+
+    /** Applies the event, retrying transient failures until it applies or fails for good. */
+    private Uni<Void> applyUntilSettled(String channel, IncomingEvent event, EventHandler handler) {
+        return applyOnce(event, handler)
+                .onFailure(EventConsumer::isTransient).invoke(e -> failed(channel, event, e))
+                .onFailure(EventConsumer::isTransient).retry()
+                .withBackOff(config.initialBackOff(), config.maxBackOff()).withJitter(JITTER).indefinitely()
+                .onTermination().invoke(() -> channels.settled(channel).ifPresent(retry -> LOG.infof(
+                        "%s: %s %s settled after %d failed attempts since %s", channel, retry.type().eventName(),
+                        retry.eventId(), retry.attempts(), retry.since())));
     }
 
     private Uni<Void> applyOnce(IncomingEvent event, EventHandler handler) {
         return Panache.withTransaction(() -> inbox.firstDelivery(event.id(), event.type().ceType())
                 .chain(first -> first ? handler.apply(event) : Uni.createFrom().voidItem()));
+    }
+
+    /** Logs the first failure and then every {@code kit.consumer.log-every} attempts: a long outage is no log flood. */
+    private void failed(String channel, IncomingEvent event, Throwable error) {
+        ConsumerChannels.Retry retry = channels.failed(channel, event, error);
+        if ((retry.attempts() - 1) % config.logEvery() == 0) {
+            LOG.warnf("%s: %s %s failed (attempt %d, failing since %s); retrying, the channel waits: %s", channel,
+                    event.type().eventName(), event.id(), retry.attempts(), retry.since(), retry.lastError());
+        }
+    }
+
+    private static boolean isTransient(Throwable failure) {
+        return permanentCause(failure).isEmpty();
+    }
+
+    /** Only an unreadable message or an event that can never apply fails for good; the cause chain is searched. */
+    private static Optional<Throwable> permanentCause(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            if (e instanceof UnreadableEventException || e instanceof InvalidEventException) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String channelOf(Message<String> message) {
+        return message.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getChannel)
+                .orElse("unknown");
     }
 }

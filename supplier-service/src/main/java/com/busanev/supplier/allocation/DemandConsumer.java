@@ -11,9 +11,11 @@ import com.busanev.events.Region;
 import com.busanev.kit.inbox.CancelledOrders;
 import com.busanev.kit.messaging.EventConsumer;
 import com.busanev.kit.messaging.IncomingEvent;
+import com.busanev.kit.messaging.InvalidEventException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -72,7 +74,7 @@ public class DemandConsumer {
                 ? Uni.createFrom().voidItem()
                 : Demand.<Demand>findById(orderId).chain(existing -> {
                     Set<IsoWeek> changed = new HashSet<>();
-                    changed.add(IsoWeek.parse(week));
+                    changed.add(demandWeek(week));
                     Demand demand = existing != null ? existing : new Demand();
                     String knownMarket = market != null || existing == null ? market : existing.market;
                     if (existing != null) {
@@ -88,6 +90,15 @@ public class DemandConsumer {
                     demand.week = week;
                     return demand.persist().chain(() -> pendingWeeks.mark(changed));
                 }));
+    }
+
+    /** A week that is no ISO week can never be allocated, however often it is tried: the event is dead-lettered. */
+    private static IsoWeek demandWeek(String week) {
+        try {
+            return IsoWeek.parse(week);
+        } catch (DateTimeParseException e) {
+            throw new InvalidEventException("demand for '" + week + "', which is no ISO week", e);
+        }
     }
 
     private Uni<Void> cancel(UUID orderId, Instant cancelledAt) {
