@@ -94,7 +94,7 @@ class AccessTest {
                 .then().statusCode(201).header("Idempotency-Replayed", "false").extract().path("id");
         as(OPERATOR).header("Idempotency-Key", "brv-retry-1").body(body).post("/api/v1/voyages")
                 .then().statusCode(201).header("Idempotency-Replayed", "true").body("id", equalTo(id));
-        as(OPERATOR).header("Idempotency-Key", "brv-retry-1").body(body.replace("50", "60")).post("/api/v1/voyages")
+        as(OPERATOR).header("Idempotency-Key", "brv-retry-1").body(body.replace("\"capacityCars\":50", "\"capacityCars\":60")).post("/api/v1/voyages")
                 .then().statusCode(422).contentType(PROBLEM);
         as(OPERATOR).body(body).post("/api/v1/voyages").then().statusCode(409).contentType(PROBLEM);
     }
