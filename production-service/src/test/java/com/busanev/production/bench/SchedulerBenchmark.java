@@ -16,9 +16,9 @@ import java.util.Random;
 /**
  * Slots a year of Busan output (300,000 orders) with the pure {@link LinePlan}, the algorithm the service runs per
  * event. Not a test: run it with the command in docs/benchmarks/scheduler.md. Prints the median of several runs
- * after warm-up for four scenarios: ample packs, scarce packs (a third of the orders block), cancelling 10% of the
- * builds with their freed slots re-filled, and a calendar cut of four weeks of downtime rescheduled with the
- * fewest moves.
+ * after warm-up for five scenarios: ample packs, scarce packs (a third of the orders block), ample packs with a
+ * draft per order as the service plans (the copy-on-first-write cost), cancelling 10% of the builds with their
+ * freed slots re-filled, and a calendar cut of four weeks of downtime rescheduled with the fewest moves.
  */
 public final class SchedulerBenchmark {
     private static final int ORDERS = 300_000;

@@ -65,14 +65,19 @@ class PlanCacheTest {
         inTransaction(() -> schedule(planner, builds(week, 1)));
 
         // A handler that slots two builds, then fails: its transaction rolls back.
-        assertThatThrownBy(() -> inTransaction(() -> schedule(planner, builds(week, 2))
+        List<Build> rolledBack = builds(week, 2);
+        assertThatThrownBy(() -> inTransaction(() -> schedule(planner, rolledBack)
                 .chain(() -> Uni.createFrom().failure(new IllegalStateException("the handler fails after planning")))))
                 .hasMessageContaining("fails after planning");
         // Two builds slotted, then a constraint violation at commit: an order id that already exists.
+        List<Build> failedAtCommit = builds(week, 2);
         Build duplicate = builds(week, 1).get(0);
         duplicate.orderId = placed.get(0);
-        assertThatThrownBy(() -> inTransaction(() -> schedule(planner, builds(week, 2)).chain(duplicate::persist)))
+        assertThatThrownBy(() -> inTransaction(() -> schedule(planner, failedAtCommit).chain(duplicate::persist)))
                 .hasMessageContaining("duplicate key");
+        // Both transactions had slotted their builds before they failed.
+        assertThat(rolledBack).allMatch(build -> build.status == BuildStatus.SCHEDULED);
+        assertThat(failedAtCommit).allMatch(build -> build.status == BuildStatus.SCHEDULED);
 
         assertPlanIsTheDatabase(planner, week);
         assertThat(inTransaction(planner::plan).packsLeft(week, REGION)).isEqualTo(2);
