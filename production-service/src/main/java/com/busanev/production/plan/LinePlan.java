@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -73,6 +74,8 @@ public final class LinePlan {
         private int firstOpen;
         /** True once this draft owns copies of the counters and wrote them since it started or last committed. */
         private boolean changed;
+        /** Regions whose budgets this draft has copied since it last started copying (a slot writes one region). */
+        private final Set<Region> copiedRegions = EnumSet.noneOf(Region.class);
 
         private Draft(LinePlan base) {
             horizon = base.horizon;
@@ -94,9 +97,8 @@ public final class LinePlan {
 
         /** The total packs allocated to a week and region (PacksAllocated carries totals). */
         public void allocatePacks(IsoWeek week, Region region, int allocated) {
-            write();
-            Budget budget = packs.get(region).getOrDefault(week, Budget.NONE);
-            packs.get(region).put(week, new Budget(allocated, budget.taken()));
+            Map<IsoWeek, Budget> budgets = budgets(region);
+            budgets.put(week, new Budget(allocated, budgets.getOrDefault(week, Budget.NONE).taken()));
         }
 
         public int packsLeft(IsoWeek week, Region region) {
@@ -147,7 +149,7 @@ public final class LinePlan {
             }
             Budget budget = packs.get(region).get(IsoWeek.of(date));
             if (budget != null) {
-                packs.get(region).put(IsoWeek.of(date), new Budget(budget.allocated(), budget.taken() - 1));
+                budgets(region).put(IsoWeek.of(date), new Budget(budget.allocated(), budget.taken() - 1));
             }
         }
 
@@ -203,20 +205,32 @@ public final class LinePlan {
             advanceCursor();
         }
 
-        /** Copy on first write: the version this draft started from is never written. */
+        /**
+         * Copy on first write: the version this draft started from is never written. The day counters are copied
+         * at once, each region's budgets when first written ({@link #budgets}).
+         */
         private void write() {
             if (!changed) {
                 taken = taken.clone();
-                Map<Region, Map<IsoWeek, Budget>> copy = new EnumMap<>(Region.class);
-                packs.forEach((region, weeks) -> copy.put(region, new HashMap<>(weeks)));
-                packs = copy;
+                packs = new EnumMap<>(packs);
+                copiedRegions.clear();
                 changed = true;
             }
         }
 
+        /** A region's budgets for writing. */
+        private Map<IsoWeek, Budget> budgets(Region region) {
+            write();
+            if (copiedRegions.add(region)) {
+                packs.put(region, new HashMap<>(packs.get(region)));
+            }
+            return packs.get(region);
+        }
+
         private void takePacks(IsoWeek week, Region region, int count) {
-            Budget budget = packs.get(region).getOrDefault(week, Budget.NONE);
-            packs.get(region).put(week, new Budget(budget.allocated(), budget.taken() + count));
+            Map<IsoWeek, Budget> budgets = budgets(region);
+            Budget budget = budgets.getOrDefault(week, Budget.NONE);
+            budgets.put(week, new Budget(budget.allocated(), budget.taken() + count));
         }
 
         private int startIndex(LocalDate notBefore) {

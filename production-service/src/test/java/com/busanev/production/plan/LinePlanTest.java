@@ -134,7 +134,12 @@ class LinePlanTest {
         LinePlan.Draft other = version.edit();
         assertThat(other.slot(Region.NA, MONDAY)).isEqualTo(new Slot.Scheduled(MONDAY));
         assertThat(other.slot(Region.NA, MONDAY)).isEqualTo(new Slot.Scheduled(MONDAY));
-        assertThat(other.commit().slotsTaken(MONDAY)).isEqualTo(2);
+        other.allocatePacks(W09, Region.EU, 7);
+        assertThat(other.slot(Region.EU, MONDAY)).isEqualTo(new Slot.Scheduled(MONDAY.plusDays(1)));
+        LinePlan otherVersion = other.commit();
+        assertThat(otherVersion.slotsTaken(MONDAY)).isEqualTo(2);
+        assertThat(otherVersion.packsLeft(W09, Region.EU)).isEqualTo(6);
+        assertThat(version.packsLeft(W09, Region.EU)).isZero();
         LinePlan changed = draft.commit();
         assertThat(changed.slotsTaken(MONDAY)).isEqualTo(1);
         assertThat(changed.packsLeft(W09, Region.NA)).isEqualTo(4);
