@@ -102,7 +102,7 @@ public record PlantCalendar(
         List<LineDay> days = new ArrayList<>();
         for (LocalDate day = from; day.isBefore(from.plusWeeks(horizonWeeks)); day = day.plusDays(1)) {
             if (isWorkingDay(day)) {
-                days.add(new LineDay(day, polestar, ev, 0, 0));
+                days.add(new LineDay(day, polestar, ev));
             }
         }
         return days;

@@ -38,18 +38,19 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps the Busan line plan and changes it. Every planning change runs in one transaction that holds a
- * PostgreSQL advisory lock, so replicas plan one at a time. The in-memory {@link LinePlan} is a cache of the
- * database, valid while {@code plan_state.token} is the token this replica last wrote or read: a transaction that
- * changes the plan writes a fresh random token, so a replica's cache is dropped when another replica planned or
- * when its own transaction rolled back (the database keeps the previous token, which no longer matches). Build
- * rows, counters and events commit together through the outbox.
+ * Keeps the Busan line plan and changes it. Every public method runs in the caller's transaction and plans in one
+ * unit of work ({@link #planning}) that holds a PostgreSQL advisory lock, so replicas plan one at a time. The
+ * in-memory {@link LinePlan} is a cache of the database, valid while {@code plan_state.token} is the token stored
+ * with it. The cached version is never written: a unit of work changes a draft of it, and a changed draft becomes
+ * the cache only with a fresh random token written in the same transaction. After a commit the cache matches the
+ * database; after a rollback, or once another replica planned, the database holds another token and the next
+ * unit reloads. Build rows, counters and events commit together through the outbox.
  */
 @ApplicationScoped
 public class Planner {
     private static final Logger LOG = Logger.getLogger(Planner.class);
 
-    /** A plan as loaded or last changed by this replica, the plan_state token it matches and its first day. */
+    /** A plan as loaded or last changed by this replica, the plan_state token it is valid under and its first day. */
     private record Cached(LinePlan plan, String token, LocalDate start) {
     }
 
@@ -63,7 +64,7 @@ public class Planner {
     private final int frozenDays;
     private final int reslotBatch;
 
-    /** Read and replaced by whichever thread holds the planning lock; volatile so the next holder sees it. */
+    /** Replaced only at the end of a unit of work, under the planning lock; volatile so the next holder sees it. */
     private volatile Cached cached;
     private final Map<Region, BacklogKey> retryCursor = new ConcurrentHashMap<>();
 
@@ -87,7 +88,10 @@ public class Planner {
         return planning(p -> slot(p, build, null, null));
     }
 
-    /** A cancelled order gives back its slot and pack, which a blocked order of its region may take. */
+    /**
+     * A cancelled order gives back its slot and pack, which a blocked order of its region may take. Runs in the
+     * caller's transaction.
+     */
     public Uni<Void> cancel(Build build) {
         boolean held = build.status == BuildStatus.SCHEDULED;
         return planning(p -> {
@@ -95,7 +99,6 @@ public class Planner {
             if (!held) {
                 return Uni.createFrom().voidItem();
             }
-            p.changed();
             p.plan.release(build.plannedDate, build.region);
             return reslotBlocked(p, build.region, IsoWeek.of(build.plannedDate));
         });
@@ -104,6 +107,7 @@ public class Planner {
     /**
      * New totals for a week and region. More packs than taken: orders of the region blocked for packs try again.
      * Fewer packs than taken: the excess builds of that week move out (lowest priority, latest order first).
+     * Runs in the caller's transaction.
      */
     public Uni<Void> packsAllocated(PacksAllocated allocation) {
         return PackBudget.<PackBudget>findById(new PackBudget.Key(allocation.week(), allocation.region().name()))
@@ -120,7 +124,6 @@ public class Planner {
                             .map(s -> s.supplier() + ":" + s.packs()).collect(Collectors.joining(","));
                     return budget.persist().chain(() -> planning(p -> {
                         IsoWeek week = IsoWeek.parse(allocation.week());
-                        p.changed();
                         p.plan.allocatePacks(week, allocation.region(), allocation.packs());
                         int missing = -p.plan.packsLeft(week, allocation.region());
                         return missing > 0
@@ -133,7 +136,7 @@ public class Planner {
     /**
      * Blocked orders try again as the horizon moves on: each call takes the next batch of each region's backlog
      * after where the last call stopped (highest priority, then first come), wrapping at the end, so no order
-     * waits behind a first batch that never fits.
+     * waits behind a first batch that never fits. Runs in the caller's transaction.
      */
     public Uni<Void> reslotAllBlocked() {
         return planning(p -> Multi.createFrom().items(Region.values())
@@ -155,12 +158,13 @@ public class Planner {
     /**
      * A new calendar: builds on days that lost capacity move with the fewest moves (only the excess of each day,
      * lowest priority and latest order first) to their earliest feasible day from their old day on; then the
-     * first batch of each region's blocked orders tries again (the periodic retry goes through the rest).
+     * first batch of each region's blocked orders tries again (the periodic retry goes through the rest). Runs in
+     * the caller's transaction, which also stores the calendar.
      */
     public Uni<Calendars.Versioned> changeCalendar(PlantCalendar calendar, int expectedVersion, String user) {
         return calendars.replace(calendar, expectedVersion, user)
                 .call(changed -> planning(p -> {
-                    p.replace(p.plan.withDays(calendar.lineDays(p.start)));
+                    p.plan.replaceDays(calendar.lineDays(p.start));
                     return moveExcess(p).chain(() -> Multi.createFrom().items(Region.values())
                             .onItem().transformToUniAndConcatenate(region -> nextBlocked(region, null)
                                     .chain(blocked -> slotAll(p, blocked)))
@@ -197,7 +201,6 @@ public class Planner {
     private Uni<Void> move(Planning p, List<Build> builds, String why) {
         return Multi.createFrom().iterable(builds)
                 .onItem().transformToUniAndConcatenate(build -> {
-                    p.changed();
                     p.plan.release(build.plannedDate, build.region);
                     return slot(p, build, build.plannedDate, why);
                 })
@@ -262,7 +265,6 @@ public class Planner {
     private Uni<Void> slot(Planning p, Build build, LocalDate previous, String why) {
         Slot slot = p.plan.slot(build.region, previous != null ? previous : build.notBefore(p.start));
         if (slot instanceof Slot.Scheduled scheduled) {
-            p.changed();
             build.status = BuildStatus.SCHEDULED;
             build.plannedDate = scheduled.date();
             build.blockedReason = null;
@@ -291,26 +293,38 @@ public class Planner {
                 blocked.week().toString(), blocked.detail(), clock.instant())).replaceWithVoid();
     }
 
+    /** The plan the next unit of work starts from, reloaded if it is stale. Runs in the caller's transaction. */
+    Uni<LinePlan> plan() {
+        return planning(p -> Uni.createFrom().item(p.base.plan()));
+    }
+
     /**
-     * Runs {@code work} on an up-to-date plan under the planning lock, in the caller's transaction, then records
-     * a fresh plan_state token if the work changed the plan.
+     * The unit of work of all planning: runs {@code work} on a draft of the up-to-date plan under the planning
+     * lock, in the caller's transaction (and fails without one: the lock and the token hold only until it ends).
+     * The draft is the only way to change the plan, and it becomes the cache only in {@link Planning#save}.
      */
-    private Uni<Void> planning(Function<Planning, Uni<Void>> work) {
+    private <T> Uni<T> planning(Function<Planning, Uni<T>> work) {
         LocalDate start = firstPlanDay();
         return Panache.getSession()
+                .invoke(Planner::requireTransaction)
                 .chain(session -> session.createNativeQuery(AdvisoryLock.LINE_PLANNING.xactLock())
                         .getSingleResult()
                         .chain(() -> session.createNativeQuery("SELECT token FROM plan_state WHERE id = 1", String.class)
                                 .getSingleResult())
                         .chain(token -> {
                             Cached current = cached;
-                            Uni<LinePlan> upToDate = current != null && current.token().equals(token)
-                                    && current.start().equals(start)
-                                    ? Uni.createFrom().item(current.plan())
-                                    : load(start, token);
-                            return upToDate.map(plan -> new Planning(plan, start));
+                            return current != null && current.token().equals(token) && current.start().equals(start)
+                                    ? Uni.createFrom().item(current)
+                                    : load(start).map(plan -> new Cached(plan, token, start));
                         })
+                        .map(Planning::new)
                         .chain(p -> work.apply(p).call(() -> p.save(session))));
+    }
+
+    private static void requireTransaction(Mutiny.Session session) {
+        if (session.currentTransaction() == null) {
+            throw new IllegalStateException("planning runs in the caller's transaction, and there is none");
+        }
     }
 
     /**
@@ -318,7 +332,7 @@ public class Planner {
      * A day with builds that the calendar no longer has (a calendar change committed by a transaction whose moves
      * did not happen yet) stays in the plan with no capacity, so it shows as overbooked instead of losing its builds.
      */
-    private Uni<LinePlan> load(LocalDate start, String token) {
+    private Uni<LinePlan> load(LocalDate start) {
         return calendars.current().chain(current -> SlotCounts.PER_REGION.between(IsoWeek.of(start).monday(), SlotCounts.OPEN_END)
                 .chain(counts -> PackBudget.<PackBudget>listAll().map(budgets -> {
                     PlantCalendar calendar = current.calendar();
@@ -326,15 +340,14 @@ public class Planner {
                     List<LineDay> days = new ArrayList<>(calendar.lineDays(start));
                     Set<LocalDate> known = days.stream().map(LineDay::date).collect(Collectors.toCollection(HashSet::new));
                     counts.stream().map(SlotCounts.DayCount::date).filter(d -> !d.isBefore(start) && known.add(d))
-                            .forEach(d -> days.add(new LineDay(d, 0, 0, 0, 0)));
+                            .forEach(d -> days.add(new LineDay(d, 0, 0)));
                     days.sort(Comparator.comparing(LineDay::date));
-                    LinePlan loaded = new LinePlan(days);
+                    LinePlan.Draft loaded = new LinePlan(days).edit();
                     counts.forEach(c -> loaded.occupy(c.date(), Region.valueOf(c.key()), c.count()));
                     IsoWeek first = IsoWeek.of(start);
                     budgets.stream().filter(b -> IsoWeek.parse(b.week).compareTo(first) >= 0)
                             .forEach(b -> loaded.allocatePacks(IsoWeek.parse(b.week), Region.valueOf(b.region), b.allocated));
-                    cached = new Cached(loaded, token, start);
-                    return loaded;
+                    return loaded.commit();
                 })));
     }
 
@@ -347,42 +360,39 @@ public class Planner {
         }
     }
 
-    /** One planning transaction's plan; it owns the cache until it ends. */
+    /**
+     * One planning transaction's unit of work: a draft of the plan it started from (the cache, or a reload valid
+     * under the token the database holds). Nothing else can write the plan, and the draft is private to this
+     * transaction: if the transaction fails, the draft is dropped with it.
+     */
     private final class Planning {
-        private LinePlan plan;
-        private final LocalDate start;
-        private String token;
+        final LinePlan.Draft plan;
+        final LocalDate start;
+        private final Cached base;
 
-        Planning(LinePlan plan, LocalDate start) {
-            this.plan = plan;
-            this.start = start;
+        Planning(Cached base) {
+            this.base = base;
+            this.plan = base.plan().edit();
+            this.start = base.start();
         }
 
         /**
-         * Call before (or in the same step as) changing the plan: from now on the cache only matches a database
-         * where this transaction committed, since its new token is written only by that commit.
+         * A changed plan becomes the cache under a fresh token written in this transaction: valid once it commits,
+         * stale if it rolls back, since the database then keeps the old token. An unchanged plan writes nothing, so
+         * the other replicas keep their caches; a reload becomes the cache under the token it was read with (what
+         * the plan is loaded from, calendar and budgets, changes only together with the draft).
          */
-        void changed() {
-            if (token == null) {
-                token = UUID.randomUUID().toString();
-                cached = new Cached(plan, token, start);
-            }
-        }
-
-        void replace(LinePlan replanned) {
-            changed();
-            plan = replanned;
-            cached = new Cached(plan, token, start);
-        }
-
         Uni<Void> save(Mutiny.Session session) {
-            if (token == null) {
+            if (!plan.hasChanges()) {
+                cached = base;
                 return Uni.createFrom().voidItem();
             }
-            // Published again after the last change, so the next lock holder's thread sees the plan as left.
-            cached = new Cached(plan, token, start);
+            String token = UUID.randomUUID().toString();
+            LinePlan changed = plan.commit();
             return session.createNativeQuery("UPDATE plan_state SET token = ?1 WHERE id = 1")
-                    .setParameter(1, token).executeUpdate().replaceWithVoid();
+                    .setParameter(1, token).executeUpdate()
+                    .invoke(() -> cached = new Cached(changed, token, start))
+                    .replaceWithVoid();
         }
     }
 }

@@ -16,20 +16,24 @@ class LinePlanTest {
     private static final IsoWeek W10 = W09.plusWeeks(1);
 
     /** Two weeks of weekdays with {@code capacity} Polestar slots and {@code ev} EV slots each. */
-    private static LinePlan plan(int capacity, int ev) {
+    private static List<LineDay> days(int capacity, int ev) {
         List<LineDay> days = new ArrayList<>();
         for (int i = 0; i < 14; i++) {
             LocalDate day = MONDAY.plusDays(i);
             if (day.getDayOfWeek().getValue() <= 5) {
-                days.add(new LineDay(day, capacity, ev, 0, 0));
+                days.add(new LineDay(day, capacity, ev));
             }
         }
-        return new LinePlan(days);
+        return days;
+    }
+
+    private static LinePlan.Draft plan(int capacity, int ev) {
+        return new LinePlan(days(capacity, ev)).edit();
     }
 
     @Test
     void slotsTheEarliestDayWithLineRoomEvRoomAndAPack() {
-        LinePlan plan = plan(2, 2);
+        LinePlan.Draft plan = plan(2, 2);
         plan.allocatePacks(W09, Region.NA, 10);
         assertThat(plan.slot(Region.NA, MONDAY)).isEqualTo(new Slot.Scheduled(MONDAY));
         assertThat(plan.slot(Region.NA, MONDAY)).isEqualTo(new Slot.Scheduled(MONDAY));
@@ -39,7 +43,7 @@ class LinePlanTest {
 
     @Test
     void theEvCapLimitsADayBelowItsLineCapacity() {
-        LinePlan plan = plan(5, 1);
+        LinePlan.Draft plan = plan(5, 1);
         plan.allocatePacks(W09, Region.EU, 10);
         assertThat(plan.slot(Region.EU, MONDAY)).isEqualTo(new Slot.Scheduled(MONDAY));
         assertThat(plan.slot(Region.EU, MONDAY)).isEqualTo(new Slot.Scheduled(MONDAY.plusDays(1)));
@@ -47,7 +51,7 @@ class LinePlanTest {
 
     @Test
     void packsAreCountedPerRegionAndWeek() {
-        LinePlan plan = plan(10, 10);
+        LinePlan.Draft plan = plan(10, 10);
         plan.allocatePacks(W09, Region.NA, 1);
         plan.allocatePacks(W10, Region.EU, 1);
         assertThat(plan.slot(Region.NA, MONDAY)).isEqualTo(new Slot.Scheduled(MONDAY));
@@ -60,7 +64,7 @@ class LinePlanTest {
 
     @Test
     void noCapacityBeforeTheEndOfTheHorizonIsNotAPackProblem() {
-        LinePlan plan = plan(1, 1);
+        LinePlan.Draft plan = plan(1, 1);
         plan.allocatePacks(W09, Region.KR, 100);
         plan.allocatePacks(W10, Region.KR, 100);
         for (int i = 0; i < 10; i++) {
@@ -72,7 +76,7 @@ class LinePlanTest {
 
     @Test
     void neverBeforeTheRequestedDay() {
-        LinePlan plan = plan(10, 10);
+        LinePlan.Draft plan = plan(10, 10);
         plan.allocatePacks(W09, Region.NA, 10);
         plan.allocatePacks(W10, Region.NA, 10);
         assertThat(plan.slot(Region.NA, W10.monday().plusDays(2))).isEqualTo(new Slot.Scheduled(W10.monday().plusDays(2)));
@@ -80,7 +84,7 @@ class LinePlanTest {
 
     @Test
     void aReleasedSlotAndPackCanBeTakenAgain() {
-        LinePlan plan = plan(1, 1);
+        LinePlan.Draft plan = plan(1, 1);
         plan.allocatePacks(W09, Region.NA, 1);
         assertThat(plan.slot(Region.NA, MONDAY)).isEqualTo(new Slot.Scheduled(MONDAY));
         assertThat(plan.slot(Region.NA, MONDAY)).isInstanceOf(Slot.Blocked.class);
@@ -90,26 +94,69 @@ class LinePlanTest {
 
     @Test
     void aCalendarCutShowsOnlyTheExcessOfEachDay() {
-        LinePlan plan = plan(3, 3);
+        LinePlan.Draft plan = plan(3, 3);
         plan.allocatePacks(W09, Region.EU, 100);
         for (int i = 0; i < 4; i++) {
             plan.slot(Region.EU, MONDAY);
         }
         List<LineDay> cut = new ArrayList<>();
-        for (LineDay day : plan.days()) {
+        for (LineDay day : days(3, 3)) {
             // Monday loses two slots; Tuesday disappears from the calendar (downtime).
             if (!day.date().equals(MONDAY.plusDays(1))) {
-                cut.add(new LineDay(day.date(), day.date().equals(MONDAY) ? 1 : 3, 3, 0, 0));
+                cut.add(new LineDay(day.date(), day.date().equals(MONDAY) ? 1 : 3, 3));
             }
         }
-        LinePlan replanned = plan.withDays(cut);
-        assertThat(replanned.overbookedDays()).containsEntry(MONDAY, 2).containsEntry(MONDAY.plusDays(1), 1).hasSize(2);
-        assertThat(replanned.packsLeft(W09, Region.EU)).isEqualTo(96);
+        plan.replaceDays(cut);
+        assertThat(plan.overbookedDays()).containsEntry(MONDAY, 2).containsEntry(MONDAY.plusDays(1), 1).hasSize(2);
+        assertThat(plan.packsLeft(W09, Region.EU)).isEqualTo(96);
+        // Tuesday's build moves to its earliest feasible day from Tuesday on; the dropped day keeps its count.
+        plan.release(MONDAY.plusDays(1), Region.EU);
+        assertThat(plan.slot(Region.EU, MONDAY.plusDays(1))).isEqualTo(new Slot.Scheduled(MONDAY.plusDays(2)));
+        assertThat(plan.overbookedDays()).containsOnlyKeys(MONDAY);
+    }
+
+    @Test
+    void aDraftNeverWritesTheVersionItStartedFrom() {
+        LinePlan.Draft draft = plan(2, 2);
+        draft.allocatePacks(W09, Region.NA, 5);
+        LinePlan version = draft.commit();
+        assertThat(draft.hasChanges()).isFalse();
+
+        // The draft goes on from the version it committed, on its own copy.
+        assertThat(draft.slot(Region.NA, MONDAY)).isEqualTo(new Slot.Scheduled(MONDAY));
+        assertThat(draft.slot(Region.NA, MONDAY)).isEqualTo(new Slot.Scheduled(MONDAY));
+        draft.release(MONDAY, Region.NA);
+        assertThat(draft.hasChanges()).isTrue();
+        assertThat(version.slotsTaken(MONDAY)).isZero();
+        assertThat(version.packsLeft(W09, Region.NA)).isEqualTo(5);
+
+        // A second draft of the same version sees none of the first one's changes.
+        LinePlan.Draft other = version.edit();
+        assertThat(other.slot(Region.NA, MONDAY)).isEqualTo(new Slot.Scheduled(MONDAY));
+        assertThat(other.slot(Region.NA, MONDAY)).isEqualTo(new Slot.Scheduled(MONDAY));
+        other.allocatePacks(W09, Region.EU, 7);
+        assertThat(other.slot(Region.EU, MONDAY)).isEqualTo(new Slot.Scheduled(MONDAY.plusDays(1)));
+        LinePlan otherVersion = other.commit();
+        assertThat(otherVersion.slotsTaken(MONDAY)).isEqualTo(2);
+        assertThat(otherVersion.packsLeft(W09, Region.EU)).isEqualTo(6);
+        assertThat(version.packsLeft(W09, Region.EU)).isZero();
+        LinePlan changed = draft.commit();
+        assertThat(changed.slotsTaken(MONDAY)).isEqualTo(1);
+        assertThat(changed.packsLeft(W09, Region.NA)).isEqualTo(4);
+        assertThat(version.slotsTaken(MONDAY)).isZero();
+    }
+
+    @Test
+    void anOrderThatStaysBlockedChangesNothing() {
+        LinePlan.Draft draft = plan(1, 1).commit().edit();
+        assertThat(draft.slot(Region.KR, MONDAY)).isInstanceOf(Slot.Blocked.class);
+        assertThat(draft.overbookedDays()).isEmpty();
+        assertThat(draft.hasChanges()).isFalse();
     }
 
     @Test
     void aWeekWithoutPacksIsSkippedWholeAndNamedAsTheBlocker() {
-        LinePlan plan = plan(1, 1);
+        LinePlan.Draft plan = plan(1, 1);
         plan.allocatePacks(W10, Region.NA, 1);
         assertThat(plan.slot(Region.NA, MONDAY.plusDays(2))).isEqualTo(new Slot.Scheduled(W10.monday()));
         // Week 10 has line room left but its one pack is taken; week 9 never had packs: the first blocker is named.
