@@ -35,7 +35,8 @@ done
 [ -f local-stack/target/local-stack.jar ] || build=true
 if $build; then
   echo "Building the suite (first run: a few minutes) ..."
-  ./mvnw -B -q install -DskipTests
+  # package, not install: the reactor finds its modules in their target folders; nothing goes to ~/.m2.
+  ./mvnw -B -q package -DskipTests
 fi
 
 exec "$java" -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" com.busanev.localstack.Launcher --root . "${args[@]+"${args[@]}"}"

@@ -16,6 +16,11 @@ import java.util.concurrent.TimeUnit;
 /** A server the stack runs as a child process: its log goes to a file, it is ready when a URL answers 200. */
 class ChildProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /**
+     * How long one readiness poll waits for its answer. A starting server on busy cores can take seconds to answer;
+     * a poll that gives up closes the connection under it, and Keycloak logs that as an ERROR ("Failed to write").
+     */
+    private static final Duration POLL_TIMEOUT = Duration.ofSeconds(15);
 
     final String name;
     final Path log;
@@ -41,7 +46,7 @@ class ChildProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log + ":\n" + tail());
             }
             try {
-                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(POLL_TIMEOUT).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     startTime = Duration.between(started, Instant.now());

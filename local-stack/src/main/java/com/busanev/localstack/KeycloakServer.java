@@ -56,7 +56,7 @@ final class KeycloakServer {
             return dirs.filter(d -> d.getFileName().toString().startsWith("keycloak-")).findFirst()
                     .orElseThrow(() -> new IOException("no Keycloak distribution in " + unpacked + ": run the build first"));
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new IOException("no Keycloak distribution in " + unpacked + ": run ./mvnw -DskipTests install first", e);
+            throw new IOException("no Keycloak distribution in " + unpacked + ": run ./mvnw -DskipTests package first", e);
         }
     }
 }

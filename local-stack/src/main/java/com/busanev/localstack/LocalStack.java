@@ -104,7 +104,7 @@ public final class LocalStack implements AutoCloseable {
     private ChildProcess startService(String service, int port, PostgresServer postgres, KafkaServer kafka) throws IOException {
         Path jar = options.root().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
-            throw new IOException(jar + " is missing: build with ./mvnw -DskipTests install");
+            throw new IOException(jar + " is missing: build with ./mvnw -DskipTests package");
         }
         String database = DATABASES.get(service);
         Map<String, String> env = new HashMap<>();

@@ -32,6 +32,9 @@ final class PostgresServer implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setServerConfig("max_connections", "200")
+                // LocalStack's own hook stops it after the services: its own hook stopped it under them on Ctrl-C,
+                // and every service logged ERRORs for its lost connections.
+                .setRegisterShutdownHook(false)
                 .start();
         PostgresServer postgres = new PostgresServer(server, port);
         postgres.createMissing(databases);

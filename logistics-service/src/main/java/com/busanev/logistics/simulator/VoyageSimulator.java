@@ -12,8 +12,11 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -38,35 +41,49 @@ public class VoyageSimulator {
         this.enabled = enabled;
     }
 
+    /**
+     * One step of the plant clock: the voyages and trucks due by now move. The scheduler calls it every
+     * {@code logistics.simulator.tick}; the tests, which switch the schedule off, call it themselves.
+     */
     @Scheduled(every = "${logistics.simulator.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    Uni<Void> tick() {
+    public Uni<Void> tick() {
         if (!enabled) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.withTransaction(() -> Voyage.<Voyage>find("status = ?1 and departure <= ?2",
-                        VoyageStatus.PLANNED, clock.instant()).list()
-                .chain(due -> Multi.createFrom().iterable(due)
-                        .onItem().transformToUniAndConcatenate(v -> voyages.depart(v.id, v.departure)).collect().last()))
-                .chain(() -> Panache.withTransaction(() -> Voyage.<Voyage>find("status = ?1 and eta <= ?2",
-                                VoyageStatus.DEPARTED, clock.instant()).list()
-                        .chain(due -> Multi.createFrom().iterable(due)
-                                .onItem().transformToUniAndConcatenate(v -> voyages.arrive(v.id, v.eta)).collect().last())))
-                .chain(() -> Panache.withTransaction(this::moveTrucks))
-                .replaceWithVoid();
+        return Panache.withTransaction(this::departVoyages)
+                .chain(() -> Panache.withTransaction(this::arriveVoyages))
+                .chain(() -> Panache.withTransaction(this::moveTrucks));
+    }
+
+    // Each step loads what is due with the lock Voyages and Trucks need, and hands them the loaded entities.
+    private Uni<Void> departVoyages() {
+        return Voyage.<Voyage>find("status = ?1 and departure <= ?2 order by departure, code",
+                        VoyageStatus.PLANNED, clock.instant()).withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .chain(due -> each(due, voyage -> voyages.depart(voyage, voyage.departure)));
+    }
+
+    private Uni<Void> arriveVoyages() {
+        return Voyage.<Voyage>find("status = ?1 and eta <= ?2 order by eta, code",
+                        VoyageStatus.DEPARTED, clock.instant()).withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .chain(due -> each(due, voyage -> voyages.arrive(voyage, voyage.eta)));
     }
 
     /** Trucks due to leave or deliver, those due first first; a busy tick leaves the rest to the next one. */
     private Uni<Void> moveTrucks() {
         Instant now = clock.instant();
         return Shipment.<Shipment>find("mode = ?1 and status = ?2 and readyAt <= ?3 order by readyAt, orderId",
-                        TransportMode.TRUCK, ShipmentStatus.BOOKED, now).page(0, TRUCKS_PER_TICK).list()
-                .chain(due -> Multi.createFrom().iterable(due)
-                        .onItem().transformToUniAndConcatenate(car -> trucks.depart(car.orderId, car.readyAt)).collect().last())
+                        TransportMode.TRUCK, ShipmentStatus.BOOKED, now)
+                .page(0, TRUCKS_PER_TICK).withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .chain(due -> each(due, car -> trucks.depart(car, car.readyAt)))
                 .chain(() -> Shipment.<Shipment>find("mode = ?1 and status = ?2 and eta <= ?3 order by eta, orderId",
-                        TransportMode.TRUCK, ShipmentStatus.DEPARTED, now).page(0, TRUCKS_PER_TICK).list())
-                .chain(due -> Multi.createFrom().iterable(due)
-                        .onItem().transformToUniAndConcatenate(car -> trucks.deliver(car.orderId, car.eta)).collect().last())
-                .replaceWithVoid();
+                                TransportMode.TRUCK, ShipmentStatus.DEPARTED, now)
+                        .page(0, TRUCKS_PER_TICK).withLock(LockModeType.PESSIMISTIC_WRITE).list())
+                .chain(due -> each(due, car -> trucks.deliver(car, car.eta)));
+    }
+
+    /** One after the other: a session runs one operation at a time. */
+    private static <T> Uni<Void> each(List<T> due, Function<T, Uni<?>> move) {
+        return Multi.createFrom().iterable(due).onItem().transformToUniAndConcatenate(move).collect().last().replaceWithVoid();
     }
 }

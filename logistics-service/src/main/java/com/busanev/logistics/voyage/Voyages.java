@@ -66,53 +66,65 @@ public class Voyages {
         });
     }
 
-    /** The ship left: every car aboard departs; a late departure moves their ETAs and says so. */
+    /** The operator's report that the ship left; the voyage is loaded, and locked, by its id. */
     public Uni<Voyage> depart(UUID id, Instant at) {
-        Instant departed = ActualTime.orNow(at, clock);
-        return locked(id).chain(voyage -> {
-            if (voyage.status != VoyageStatus.PLANNED) {
-                return Uni.createFrom().failure(ProblemException.conflict("Voyage " + voyage.code + " is " + voyage.status + "."));
-            }
-            Instant previousEta = voyage.eta;
-            voyage.status = VoyageStatus.DEPARTED;
-            voyage.actualDeparture = departed;
-            voyage.eta = voyage.plannedArrival(departed);
-            return aboard(voyage, ShipmentStatus.BOOKED).chain(cars -> Multi.createFrom().iterable(cars)
-                    .onItem().transformToUniAndConcatenate(car -> {
-                        car.status = ShipmentStatus.DEPARTED;
-                        car.departedAt = departed;
-                        car.eta = voyage.eta;
-                        return delays.announceIfLater(car, previousEta, "departed late from Busan New Port")
-                                .chain(() -> outbox.append(new ShipmentDeparted(car.orderId, voyage.id, departed, voyage.eta)));
-                    }).collect().last()).replaceWith(voyage);
-        });
+        return locked(id).chain(voyage -> depart(voyage, at));
     }
 
-    /** The ship arrived: every car aboard arrives; a late arrival is announced as a delay first. */
+    /**
+     * The ship left: every car aboard departs; a late departure moves their ETAs and says so. Call with a voyage
+     * loaded with a {@code PESSIMISTIC_WRITE} lock in the caller's transaction (the simulator's query of due
+     * voyages): locking an entity the session holds already would be a second query.
+     */
+    public Uni<Voyage> depart(Voyage voyage, Instant at) {
+        Instant departed = ActualTime.orNow(at, clock);
+        if (voyage.status != VoyageStatus.PLANNED) {
+            throw ProblemException.conflict("Voyage " + voyage.code + " is " + voyage.status + ".");
+        }
+        Instant previousEta = voyage.eta;
+        voyage.status = VoyageStatus.DEPARTED;
+        voyage.actualDeparture = departed;
+        voyage.eta = voyage.plannedArrival(departed);
+        return aboard(voyage, ShipmentStatus.BOOKED).chain(cars -> Multi.createFrom().iterable(cars)
+                .onItem().transformToUniAndConcatenate(car -> {
+                    car.status = ShipmentStatus.DEPARTED;
+                    car.departedAt = departed;
+                    car.eta = voyage.eta;
+                    return delays.announceIfLater(car, previousEta, "departed late from Busan New Port")
+                            .chain(() -> outbox.append(new ShipmentDeparted(car.orderId, voyage.id, departed, voyage.eta)));
+                }).collect().last()).replaceWith(voyage);
+    }
+
+    /** The operator's report that the ship arrived; the voyage is loaded, and locked, by its id. */
     public Uni<Voyage> arrive(UUID id, Instant at) {
+        return locked(id).chain(voyage -> arrive(voyage, at));
+    }
+
+    /**
+     * The ship arrived: every car aboard arrives; a late arrival is announced as a delay first. Call with a
+     * locked voyage, as for {@link #depart(Voyage, Instant)}.
+     */
+    public Uni<Voyage> arrive(Voyage voyage, Instant at) {
         Instant arrived = ActualTime.orNow(at, clock);
-        return locked(id).chain(voyage -> {
-            if (voyage.status != VoyageStatus.DEPARTED) {
-                return Uni.createFrom().failure(ProblemException.conflict(
-                        "Voyage " + voyage.code + " is " + voyage.status + ": only a departed voyage arrives."));
-            }
-            if (arrived.isBefore(voyage.actualDeparture)) {
-                return Uni.createFrom().failure(ProblemException.badRequest("at",
-                        "an arrival must not be before the departure (" + voyage.actualDeparture + ")"));
-            }
-            Instant previousEta = voyage.eta;
-            voyage.status = VoyageStatus.ARRIVED;
-            voyage.actualArrival = arrived;
-            voyage.eta = arrived;
-            return aboard(voyage, ShipmentStatus.DEPARTED).chain(cars -> Multi.createFrom().iterable(cars)
-                    .onItem().transformToUniAndConcatenate(car -> {
-                        car.status = ShipmentStatus.ARRIVED;
-                        car.arrivedAt = arrived;
-                        car.eta = arrived;
-                        return delays.announceIfLater(car, previousEta, "arrived late at " + voyage.destinationPort)
-                                .chain(() -> outbox.append(new ShipmentArrived(car.orderId, voyage.id, voyage.destinationPort, arrived)));
-                    }).collect().last()).replaceWith(voyage);
-        });
+        if (voyage.status != VoyageStatus.DEPARTED) {
+            throw ProblemException.conflict(
+                    "Voyage " + voyage.code + " is " + voyage.status + ": only a departed voyage arrives.");
+        }
+        if (arrived.isBefore(voyage.actualDeparture)) {
+            throw ProblemException.badRequest("at", "an arrival must not be before the departure (" + voyage.actualDeparture + ")");
+        }
+        Instant previousEta = voyage.eta;
+        voyage.status = VoyageStatus.ARRIVED;
+        voyage.actualArrival = arrived;
+        voyage.eta = arrived;
+        return aboard(voyage, ShipmentStatus.DEPARTED).chain(cars -> Multi.createFrom().iterable(cars)
+                .onItem().transformToUniAndConcatenate(car -> {
+                    car.status = ShipmentStatus.ARRIVED;
+                    car.arrivedAt = arrived;
+                    car.eta = arrived;
+                    return delays.announceIfLater(car, previousEta, "arrived late at " + voyage.destinationPort)
+                            .chain(() -> outbox.append(new ShipmentArrived(car.orderId, voyage.id, voyage.destinationPort, arrived)));
+                }).collect().last()).replaceWith(voyage);
     }
 
     /**
