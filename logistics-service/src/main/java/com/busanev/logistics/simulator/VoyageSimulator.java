@@ -1,6 +1,7 @@
 package com.busanev.logistics.simulator;
 
 import com.busanev.events.TransportMode;
+import com.busanev.kit.lifecycle.Stopping;
 import com.busanev.logistics.shipment.Shipment;
 import com.busanev.logistics.shipment.ShipmentStatus;
 import com.busanev.logistics.shipment.Trucks;
@@ -32,9 +33,11 @@ public class VoyageSimulator {
     private final Trucks trucks;
     private final Clock clock;
     private final boolean enabled;
+    private final Stopping stopping;
 
-    VoyageSimulator(Voyages voyages, Trucks trucks, Clock clock,
+    VoyageSimulator(Voyages voyages, Trucks trucks, Clock clock, Stopping stopping,
             @ConfigProperty(name = "logistics.simulator.enabled", defaultValue = "false") boolean enabled) {
+        this.stopping = stopping;
         this.voyages = voyages;
         this.trucks = trucks;
         this.clock = clock;
@@ -51,9 +54,9 @@ public class VoyageSimulator {
         if (!enabled) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.withTransaction(this::departVoyages)
+        return stopping.quietly(Panache.withTransaction(this::departVoyages)
                 .chain(() -> Panache.withTransaction(this::arriveVoyages))
-                .chain(() -> Panache.withTransaction(this::moveTrucks));
+                .chain(() -> Panache.withTransaction(this::moveTrucks)));
     }
 
     // Each step loads what is due with the lock Voyages and Trucks need, and hands them the loaded entities.

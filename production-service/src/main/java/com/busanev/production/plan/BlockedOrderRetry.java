@@ -1,5 +1,6 @@
 package com.busanev.production.plan;
 
+import com.busanev.kit.lifecycle.Stopping;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -12,14 +13,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 class BlockedOrderRetry {
     private final Planner planner;
+    private final Stopping stopping;
 
-    BlockedOrderRetry(Planner planner) {
+    BlockedOrderRetry(Planner planner, Stopping stopping) {
         this.planner = planner;
+        this.stopping = stopping;
     }
 
     @Scheduled(every = "${production.planning.reslot-interval:10s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> retry() {
-        return Panache.withTransaction(planner::reslotAllBlocked);
+        return stopping.quietly(Panache.withTransaction(planner::reslotAllBlocked));
     }
 }

@@ -2,6 +2,7 @@ package com.busanev.kit.outbox;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -32,6 +33,7 @@ public class OutboxBacklog {
 
     private final Pool pool;
     private final OutboxConfig config;
+    private volatile long timer = -1;
     private volatile Counts counts = Counts.NONE;
 
     OutboxBacklog(Pool pool, OutboxConfig config, MeterRegistry registry) {
@@ -55,7 +57,12 @@ public class OutboxBacklog {
 
     void start(@Observes StartupEvent startup, Vertx vertx) {
         refresh();
-        vertx.setPeriodic(config.backlogRefresh().toMillis(), tick -> refresh());
+        timer = vertx.setPeriodic(config.backlogRefresh().toMillis(), tick -> refresh());
+    }
+
+    /** No count on a closing pool. */
+    void stop(@Observes ShutdownEvent shutdown, Vertx vertx) {
+        vertx.cancelTimer(timer);
     }
 
     private void refresh() {

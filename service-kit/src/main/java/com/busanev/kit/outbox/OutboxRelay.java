@@ -1,6 +1,8 @@
 package com.busanev.kit.outbox;
 
+import com.busanev.kit.lifecycle.Stopping;
 import com.busanev.kit.locks.AdvisoryLock;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -72,6 +75,9 @@ public class OutboxRelay {
     private final MutinyEmitter<String> emitter;
     private final URI source;
     private final OutboxConfig config;
+    private final Stopping stopping;
+    /** The relay's Vert.x timers, cancelled at shutdown so no drain starts on a closing pool. */
+    private final List<Long> timers = new CopyOnWriteArrayList<>();
     private final AtomicBoolean pending = new AtomicBoolean(true);
     private volatile long lastAppendNanos = System.nanoTime();
     private final AtomicBoolean running = new AtomicBoolean(false);
@@ -80,8 +86,10 @@ public class OutboxRelay {
     private volatile long resumeAtNanos = System.nanoTime();
 
     OutboxRelay(Pool pool, @Channel(CHANNEL) MutinyEmitter<String> emitter,
-            @ConfigProperty(name = "quarkus.application.name") String application, OutboxConfig config) {
+            @ConfigProperty(name = "quarkus.application.name") String application, OutboxConfig config,
+            Stopping stopping) {
         this.pool = pool;
+        this.stopping = stopping;
         this.emitter = emitter;
         this.source = URI.create("/" + application);
         this.config = config;
@@ -101,11 +109,15 @@ public class OutboxRelay {
      * last drain costs nothing, and one drain runs at a time.
      */
     void start(@Observes StartupEvent startup, Vertx vertx) {
-        vertx.setTimer(config.startDelay().toMillis(), first -> {
-            vertx.setPeriodic(config.pollInterval().toMillis(), tick -> relay());
+        timers.add(vertx.setTimer(config.startDelay().toMillis(), first -> {
+            timers.add(vertx.setPeriodic(config.pollInterval().toMillis(), tick -> relay()));
             // A safety net for rows committed by another replica or before a restart, and rows whose back-off ended.
-            vertx.setPeriodic(config.sweepInterval().toMillis(), tick -> pending.set(true));
-        });
+            timers.add(vertx.setPeriodic(config.sweepInterval().toMillis(), tick -> pending.set(true)));
+        }));
+    }
+
+    void stop(@Observes ShutdownEvent shutdown, Vertx vertx) {
+        timers.forEach(vertx::cancelTimer);
     }
 
     private void relay() {
@@ -113,11 +125,12 @@ public class OutboxRelay {
         if (System.nanoTime() - resumeAtNanos < 0 || !pending.getAndSet(false) && !recentAppend) {
             return;
         }
-        if (!running.compareAndSet(false, true)) {
+        if (stopping.now() || !running.compareAndSet(false, true)) {
             pending.set(true);
             return;
         }
-        drain().subscribe().with(ignored -> {
+        // A drain cut off by the shutdown is not a failure: its rows stay unpublished for the next start.
+        stopping.quietly(drain()).subscribe().with(ignored -> {
             resumed();
             running.set(false);
         }, failure -> {

@@ -1,5 +1,6 @@
 package com.busanev.supplier.allocation;
 
+import com.busanev.kit.lifecycle.Stopping;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -14,14 +15,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 class HorizonSweep {
     private final SupplyPlanner planner;
+    private final Stopping stopping;
 
-    HorizonSweep(SupplyPlanner planner) {
+    HorizonSweep(SupplyPlanner planner, Stopping stopping) {
         this.planner = planner;
+        this.stopping = stopping;
     }
 
     @Scheduled(every = "${supplier.plan.sweep-interval}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> sweep() {
-        return Panache.withTransaction(() -> planner.recompute(planner.horizonWeeks()));
+        return stopping.quietly(Panache.withTransaction(() -> planner.recompute(planner.horizonWeeks())));
     }
 }

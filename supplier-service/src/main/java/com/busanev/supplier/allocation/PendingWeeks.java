@@ -1,6 +1,7 @@
 package com.busanev.supplier.allocation;
 
 import com.busanev.events.IsoWeek;
+import com.busanev.kit.lifecycle.Stopping;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -20,9 +21,11 @@ public class PendingWeeks {
     private static final String TAKE = "DELETE FROM pending_week RETURNING week";
 
     private final SupplyPlanner planner;
+    private final Stopping stopping;
 
-    PendingWeeks(SupplyPlanner planner) {
+    PendingWeeks(SupplyPlanner planner, Stopping stopping) {
         this.planner = planner;
+        this.stopping = stopping;
     }
 
     /** Marks the weeks for the next tick; runs in the caller's transaction, so a mark commits with its demand. */
@@ -38,12 +41,12 @@ public class PendingWeeks {
     @Scheduled(every = "${supplier.plan.pending-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> recomputeMarked() {
-        return Panache.withTransaction(() -> Panache.getSession()
+        return stopping.quietly(Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery(TAKE, String.class).getResultList())
                 .chain(weeks -> {
                     Set<IsoWeek> marked = new TreeSet<>();
                     weeks.forEach(week -> marked.add(IsoWeek.parse(week)));
                     return planner.recompute(marked);
-                }));
+                })));
     }
 }
