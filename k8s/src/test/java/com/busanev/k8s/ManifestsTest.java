@@ -455,7 +455,6 @@ class ManifestsTest {
         List<OperatorResources.Rule> alerts = rendered.prometheusRules.stream().flatMap(r -> r.spec().groups().stream())
                 .flatMap(g -> g.rules().stream()).toList();
         assertThat(alerts).extracting(OperatorResources.Rule::alert).containsExactlyInAnyOrderElementsOf(ALERTS);
-        Set<String> alerted = new HashSet<>();
         for (OperatorResources.Rule alert : alerts) {
             assertThat(alert.labels()).as("labels of %s", alert.alert()).containsKey("severity");
             assertThat(alert.labels().get("severity")).as("severity of %s", alert.alert()).isIn("warning", "critical");
@@ -463,9 +462,7 @@ class ManifestsTest {
             assertThat(alert.annotations().get("runbook_url")).as("runbook of %s", alert.alert())
                     .isEqualTo("docs/architecture.md#" + alert.alert().toLowerCase());
             assertThat(runbooks).as("sections of docs/architecture.md").contains(alert.alert().toLowerCase());
-            Set<String> used = metricsIn(alert.expr());
-            assertThat(used).as("metrics of %s: %s", alert.alert(), alert.expr()).isNotEmpty().isSubsetOf(METRICS);
-            alerted.addAll(used);
+            assertThat(metricsIn(alert.expr())).as("metrics of %s: %s", alert.alert(), alert.expr()).isNotEmpty().isSubsetOf(METRICS);
         }
 
         assertThat(rendered.configMaps).filteredOn(c -> c.getMetadata().getLabels() != null
@@ -493,7 +490,7 @@ class ManifestsTest {
                     assertThat(METRICS).as("metric of variable %s", variable.get("name")).contains(labelValues.group(1));
                 }
             }
-            assertThat(charted).as("metrics the dashboard charts").isEqualTo(METRICS).containsAll(alerted);
+            assertThat(charted).as("metrics the dashboard charts: every one the alerts may use").isEqualTo(METRICS);
         });
     }
 
