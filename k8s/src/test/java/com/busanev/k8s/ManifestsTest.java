@@ -87,6 +87,19 @@ class ManifestsTest {
     private static final String CLIENT_SECRETS = "ev-partnership-client-secrets";
     private static final Pattern DATABASE_URL = Pattern.compile("(?:jdbc:)?postgresql://([a-z0-9-]+)-rw:5432/(\\w+)");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
+    /**
+     * The metrics the alerts and the dashboard may use, as Prometheus names them: the kit's outbox and consumer
+     * gauges and counter, production-service's blocked backlog (BlockedBuildsGauge) and the Kafka client's consumer
+     * lag (Quarkus Micrometer's Kafka binder). Kept here because this module cannot load the services' classes;
+     * production-service's MetricsTest checks the last two at /q/metrics.
+     */
+    private static final Set<String> METRICS = Set.of("outbox_pending_events", "outbox_oldest_pending_age_seconds",
+            "outbox_parked_events", "consumer_retrying", "consumer_dead_lettered_total",
+            "kafka_consumer_fetch_manager_records_lag_max", "production_blocked_builds");
+    /** The alerts, each with a section of docs/architecture.md that says what to do. */
+    private static final Set<String> ALERTS = Set.of("OutboxBacklog", "OutboxParked", "ConsumerRetrying", "DeadLetters",
+            "ConsumerLag", "BlockedBacklog");
+    private static final Path ARCHITECTURE = Path.of("..", "docs", "architecture.md");
 
     /** The rendered objects of one overlay, typed. */
     private static final class Rendered {
@@ -106,6 +119,8 @@ class ManifestsTest {
         final List<OperatorResources.Cluster> databases = new ArrayList<>();
         final List<OperatorResources.Keycloak> keycloaks = new ArrayList<>();
         final List<OperatorResources.KeycloakRealmImport> realmImports = new ArrayList<>();
+        final List<OperatorResources.PodMonitor> podMonitors = new ArrayList<>();
+        final List<OperatorResources.PrometheusRule> prometheusRules = new ArrayList<>();
 
         String kafkaName() {
             return kafkas.get(0).getMetadata().getName();
@@ -228,7 +243,10 @@ class ManifestsTest {
             assertThat(secretReferences(deployment)).as("Kafka credentials of %s", service)
                     .contains(service, rendered.kafkaName() + "-cluster-ca-cert");
         }
-        for (V1ConfigMap config : rendered.configMaps) {
+        Set<String> serviceConfigs = rendered.deployments.stream()
+                .flatMap(d -> d.getSpec().getTemplate().getSpec().getContainers().stream())
+                .flatMap(c -> c.getEnvFrom().stream()).map(from -> from.getConfigMapRef().getName()).collect(Collectors.toSet());
+        for (V1ConfigMap config : rendered.configMaps.stream().filter(c -> serviceConfigs.contains(c.getMetadata().getName())).toList()) {
             Map<String, String> data = config.getData();
             assertThat(data.get("KAFKA_BOOTSTRAP_SERVERS")).startsWith(rendered.kafkaName() + "-kafka-bootstrap:");
             // Both datasource URLs name a Cluster of the manifests (through its read-write Service) and its database.
@@ -293,6 +311,9 @@ class ManifestsTest {
         } else {
             assertThat(rendered.realmImports.get(0).spec().realm()).as("the demo realm of the local run, as it is")
                     .isEqualTo(STRICT.readTree(REALM.toFile()));
+            // A laptop cluster rarely runs the Prometheus operator: without its CRDs, an apply would fail.
+            assertThat(rendered.podMonitors).isEmpty();
+            assertThat(rendered.prometheusRules).isEmpty();
         }
     }
 
@@ -408,6 +429,97 @@ class ManifestsTest {
         return copy;
     }
 
+    /**
+     * Production is monitored (k8s/components/monitoring): Prometheus scrapes every service, each alert says how
+     * severe it is, what happened and where the runbook is, and the alerts and the dashboard use only the metrics
+     * the services export.
+     */
+    @Test
+    void productionIsScrapedAlertedOnAndHasADashboard() throws Exception {
+        Rendered rendered = render("production");
+
+        assertThat(rendered.podMonitors).singleElement().satisfies(monitor -> {
+            assertThat(rendered.deployments).as("Deployments whose pods %s scrapes", monitor.metadata().name())
+                    .filteredOn(d -> d.getSpec().getTemplate().getMetadata().getLabels().entrySet()
+                            .containsAll(monitor.spec().selector().matchLabels().entrySet()))
+                    .hasSize(SERVICES.size()).allSatisfy(deployment -> assertThat(monitor.spec().podMetricsEndpoints())
+                            .singleElement().satisfies(endpoint -> {
+                                V1Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+                                assertThat(resolve(new IntOrString(endpoint.port()), container)).isEqualTo(httpPort(container));
+                                assertThat(endpoint.path()).isEqualTo(
+                                        deployment.getSpec().getTemplate().getMetadata().getAnnotations().get("prometheus.io/path"));
+                            }));
+        });
+
+        Set<String> runbooks = headingAnchors(Files.readString(ARCHITECTURE));
+        List<OperatorResources.Rule> alerts = rendered.prometheusRules.stream().flatMap(r -> r.spec().groups().stream())
+                .flatMap(g -> g.rules().stream()).toList();
+        assertThat(alerts).extracting(OperatorResources.Rule::alert).containsExactlyInAnyOrderElementsOf(ALERTS);
+        for (OperatorResources.Rule alert : alerts) {
+            assertThat(alert.labels()).as("labels of %s", alert.alert()).containsKey("severity");
+            assertThat(alert.labels().get("severity")).as("severity of %s", alert.alert()).isIn("warning", "critical");
+            assertThat(alert.annotations()).as("annotations of %s", alert.alert()).containsKeys("summary", "description", "runbook_url");
+            assertThat(alert.annotations().get("runbook_url")).as("runbook of %s", alert.alert())
+                    .isEqualTo("docs/architecture.md#" + alert.alert().toLowerCase());
+            assertThat(runbooks).as("sections of docs/architecture.md").contains(alert.alert().toLowerCase());
+            assertThat(metricsIn(alert.expr())).as("metrics of %s: %s", alert.alert(), alert.expr()).isNotEmpty().isSubsetOf(METRICS);
+        }
+
+        assertThat(rendered.configMaps).filteredOn(c -> c.getMetadata().getLabels() != null
+                && "1".equals(c.getMetadata().getLabels().get("grafana_dashboard"))).singleElement().satisfies(config -> {
+            assertThat(config.getData()).hasSize(1);
+            JsonNode dashboard = STRICT.readTree(config.getData().values().iterator().next());
+            assertThat(dashboard.path("uid").asText()).isNotBlank();
+            List<JsonNode> panels = new ArrayList<>();
+            dashboard.get("panels").forEach(panel -> {
+                panels.add(panel);
+                panel.path("panels").forEach(panels::add);
+            });
+            assertThat(panels).extracting(panel -> panel.get("id").asInt()).doesNotHaveDuplicates();
+            Set<String> charted = new HashSet<>();
+            for (JsonNode panel : panels) {
+                for (JsonNode target : panel.path("targets")) {
+                    Set<String> used = metricsIn(target.get("expr").asText());
+                    assertThat(used).as("metrics of panel %s", panel.get("title")).isNotEmpty().isSubsetOf(METRICS);
+                    charted.addAll(used);
+                }
+            }
+            for (JsonNode variable : dashboard.path("templating").path("list")) {
+                Matcher labelValues = Pattern.compile("label_values\\((\\w+),").matcher(variable.path("query").path("query").asText());
+                if (labelValues.find()) {
+                    assertThat(METRICS).as("metric of variable %s", variable.get("name")).contains(labelValues.group(1));
+                }
+            }
+            assertThat(charted).as("metrics the dashboard charts: every one the alerts may use").isEqualTo(METRICS);
+        });
+    }
+
+    /**
+     * The metric names a PromQL expression reads: what is left once strings, label matchers, ranges and label lists
+     * are gone, less functions (a name before a parenthesis) and keywords.
+     */
+    private static Set<String> metricsIn(String expr) {
+        String names = expr.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "")
+                .replaceAll("\\{[^}]*}", "")
+                .replaceAll("\\[[^]]*]", "")
+                .replaceAll("\\b(?:by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)", "");
+        Set<String> metrics = new HashSet<>();
+        Matcher name = Pattern.compile("(?<![\\w.$])[a-zA-Z_:][\\w:]*+(?!\\s*\\()").matcher(names);
+        while (name.find()) {
+            if (!Set.of("and", "or", "unless", "bool", "offset", "inf", "nan").contains(name.group().toLowerCase())) {
+                metrics.add(name.group());
+            }
+        }
+        return metrics;
+    }
+
+    /** The anchors GitHub gives the headings of a Markdown file. */
+    private static Set<String> headingAnchors(String markdown) {
+        return markdown.lines().filter(line -> line.startsWith("#"))
+                .map(line -> line.replaceFirst("^#+\\s*", "").toLowerCase().replaceAll("[^a-z0-9 _-]", "").replace(' ', '-'))
+                .collect(Collectors.toSet());
+    }
+
     /** The JVM component (k8s/components/jvm) on the local overlay: JVM images of this version, sized for a JVM. */
     @Test
     void theJvmComponentRunsJvmImagesWithJvmSizedResources() throws Exception {
@@ -476,6 +588,8 @@ class ManifestsTest {
             case "Cluster" -> rendered.databases.add(STRICT.treeToValue(object, OperatorResources.Cluster.class));
             case "Keycloak" -> rendered.keycloaks.add(STRICT.treeToValue(object, OperatorResources.Keycloak.class));
             case "KeycloakRealmImport" -> rendered.realmImports.add(STRICT.treeToValue(object, OperatorResources.KeycloakRealmImport.class));
+            case "PodMonitor" -> rendered.podMonitors.add(STRICT.treeToValue(object, OperatorResources.PodMonitor.class));
+            case "PrometheusRule" -> rendered.prometheusRules.add(STRICT.treeToValue(object, OperatorResources.PrometheusRule.class));
             default -> throw new AssertionError("no model for kind " + kind + ": add one before adding the object");
         }
     }

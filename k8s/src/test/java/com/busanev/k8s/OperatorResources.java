@@ -2,13 +2,14 @@ package com.busanev.k8s;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Strict shapes of the CloudNativePG and Keycloak operator resources this repository uses, written from their
- * CRD schemas for the fields used here: read with FAIL_ON_UNKNOWN_PROPERTIES, a misspelt or misplaced field
- * fails. Neither project publishes Java models on Maven Central that load without its operator runtime (Strimzi
- * does: its resources are read with io.strimzi:api); see docs/deploy.md.
+ * Strict shapes of the CloudNativePG, Keycloak and Prometheus operator resources this repository uses, written from
+ * their CRD schemas for the fields used here: read with FAIL_ON_UNKNOWN_PROPERTIES, a misspelt or misplaced field
+ * fails. None of these projects publishes Java models on Maven Central that load without its operator runtime
+ * (fabric8's Prometheus models accept unknown fields; Strimzi's are read with io.strimzi:api); see docs/deploy.md.
  */
 final class OperatorResources {
     private OperatorResources() {
@@ -71,5 +72,33 @@ final class OperatorResources {
 
     /** A {@code ${NAME}} in the realm that the import replaces with a Secret's value. */
     record Placeholder(SecretKey secret) {
+    }
+
+    /** Prometheus operator: which pods Prometheus scrapes, on which port (by name) and path. */
+    record PodMonitor(String apiVersion, String kind, Meta metadata, PodMonitorSpec spec) {
+    }
+
+    record PodMonitorSpec(LabelSelector selector, List<PodMetricsEndpoint> podMetricsEndpoints) {
+    }
+
+    record LabelSelector(Map<String, String> matchLabels) {
+    }
+
+    record PodMetricsEndpoint(String port, String path, String interval) {
+    }
+
+    /** Prometheus operator: alerting rules, in groups. */
+    record PrometheusRule(String apiVersion, String kind, Meta metadata, PrometheusRuleSpec spec) {
+    }
+
+    record PrometheusRuleSpec(List<RuleGroup> groups) {
+    }
+
+    record RuleGroup(String name, String interval, List<Rule> rules) {
+    }
+
+    /** An alert; {@code for} is how long the expression must hold before it fires. */
+    record Rule(String alert, String expr, @JsonProperty("for") String pendingFor, Map<String, String> labels,
+            Map<String, String> annotations) {
     }
 }
