@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.busanev.events.EventType;
 import com.busanev.events.Topics;
 import com.busanev.kit.outbox.OutboxMetrics;
+import com.busanev.testing.ScrapedMetrics;
 import com.busanev.testing.CloudEventRecords;
 import com.busanev.testing.KafkaResource;
 import io.agroal.api.AgroalDataSource;
@@ -64,8 +65,8 @@ class OutboxRelayTest {
         assertThat(publishedAt(heldBack)).isNull();
 
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            assertThat(gauge(OutboxMetrics.PARKED_EVENTS)).isEqualTo(1.0);
-            assertThat(gauge(OutboxMetrics.PENDING_EVENTS)).isGreaterThanOrEqualTo(1.0);
+            assertThat(ScrapedMetrics.value(OutboxMetrics.PARKED_EVENTS)).isEqualTo(1.0);
+            assertThat(ScrapedMetrics.value(OutboxMetrics.PENDING_EVENTS)).isGreaterThanOrEqualTo(1.0);
             JsonPath outbox = wellness(503);
             assertThat(outbox.getString("status")).isEqualTo("DOWN");
             assertThat(outbox.getInt("data.parked")).isEqualTo(1);
@@ -80,7 +81,7 @@ class OutboxRelayTest {
         execute(UNPARK, refused);
         assertThat(ceIds(order, 2)).containsExactly(refused.toString(), heldBack.toString());
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            assertThat(gauge(OutboxMetrics.PARKED_EVENTS)).isZero();
+            assertThat(ScrapedMetrics.value(OutboxMetrics.PARKED_EVENTS)).isZero();
             assertThat(wellness(200).getString("status")).isEqualTo("UP");
         });
     }
@@ -150,13 +151,6 @@ class OutboxRelayTest {
         return CloudEventRecords.header(record, "ce_id").orElseThrow();
     }
 
-    /** The value of an unlabelled gauge at /q/metrics. */
-    private static double gauge(String name) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(line -> line.startsWith(name + " ")).findFirst()
-                .map(line -> Double.parseDouble(line.substring(name.length() + 1).trim()))
-                .orElseThrow(() -> new AssertionError(name + " is not at /q/metrics"));
-    }
 
     /** The outbox check at /q/health/well, answered with this status code. */
     private static JsonPath wellness(int status) {

@@ -11,16 +11,14 @@ import com.busanev.events.BuildBlocked;
 import com.busanev.events.IsoWeek;
 import com.busanev.events.Region;
 import com.busanev.events.Topics;
+import com.busanev.testing.ScrapedMetrics;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +29,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class MetricsTest {
-    private static final Pattern SAMPLE = Pattern.compile("^(\\w+)\\{([^}]*)} (\\S+)", Pattern.MULTILINE);
-    private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
     @Inject
     AgroalDataSource database;
@@ -49,37 +45,23 @@ class MetricsTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             long blocked = blocked(Region.EU, BlockReason.NO_CAPACITY);
             assertThat(blocked).isGreaterThanOrEqualTo(2);
-            assertThat(samples("production_blocked_builds"))
+            assertThat(ScrapedMetrics.samples("production_blocked_builds"))
                     .containsEntry(Map.of("application", "production-service", "region", "EU", "reason", "NO_CAPACITY"),
                             (double) blocked);
         });
         // Every region and reason is a series, at 0 while nothing is blocked: an alert never waits for one to appear.
-        assertThat(samples("production_blocked_builds").keySet()).hasSize(Region.values().length * BlockReason.values().length);
+        assertThat(ScrapedMetrics.samples("production_blocked_builds").keySet()).hasSize(Region.values().length * BlockReason.values().length);
     }
 
     /** The lag the ConsumerLag alert watches: the Kafka client's own metric, per consumer (one per topic followed). */
     @Test
     void theConsumersLagIsExportedPerConsumer() {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(samples("kafka_consumer_fetch_manager_records_lag_max").keySet())
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ScrapedMetrics.samples("kafka_consumer_fetch_manager_records_lag_max").keySet())
                 .allSatisfy(labels -> assertThat(labels).containsEntry("application", "production-service"))
                 .extracting(labels -> labels.get("client_id"))
                 .contains("kafka-consumer-" + Topics.ORDER_EVENTS, "kafka-consumer-" + Topics.SUPPLIER_EVENTS));
     }
 
-    /** The samples of one metric, by their labels. */
-    private static Map<Map<String, String>, Double> samples(String metric) {
-        String scraped = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Map<Map<String, String>, Double> samples = new HashMap<>();
-        Matcher sample = SAMPLE.matcher(scraped);
-        while (sample.find()) {
-            if (sample.group(1).equals(metric)) {
-                Map<String, String> labels = new HashMap<>();
-                LABEL.matcher(sample.group(2)).results().forEach(label -> labels.put(label.group(1), label.group(2)));
-                samples.put(labels, Double.valueOf(sample.group(3)));
-            }
-        }
-        return samples;
-    }
 
     private long blocked(Region region, BlockReason reason) throws SQLException {
         try (var connection = database.getConnection(); var statement = connection.prepareStatement(

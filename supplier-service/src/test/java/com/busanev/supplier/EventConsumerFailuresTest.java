@@ -12,6 +12,7 @@ import com.busanev.events.Region;
 import com.busanev.events.Topics;
 import com.busanev.kit.messaging.ConsumerMetrics;
 import com.busanev.kit.messaging.EventConsumersReadiness;
+import com.busanev.testing.ScrapedMetrics;
 import com.busanev.testing.CloudEventRecords;
 import com.busanev.testing.KafkaResource;
 import io.agroal.api.AgroalDataSource;
@@ -31,8 +32,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -77,7 +76,7 @@ class EventConsumerFailuresTest {
                     .body(CHECK + ".status", equalTo("DOWN"))
                     .body(CHECK + ".data.'order-events.event-id'", equalTo(eventId))
                     .body(CHECK + ".data.'order-events.event-type'", equalTo(EventType.ORDER_CANCELLED.ceType())));
-            assertThat(metric(ConsumerMetrics.RETRYING, "order-events")).isEqualTo(1.0);
+            assertThat(ScrapedMetrics.value(ConsumerMetrics.RETRYING, Map.of(ConsumerMetrics.CHANNEL_TAG, "order-events"))).isEqualTo(1.0);
             assertThat(CloudEventRecords.all(DEAD_LETTERS, order.toString(), Duration.ofSeconds(3))).isEmpty();
             assertThat(count("SELECT count(*) FROM processed_event WHERE event_id = ?", eventId)).isZero();
             lock.rollback();
@@ -87,7 +86,7 @@ class EventConsumerFailuresTest {
                 .body(CHECK + ".status", equalTo("UP")));
         assertThat(count("SELECT count(*) FROM cancelled_order WHERE order_id = ?", order)).isOne();
         assertThat(count("SELECT count(*) FROM processed_event WHERE event_id = ?", eventId)).isOne();
-        assertThat(metric(ConsumerMetrics.RETRYING, "order-events")).isZero();
+        assertThat(ScrapedMetrics.value(ConsumerMetrics.RETRYING, Map.of(ConsumerMetrics.CHANNEL_TAG, "order-events"))).isZero();
         assertThat(CloudEventRecords.all(DEAD_LETTERS, order.toString(), Duration.ofSeconds(3))).isEmpty();
     }
 
@@ -95,7 +94,7 @@ class EventConsumerFailuresTest {
     void unreadableAndInvalidEventsAreDeadLetteredWithTheirReasonAndTheConsumerGoesOn() throws Exception {
         UUID order = UUID.randomUUID();
         String key = order.toString();
-        double before = metric(ConsumerMetrics.DEAD_LETTERED, "order-events");
+        double before = ScrapedMetrics.value(ConsumerMetrics.DEAD_LETTERED, Map.of(ConsumerMetrics.CHANNEL_TAG, "order-events"));
         ProducerRecord<String, String> notJson = new ProducerRecord<>(Topics.ORDER_EVENTS, key, "{");
         ProducerRecord<String, String> missingField = CloudEventRecords.of(cancelled(order));
         missingField = new ProducerRecord<>(Topics.ORDER_EVENTS, null, key,
@@ -117,7 +116,7 @@ class EventConsumerFailuresTest {
         assertThat(reasons.get(0)).contains("not a CloudEvent");
         assertThat(reasons.get(1)).contains("required field 'brand' is missing");
         assertThat(reasons.get(2)).contains("com.busanev.OrderCancelled.v2").contains("unknown");
-        assertThat(metric(ConsumerMetrics.DEAD_LETTERED, "order-events")).isEqualTo(before + 3);
+        assertThat(ScrapedMetrics.value(ConsumerMetrics.DEAD_LETTERED, Map.of(ConsumerMetrics.CHANNEL_TAG, "order-events"))).isEqualTo(before + 3);
     }
 
     @Test
@@ -138,13 +137,6 @@ class EventConsumerFailuresTest {
         return new OrderCancelled(order, "polestar", "test", Instant.now());
     }
 
-    /** The value of a meter of the given channel on /q/metrics (0 while the channel has none yet). */
-    private static double metric(String name, String channel) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher sample = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{[^}]*"
-                + Pattern.quote(ConsumerMetrics.CHANNEL_TAG + "=\"" + channel + "\"") + "[^}]*} (\\S+)$").matcher(metrics);
-        return sample.find() ? Double.parseDouble(sample.group(1)) : 0;
-    }
 
     private long count(String sql, Object parameter) throws SQLException {
         try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
