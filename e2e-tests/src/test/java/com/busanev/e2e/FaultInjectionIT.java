@@ -66,8 +66,8 @@ class FaultInjectionIT {
     private static final Duration PATIENCE = Duration.ofMinutes(3);
     /** Generous: on 2 cores the chain settles in a minute or two after the last fault. */
     private static final Duration SETTLE = Duration.ofMinutes(6);
-    /** Sailings for longer than the run can take: 240 plant days are 8 minutes at 43,200x. */
-    private static final int SAILING_DAYS = 240;
+    /** The logistics operator keeps sailings planned this far ahead of the plant clock (a minute at 43,200x). */
+    private static final Duration SAILINGS_AHEAD = Duration.ofDays(30);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
     private static final String SEED = "faults.seed";
     private static final Set<String> END_STATES = Set.of("ARRIVED", "CANCELLED");
@@ -89,12 +89,15 @@ class FaultInjectionIT {
         PartnerApi api = new PartnerApi(stack.keycloakUrl());
         Scenario scenario = new Scenario(stack, api, FaultInjectionIT::log);
         ServiceDatabases databases = new ServiceDatabases(stack);
-        scenario.prepareVolume(SAILING_DAYS);
+        scenario.prepareVolumeSupply();
+        scenario.keepSailingsAhead(SAILINGS_AHEAD, PATIENCE);
         List<String> markets = markets(random);
 
         Instant start = Instant.now();
-        ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
-        progress.scheduleAtFixedRate(() -> printProgress(stack, databases, start), PROGRESS_EVERY.toMillis(),
+        ScheduledExecutorService background = Executors.newScheduledThreadPool(2);
+        background.scheduleWithFixedDelay(() -> printProgress(stack, databases, start), PROGRESS_EVERY.toMillis(),
+                PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        background.scheduleWithFixedDelay(() -> keepSailing(scenario), PROGRESS_EVERY.toMillis(),
                 PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         try {
             placed.addAll(scenario.placeBatch("FAULTS-A", markets.subList(0, BATCH_SIZE), PATIENCE));
@@ -118,7 +121,7 @@ class FaultInjectionIT {
                     .untilAsserted(() -> assertSettled(databases, api, stack, ids));
             log(String.format("settled at +%.0f s", seconds(start)));
         } finally {
-            progress.shutdownNow();
+            background.shutdownNow();
             printProgress(stack, databases, start);
         }
         assertOneConsistentStory(stack, databases);
@@ -374,6 +377,16 @@ class FaultInjectionIT {
             if (!cancels.containsKey(UUID.fromString(candidate.id()))) {
                 return candidate;
             }
+        }
+    }
+
+    private static void keepSailing(Scenario scenario) {
+        try {
+            scenario.keepSailingsAhead(SAILINGS_AHEAD, PATIENCE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log("could not add sailings now, will try again: " + e.getMessage());
         }
     }
 

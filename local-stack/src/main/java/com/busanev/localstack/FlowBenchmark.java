@@ -31,8 +31,9 @@ public final class FlowBenchmark {
                 Instant.now()), line -> System.out.println("  " + line))) {
             PartnerApi api = new PartnerApi(stack.keycloakUrl());
             Scenario scenario = new Scenario(stack, api, line -> System.out.println("  " + line));
+            scenario.prepareVolumeSupply();
             // Sailings for as long as the plant needs to build every order, with room to spare.
-            scenario.prepareVolume(orders / 400 + 30);
+            scenario.keepSailingsAhead(Duration.ofDays(orders / 400 + 30), Duration.ZERO);
             Instant start = Instant.now();
             for (int from = 0; from < orders; from += 1000) {
                 List<String> markets = new ArrayList<>();

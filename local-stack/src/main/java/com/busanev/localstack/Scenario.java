@@ -39,11 +39,15 @@ public final class Scenario {
     private static final Packs DEMO_PACKS = new Packs(8000, 6000, 10000);
     private static final Packs VOLUME_PACKS = new Packs(20_000, 0, 30_000);
     private static final String BRAND_SYSTEM = "polestar-buyer";
+    private static final Duration FIRST_SAILING = Duration.ofDays(3);
+    private static final Duration SAILING_INTERVAL = Duration.ofDays(2);
 
     private final LocalStack stack;
     private final PartnerApi api;
     private final Consumer<String> out;
     private final String run;
+    private int sailings;
+    private Instant lastSailing;
 
     public Scenario(LocalStack stack, PartnerApi api, Consumer<String> out) {
         this.stack = stack;
@@ -74,27 +78,42 @@ public final class Scenario {
         out.accept("  logistics: weekly Ro-Ro sailings to Long Beach and Vancouver, a container service to Le Havre");
     }
 
-    /**
-     * Supply and shipping for a volume of orders: two contracts for Korean cells with a carbon declaration (good for
-     * every market) with room to spare, and for {@code plantDays} sailings every two plant days to Long Beach
-     * (Ro-Ro, 1,000 cars) and Le Havre (340 containers). Korean cars need none: they go by truck.
-     */
-    public void prepareVolume(int plantDays) throws Exception {
+    /** Contracts for a volume of orders: Korean cells with a carbon declaration (good for every market), room to spare. */
+    public void prepareVolumeSupply() throws Exception {
         LocalDate today = LocalDate.ofInstant(stack.plantNow(), PLANT);
         String supplier = stack.serviceUrl("supplier-service") + "/api/v1/contracts";
         api.post("procurement", supplier, contract("LGES", today, "110.00", "USD", "KR", 60.0, VOLUME_PACKS), 201);
         api.post("procurement", supplier, contract("SDI", today, "105.00", "USD", "KR", 60.0, VOLUME_PACKS), 201);
-        // Posted in departure order from three days ahead: the plant clock runs while they go in.
+        out.accept("  procurement: LGES and SDI contracts for " + VOLUME_PACKS.committed() + " packs a month each");
+    }
+
+    /**
+     * Sailings every two plant days to Long Beach (Ro-Ro, 1,000 cars) and Le Havre (340 containers), from three days
+     * ahead until {@code ahead} of the plant clock. Called again, it adds the sailings the clock has come to need,
+     * as a logistics operator keeps the schedule ahead of the plant: the accelerated clock runs faster on a busy
+     * machine, so a fixed schedule could end before the last car is built. Korean cars need none (trucks). Each
+     * create carries an Idempotency-Key and is repeated for up to {@code patience} while logistics-service restarts.
+     */
+    public synchronized void keepSailingsAhead(Duration ahead, Duration patience) throws Exception {
         Instant now = stack.plantNow();
-        String voyages = stack.serviceUrl("logistics-service") + "/api/v1/voyages";
-        for (int day = 3; day < plantDays; day += 2) {
-            Instant departure = now.plus(Duration.ofDays(day));
-            api.post("logistics", voyages, voyage("RORO-" + run + "-" + day, "Glovis Sirius", "RO_RO", "USLGB", departure,
-                    Map.of("capacityCars", 1000)), 201);
-            api.post("logistics", voyages, voyage("BOX-" + run + "-" + day, "CMA CGM Marco Polo", "CONTAINER", "FRLEH",
-                    departure, Map.of("containers", 340)), 201);
+        Instant departure = lastSailing == null || lastSailing.isBefore(now.plus(FIRST_SAILING))
+                ? now.plus(FIRST_SAILING) : lastSailing.plus(SAILING_INTERVAL);
+        while (!departure.isAfter(now.plus(ahead))) {
+            sail(voyage("RORO-" + run + "-" + ++sailings, "Glovis Sirius", "RO_RO", "USLGB", departure,
+                    Map.of("capacityCars", 1000)), patience);
+            sail(voyage("BOX-" + run + "-" + sailings, "CMA CGM Marco Polo", "CONTAINER", "FRLEH", departure,
+                    Map.of("containers", 340)), patience);
+            lastSailing = departure;
+            departure = departure.plus(SAILING_INTERVAL);
         }
-        out.accept("  volume: LGES and SDI contracts, sailings to Long Beach and Le Havre every two days for " + plantDays + " days");
+    }
+
+    private void sail(Map<String, Object> voyage, Duration patience) throws Exception {
+        PartnerApi.Answer answer = api.callUntilAnswered("logistics", stack.serviceUrl("logistics-service") + "/api/v1/voyages",
+                voyage, Map.of("Idempotency-Key", UUID.randomUUID().toString()), patience);
+        if (answer.status() != 201) {
+            throw new IllegalStateException("voyage " + voyage.get("code") + " answered " + answer.status() + ": " + answer.body());
+        }
     }
 
     /** Places one order as Polestar's order system and returns its id. */
