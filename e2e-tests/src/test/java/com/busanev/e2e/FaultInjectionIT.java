@@ -32,9 +32,9 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -94,14 +94,18 @@ class FaultInjectionIT {
         List<String> markets = markets(random);
 
         Instant start = Instant.now();
-        ScheduledExecutorService background = Executors.newScheduledThreadPool(2);
+        // The progress line, the sailings ahead, and the faults.
+        ScheduledExecutorService background = Executors.newScheduledThreadPool(3);
         background.scheduleWithFixedDelay(() -> printProgress(stack, databases, start), PROGRESS_EVERY.toMillis(),
                 PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         background.scheduleWithFixedDelay(() -> keepSailing(scenario), PROGRESS_EVERY.toMillis(),
                 PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         try {
             placed.addAll(scenario.placeBatch("FAULTS-A", markets.subList(0, BATCH_SIZE), PATIENCE));
-            CompletableFuture<Void> faulting = faults.start(stack, line -> log("fault " + line));
+            Future<?> faulting = background.submit(() -> {
+                faults.run(stack, line -> log("fault " + line));
+                return null;
+            });
             for (int i = 0; i < CANCEL_COUNT; i++) {
                 if (i == CANCEL_COUNT / 4) {
                     // The second half comes in mid-flow, faults or not.

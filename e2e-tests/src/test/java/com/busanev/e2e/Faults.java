@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -51,27 +50,24 @@ final class Faults {
         return plan;
     }
 
-    /** Runs the plan on its own thread from now; the future fails with the first fault the stack did not recover from. */
-    CompletableFuture<Void> start(LocalStack stack, Consumer<String> out) {
+    /** Runs the plan from now; fails with the first fault the stack did not recover from. Interrupting it stops it. */
+    void run(LocalStack stack, Consumer<String> out) throws InterruptedException {
         Instant start = Instant.now();
-        return CompletableFuture.runAsync(() -> {
-            for (Fault fault : plan) {
-                try {
-                    Thread.sleep(Math.max(0, Duration.between(Instant.now(), start.plus(fault.at())).toMillis()));
-                    Instant began = Instant.now();
-                    out.accept(String.format("+%5.1f s  plant %s  %s", seconds(start, began),
-                            LocalDate.ofInstant(stack.plantNow(), ZoneId.of("Asia/Seoul")), describe(fault.target())));
-                    inflict(stack, fault.target());
-                    out.accept(String.format("+%5.1f s  %s is back after %.1f s", seconds(start, Instant.now()),
-                            fault.target(), seconds(began, Instant.now())));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("faults interrupted", e);
-                } catch (Exception e) {
-                    throw new IllegalStateException(fault.target() + " did not recover from its fault", e);
-                }
+        for (Fault fault : plan) {
+            Thread.sleep(Math.max(0, Duration.between(Instant.now(), start.plus(fault.at())).toMillis()));
+            Instant began = Instant.now();
+            out.accept(String.format("+%5.1f s  plant %s  %s", seconds(start, began),
+                    LocalDate.ofInstant(stack.plantNow(), ZoneId.of("Asia/Seoul")), describe(fault.target())));
+            try {
+                inflict(stack, fault.target());
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(fault.target() + " did not recover from its fault", e);
             }
-        }, runnable -> new Thread(runnable, "faults").start());
+            out.accept(String.format("+%5.1f s  %s is back after %.1f s", seconds(start, Instant.now()),
+                    fault.target(), seconds(began, Instant.now())));
+        }
     }
 
     private static void inflict(LocalStack stack, String target) throws Exception {
