@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.busanev.localstack.LocalStack;
 import com.busanev.localstack.PartnerApi;
 import com.busanev.localstack.Scenario;
-import com.busanev.localstack.StackPorts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,46 +12,37 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The whole suite, started by the same launcher code as the local run (PostgreSQL, Kafka, Keycloak with the
  * realm, the four service jars) on free ports: orders placed over REST with real Keycloak tokens go through
  * the whole chain to arrival.
  */
+@Order(1)
+@ExtendWith(SharedStack.class)
 class WholeChainIT {
     private static LocalStack stack;
     private static PartnerApi api;
 
     @BeforeAll
-    static void startSuite() throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        Path runDir = Path.of("target", "e2e-run").toAbsolutePath();
-        deleteRecursively(runDir);
-        stack = LocalStack.start(new LocalStack.Options(root, runDir, StackPorts.free(), 43_200, Instant.now()),
-                line -> System.out.println("[e2e] " + line));
+    static void connect(LocalStack sharedStack) {
+        stack = sharedStack;
         api = new PartnerApi(stack.keycloakUrl());
     }
 
-    /** After the services stopped, so that what they log while stopping counts too. */
+    /** The start and this test log no ERROR (the fault test, which runs after it, stops the stack and reads the rest). */
     @AfterAll
-    static void stopSuiteAndReadItsLogs() throws IOException {
-        if (stack == null) {
-            return;
-        }
-        stack.close();
+    static void noErrorLogged() throws IOException {
         List<String> errors = ServiceLogs.errors(stack.options().runDir(), LocalStack.DATABASES.keySet());
         assertThat(errors).as("ERROR lines in the services' logs (%s)", stack.options().runDir().resolve("logs")).isEmpty();
     }
@@ -115,13 +105,5 @@ class WholeChainIT {
 
     private static JsonNode claims(String jwt) throws IOException {
         return new ObjectMapper().readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
     }
 }

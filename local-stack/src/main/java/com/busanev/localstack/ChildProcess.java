@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A server the stack runs as a child process: its log goes to a file, it is ready when a URL answers 200. */
+/**
+ * A server the stack runs as a child process: its log goes to a file, it is ready when a URL answers 200. It can
+ * be killed and started again with the same command and environment, as a crash and a restart by a supervisor.
+ */
 class ChildProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /**
@@ -24,18 +27,34 @@ class ChildProcess implements AutoCloseable {
 
     final String name;
     final Path log;
-    private final Process process;
-    private final Instant started = Instant.now();
-    private Duration startTime;
+    private final ProcessBuilder builder;
+    private volatile Process process;
+    private volatile Instant started = Instant.now();
+    private volatile Duration startTime;
+    private boolean closed;
 
     ChildProcess(String name, List<String> command, Map<String, String> env, Path workDir, Path log) throws IOException {
         this.name = name;
         this.log = log;
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        this.builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
-        this.process = builder.start();
+        this.process = builder.redirectOutput(log.toFile()).start();
+    }
+
+    /**
+     * SIGKILL (what {@link Process#destroyForcibly()} sends on Linux): no shutdown hook, no graceful stop, what a
+     * crash or the OOM killer leaves. Then the same command starts again; the log goes on in the same file.
+     */
+    synchronized void killAndStart() throws IOException, InterruptedException {
+        if (closed) {
+            throw new IllegalStateException(name + " was stopped with the stack");
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor();
+        started = Instant.now();
+        startTime = null;
+        process = builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
     /** Polls {@code url} until it answers 200; fails with the log's tail if the process dies or time runs out. */
@@ -88,7 +107,8 @@ class ChildProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         if (!process.isAlive()) {
             return;
         }

@@ -21,20 +21,39 @@ final class KafkaServer implements AutoCloseable {
     static final List<String> TOPICS = List.of("order-events", "production-events", "supplier-events", "logistics-events",
             "order-service.dlq", "production-service.dlq", "supplier-service.dlq", "logistics-service.dlq");
 
-    private final EmbeddedKafkaBroker broker;
-    private final String bootstrap;
-
-    private KafkaServer(EmbeddedKafkaBroker broker, String bootstrap) {
-        this.broker = broker;
-        this.bootstrap = bootstrap;
-    }
-
     /** Fixed, so a log formatted by an earlier run is this cluster's (formatting skips a formatted log). */
     private static final String CLUSTER_ID = "busan-ev-local-run-0";
 
+    private final int port;
+    private final Path logDir;
+    private volatile EmbeddedKafkaBroker broker;
+
+    private KafkaServer(int port, Path logDir) {
+        this.port = port;
+        this.logDir = logDir;
+    }
+
     static KafkaServer start(int port, Path logDir) throws InterruptedException, ExecutionException, IOException {
         Files.createDirectories(logDir);
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker()
+        KafkaServer kafka = new KafkaServer(port, logDir);
+        kafka.broker = kafka.launch();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap()))) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = TOPICS.stream().filter(topic -> !existing.contains(topic))
+                    .map(topic -> new NewTopic(topic, 3, (short) 1)).toList();
+            admin.createTopics(missing).all().get();
+        }
+        return kafka;
+    }
+
+    /** Stops the broker and starts it again on the same port and log: what it had acknowledged is still there. */
+    synchronized void restart() {
+        broker.close();
+        broker = launch();
+    }
+
+    private EmbeddedKafkaBroker launch() {
+        return new EmbeddedKafkaBroker()
                 .withKafkaPort(port)
                 .withClusterId(CLUSTER_ID)
                 .withDeleteLogDirsOnClose(false)
@@ -44,22 +63,14 @@ final class KafkaServer implements AutoCloseable {
                     props.put("group.initial.rebalance.delay.ms", "0");
                 })
                 .start();
-        String bootstrap = "localhost:" + port;
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            Set<String> existing = admin.listTopics().names().get();
-            List<NewTopic> missing = TOPICS.stream().filter(topic -> !existing.contains(topic))
-                    .map(topic -> new NewTopic(topic, 3, (short) 1)).toList();
-            admin.createTopics(missing).all().get();
-        }
-        return new KafkaServer(broker, bootstrap);
     }
 
     String bootstrap() {
-        return bootstrap;
+        return "localhost:" + port;
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         broker.close();
     }
 }

@@ -3,6 +3,9 @@ package com.busanev.localstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +44,9 @@ public final class LocalStack implements AutoCloseable {
     private final Options options;
     private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, ServiceStart> starts = new LinkedHashMap<>();
+    private final Map<String, ChildProcess> services = new LinkedHashMap<>();
+    private volatile PostgresServer postgres;
+    private volatile KafkaServer kafka;
     private final Thread shutdownHook = new Thread(this::closeQuietly, "local-stack-shutdown");
 
     private LocalStack(Options options) {
@@ -69,18 +75,17 @@ public final class LocalStack implements AutoCloseable {
         started.add(keycloak);
 
         progress.accept("starting PostgreSQL on port " + ports.postgres() + " ...");
-        PostgresServer postgres = PostgresServer.start(options.runDir().resolve("postgres"), ports.postgres(),
+        postgres = PostgresServer.start(options.runDir().resolve("postgres"), ports.postgres(),
                 List.copyOf(DATABASES.values()));
         started.add(postgres);
         progress.accept("starting Kafka (KRaft) on port " + ports.kafka() + " ...");
-        KafkaServer kafka = KafkaServer.start(ports.kafka(), options.runDir().resolve("kafka"));
+        kafka = KafkaServer.start(ports.kafka(), options.runDir().resolve("kafka"));
         started.add(kafka);
 
         KeycloakServer.awaitReady(keycloak, ports.keycloak());
         progress.accept("Keycloak is ready; starting the four services ...");
-        Map<String, ChildProcess> services = new LinkedHashMap<>();
         for (var entry : ports.services().entrySet()) {
-            ChildProcess service = startService(entry.getKey(), entry.getValue(), postgres, kafka);
+            ChildProcess service = startService(entry.getKey(), entry.getValue());
             started.add(service);
             services.put(entry.getKey(), service);
             if (options.oneServiceAtATime()) {
@@ -101,7 +106,7 @@ public final class LocalStack implements AutoCloseable {
         progress.accept(name + " is ready on " + serviceUrl(name));
     }
 
-    private ChildProcess startService(String service, int port, PostgresServer postgres, KafkaServer kafka) throws IOException {
+    private ChildProcess startService(String service, int port) throws IOException {
         Path jar = options.root().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IOException(jar + " is missing: build with ./mvnw -DskipTests package");
@@ -122,6 +127,39 @@ public final class LocalStack implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ChildProcess(service, List.of(java, "-Xmx256m", "-jar", jar.toString()), env,
                 options.root().resolve(service), options.runDir().resolve("logs/" + service + ".log"));
+    }
+
+    /**
+     * A crash of one service and its restart: the process is killed with SIGKILL wherever it is (mid-transaction,
+     * between a Kafka acknowledgement and marking the outbox row, with uncommitted consumer offsets), started again
+     * with the same command and environment, and awaited until it is ready.
+     */
+    public void restartService(String service) throws IOException, InterruptedException {
+        ChildProcess process = services.get(service);
+        if (process == null) {
+            throw new IllegalArgumentException("no service " + service + " in this stack: " + services.keySet());
+        }
+        process.killAndStart();
+        process.awaitReady(serviceUrl(service) + "/q/health/ready", Duration.ofMinutes(3));
+    }
+
+    /** Stops the Kafka broker and starts it again on the same port with its log kept. */
+    public void restartKafka() {
+        kafka.restart();
+    }
+
+    /** Stops PostgreSQL (fast shutdown: every connection is cut, open transactions roll back) and starts it again on its data. */
+    public void restartPostgres() throws IOException {
+        postgres.restart();
+    }
+
+    /** A connection to a service's own database, for checks and reports across the services. */
+    public Connection openDatabase(String service) throws SQLException {
+        return DriverManager.getConnection(postgres.jdbcUrl(DATABASES.get(service)), PostgresServer.USER, PostgresServer.PASSWORD);
+    }
+
+    public String kafkaBootstrap() {
+        return kafka.bootstrap();
     }
 
     public String serviceUrl(String service) {

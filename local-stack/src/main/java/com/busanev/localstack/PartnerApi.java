@@ -17,8 +17,16 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Calls the services as a partner system would: with a bearer token from Keycloak for a demo user. */
 public final class PartnerApi {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
 
     private record Token(String value, Instant expires) {
+    }
+
+    /** A service's answer, for calls that may succeed in more than one way (a cancel accepted or refused). */
+    public record Answer(int status, JsonNode body) {
+        public boolean isServerError() {
+            return status >= 500;
+        }
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -50,23 +58,56 @@ public final class PartnerApi {
     }
 
     public JsonNode get(String user, String url) throws IOException, InterruptedException {
-        return send(user, HttpRequest.newBuilder(URI.create(url)).GET(), 200);
+        return expect(200, answer(user, HttpRequest.newBuilder(URI.create(url)).GET()), "GET " + url);
     }
 
     public JsonNode post(String user, String url, Object body, int expectedStatus) throws IOException, InterruptedException {
-        return send(user, HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), expectedStatus);
+        return expect(expectedStatus, call(user, url, body, Map.of()), "POST " + url);
     }
 
-    private JsonNode send(String user, HttpRequest.Builder request, int expectedStatus) throws IOException, InterruptedException {
+    /** A POST whose answer the caller judges; fails only if no answer came (connection refused or cut). */
+    public Answer call(String user, String url, Object body, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        headers.forEach(request::header);
+        return answer(user, request);
+    }
+
+    /**
+     * {@link #call} again while the service does not answer or answers 5xx (it is restarting, or its database is),
+     * as a partner system retries, for at most {@code patience}. Only for requests that are safe to repeat: a
+     * cancel, a create carrying an Idempotency-Key.
+     */
+    public Answer callUntilAnswered(String user, String url, Object body, Map<String, String> headers, Duration patience)
+            throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(patience);
+        while (true) {
+            try {
+                Answer answer = call(user, url, body, headers);
+                if (!answer.isServerError() || Instant.now().isAfter(deadline)) {
+                    return answer;
+                }
+            } catch (IOException noAnswer) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw noAnswer;
+                }
+            }
+            Thread.sleep(RETRY_PAUSE.toMillis());
+        }
+    }
+
+    private Answer answer(String user, HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + token(user))
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expectedStatus) {
-            throw new IOException(response.request().method() + " " + response.request().uri() + " answered "
-                    + response.statusCode() + ": " + response.body());
+        return new Answer(response.statusCode(), response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()));
+    }
+
+    private static JsonNode expect(int expectedStatus, Answer answer, String request) throws IOException {
+        if (answer.status() != expectedStatus) {
+            throw new IOException(request + " answered " + answer.status() + ": " + answer.body());
         }
-        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+        return answer.body();
     }
 
     private static String enc(String value) {

@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 
 /** A real PostgreSQL 17 server (binaries from Maven Central) with one database per service; data kept in the run folder. */
@@ -16,29 +17,40 @@ final class PostgresServer implements AutoCloseable {
     static final String USER = "postgres";
     static final String PASSWORD = "postgres";
 
-    private final EmbeddedPostgres server;
+    private final EmbeddedPostgres.Builder builder;
     private final int port;
+    private volatile EmbeddedPostgres server;
 
-    private PostgresServer(EmbeddedPostgres server, int port) {
-        this.server = server;
+    private PostgresServer(EmbeddedPostgres.Builder builder, int port) {
+        this.builder = builder;
         this.port = port;
     }
 
     static PostgresServer start(Path dir, int port, List<String> databases) throws IOException, SQLException {
         File base = dir.toAbsolutePath().toFile();
-        EmbeddedPostgres server = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setOverrideWorkingDirectory(new File(base, "binaries"))
                 .setDataDirectory(new File(base, "data"))
                 .setCleanDataDirectory(false)
                 .setPort(port)
+                .setPGStartupWait(Duration.ofMinutes(1))
                 .setServerConfig("max_connections", "200")
                 // LocalStack's own hook stops it after the services: its own hook stopped it under them on Ctrl-C,
                 // and every service logged ERRORs for its lost connections.
-                .setRegisterShutdownHook(false)
-                .start();
-        PostgresServer postgres = new PostgresServer(server, port);
+                .setRegisterShutdownHook(false);
+        PostgresServer postgres = new PostgresServer(builder, port);
+        postgres.server = builder.start();
         postgres.createMissing(databases);
         return postgres;
+    }
+
+    /**
+     * Stops the server (a fast shutdown: open transactions roll back, every client is disconnected) and starts it
+     * again on the same data directory and port.
+     */
+    synchronized void restart() throws IOException {
+        server.close();
+        server = builder.start();
     }
 
     String jdbcUrl(String database) {
@@ -63,7 +75,7 @@ final class PostgresServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         server.close();
     }
 }

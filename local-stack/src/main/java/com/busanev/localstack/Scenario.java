@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -24,10 +25,29 @@ public final class Scenario {
     public record Placed(String label, String id) {
     }
 
+    /** The answer to a cancel: accepted (200 decided, or 202 requested and decided later) or refused (409). */
+    public record Cancel(Placed order, int status, JsonNode body) {
+        public boolean accepted() {
+            return status == 200 || status == 202;
+        }
+    }
+
+    /** Monthly pack volume of a contract: committed, and the flexible range around it. */
+    private record Packs(int committed, int flexMin, int flexMax) {
+    }
+
+    private static final Packs DEMO_PACKS = new Packs(8000, 6000, 10000);
+    private static final Packs VOLUME_PACKS = new Packs(20_000, 0, 30_000);
+    private static final String BRAND_SYSTEM = "polestar-buyer";
+    private static final Duration FIRST_SAILING = Duration.ofDays(3);
+    private static final Duration SAILING_INTERVAL = Duration.ofDays(2);
+
     private final LocalStack stack;
     private final PartnerApi api;
     private final Consumer<String> out;
     private final String run;
+    private int sailings;
+    private Instant lastSailing;
 
     public Scenario(LocalStack stack, PartnerApi api, Consumer<String> out) {
         this.stack = stack;
@@ -40,8 +60,8 @@ public final class Scenario {
     public void prepareSupplyAndShipping() throws Exception {
         LocalDate today = LocalDate.ofInstant(stack.plantNow(), PLANT);
         String supplier = stack.serviceUrl("supplier-service") + "/api/v1/contracts";
-        api.post("procurement", supplier, contract("LGES", today, "110.00", "USD", "KR", 61.5), 201);
-        api.post("procurement", supplier, contract("CATL", today, "560.00", "CNY", "CN", null), 201);
+        api.post("procurement", supplier, contract("LGES", today, "110.00", "USD", "KR", 61.5, DEMO_PACKS), 201);
+        api.post("procurement", supplier, contract("CATL", today, "560.00", "CNY", "CN", null, DEMO_PACKS), 201);
         out.accept("  procurement: contracts with LG Energy Solution (Korean cells, carbon declared) and CATL (Chinese cells)");
 
         Instant now = stack.plantNow();
@@ -58,8 +78,83 @@ public final class Scenario {
         out.accept("  logistics: weekly Ro-Ro sailings to Long Beach and Vancouver, a container service to Le Havre");
     }
 
+    /** Contracts for a volume of orders: Korean cells with a carbon declaration (good for every market), room to spare. */
+    public void prepareVolumeSupply() throws Exception {
+        LocalDate today = LocalDate.ofInstant(stack.plantNow(), PLANT);
+        String supplier = stack.serviceUrl("supplier-service") + "/api/v1/contracts";
+        api.post("procurement", supplier, contract("LGES", today, "110.00", "USD", "KR", 60.0, VOLUME_PACKS), 201);
+        api.post("procurement", supplier, contract("SDI", today, "105.00", "USD", "KR", 60.0, VOLUME_PACKS), 201);
+        out.accept("  procurement: LGES and SDI contracts for " + VOLUME_PACKS.committed() + " packs a month each");
+    }
+
+    /**
+     * Sailings every two plant days to Long Beach (Ro-Ro, 1,000 cars) and Le Havre (340 containers), from three days
+     * ahead until {@code ahead} of the plant clock. Called again, it adds the sailings the clock has come to need,
+     * as a logistics operator keeps the schedule ahead of the plant: the accelerated clock runs faster on a busy
+     * machine, so a fixed schedule could end before the last car is built. Korean cars need none (trucks). Each
+     * create carries an Idempotency-Key and is repeated for up to {@code patience} while logistics-service restarts.
+     */
+    public synchronized void keepSailingsAhead(Duration ahead, Duration patience) throws Exception {
+        Instant now = stack.plantNow();
+        Instant departure = lastSailing == null || lastSailing.isBefore(now.plus(FIRST_SAILING))
+                ? now.plus(FIRST_SAILING) : lastSailing.plus(SAILING_INTERVAL);
+        while (!departure.isAfter(now.plus(ahead))) {
+            sail(voyage("RORO-" + run + "-" + ++sailings, "Glovis Sirius", "RO_RO", "USLGB", departure,
+                    Map.of("capacityCars", 1000)), patience);
+            sail(voyage("BOX-" + run + "-" + sailings, "CMA CGM Marco Polo", "CONTAINER", "FRLEH", departure,
+                    Map.of("containers", 340)), patience);
+            lastSailing = departure;
+            departure = departure.plus(SAILING_INTERVAL);
+        }
+    }
+
+    private void sail(Map<String, Object> voyage, Duration patience) throws Exception {
+        PartnerApi.Answer answer = api.callUntilAnswered("logistics", stack.serviceUrl("logistics-service") + "/api/v1/voyages",
+                voyage, Map.of("Idempotency-Key", UUID.randomUUID().toString()), patience);
+        if (answer.status() != 201) {
+            throw new IllegalStateException("voyage " + voyage.get("code") + " answered " + answer.status() + ": " + answer.body());
+        }
+    }
+
     /** Places one order as Polestar's order system and returns its id. */
     public Placed place(String label, String market, String variant, List<String> packs) throws Exception {
+        JsonNode placed = api.post(BRAND_SYSTEM, stack.serviceUrl("order-service") + "/api/v1/orders",
+                order(label, market, variant, packs), 201);
+        return new Placed(label, placed.get("id").asText());
+    }
+
+    /**
+     * Places one order per market given (at most 1,000) in one batch call, Long Range Dual Motors with the Plus
+     * pack, labelled {@code label-index}. The call carries an Idempotency-Key, so it is repeated for up to
+     * {@code patience} while order-service does not answer: a repeat after a commit returns the first result.
+     * Fails unless every item is placed.
+     */
+    public List<Placed> placeBatch(String label, List<String> markets, Duration patience) throws Exception {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < markets.size(); i++) {
+            items.add(order(label + "-" + i, markets.get(i), "LONG_RANGE_DUAL_MOTOR", List.of("PLUS")));
+        }
+        PartnerApi.Answer answer = api.callUntilAnswered(BRAND_SYSTEM, stack.serviceUrl("order-service") + "/api/v1/orders/batch",
+                Map.of("items", items), Map.of("Idempotency-Key", UUID.randomUUID().toString()), patience);
+        if (answer.status() != 200 || answer.body().get("rejected").asInt() > 0) {
+            throw new IllegalStateException("batch " + label + " answered " + answer.status() + ": " + answer.body());
+        }
+        List<Placed> placed = new ArrayList<>();
+        for (JsonNode item : answer.body().get("items")) {
+            placed.add(new Placed(label + "-" + item.get("index").asInt(), item.get("orderId").asText()));
+        }
+        return placed;
+    }
+
+    /** Asks to cancel an order, repeating the request for up to {@code patience} while order-service does not answer. */
+    public Cancel cancel(Placed order, String reason, Duration patience) throws Exception {
+        PartnerApi.Answer answer = api.callUntilAnswered(BRAND_SYSTEM,
+                stack.serviceUrl("order-service") + "/api/v1/orders/" + order.id() + "/cancel", Map.of("reason", reason),
+                Map.of(), patience);
+        return new Cancel(order, answer.status(), answer.body());
+    }
+
+    private Map<String, Object> order(String label, String market, String variant, List<String> packs) {
         Map<String, Object> order = new LinkedHashMap<>();
         order.put("brandReference", "DEMO-" + run + "-" + label);
         order.put("variant", variant);
@@ -68,8 +163,7 @@ public final class Scenario {
         order.put("optionPacks", packs);
         order.put("wheels", "ALLOY_21");
         order.put("market", market);
-        JsonNode placed = api.post("polestar-buyer", stack.serviceUrl("order-service") + "/api/v1/orders", order, 201);
-        return new Placed(label, placed.get("id").asText());
+        return order;
     }
 
     public List<Placed> placeDemoOrders() throws Exception {
@@ -122,15 +216,15 @@ public final class Scenario {
     }
 
     private static Map<String, Object> contract(String supplier, LocalDate today, String price, String currency,
-            String cellOrigin, Double carbon) {
+            String cellOrigin, Double carbon, Packs packs) {
         Map<String, Object> terms = new LinkedHashMap<>();
         terms.put("supplier", supplier);
         terms.put("status", "ACTIVE");
         terms.put("validFrom", today.minusWeeks(1).toString());
         terms.put("validTo", today.plusYears(2).toString());
         terms.put("packSpec", Map.of("capacityKwh", 100.0, "chemistry", "NMC"));
-        terms.put("monthlyCommittedPacks", 8000);
-        terms.put("flexRange", Map.of("minPacks", 6000, "maxPacks", 10000));
+        terms.put("monthlyCommittedPacks", packs.committed());
+        terms.put("flexRange", Map.of("minPacks", packs.flexMin(), "maxPacks", packs.flexMax()));
         terms.put("pricePerKwh", Map.of("amount", price, "currency", currency));
         terms.put("cellOrigin", cellOrigin);
         terms.put("packOrigin", cellOrigin);
