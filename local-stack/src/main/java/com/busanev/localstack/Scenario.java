@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,8 +59,14 @@ public final class Scenario {
         out.accept("  logistics: weekly Ro-Ro sailings to Long Beach and Vancouver, a container service to Le Havre");
     }
 
-    /** Places one order as Polestar's order system and returns its id. */
+    /** Places one order as Polestar's order system, to be built as soon as possible, and returns its id. */
     public Placed place(String label, String market, String variant, List<String> packs) throws Exception {
+        return place(label, market, variant, packs, null);
+    }
+
+    /** Places one order to be built in {@code weeksAhead} weeks (plant time) or later; null: as soon as possible. */
+    public Placed place(String label, String market, String variant, List<String> packs, Integer weeksAhead)
+            throws Exception {
         Map<String, Object> order = new LinkedHashMap<>();
         order.put("brandReference", "DEMO-" + run + "-" + label);
         order.put("variant", variant);
@@ -68,8 +75,42 @@ public final class Scenario {
         order.put("optionPacks", packs);
         order.put("wheels", "ALLOY_21");
         order.put("market", market);
+        if (weeksAhead != null) {
+            LocalDate week = LocalDate.ofInstant(stack.plantNow(), PLANT).plusWeeks(weeksAhead);
+            order.put("requestedWeek", String.format("%d-W%02d", week.get(IsoFields.WEEK_BASED_YEAR),
+                    week.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
+        }
         JsonNode placed = api.post("polestar-buyer", stack.serviceUrl("order-service") + "/api/v1/orders", order, 201);
         return new Placed(label, placed.get("id").asText());
+    }
+
+    /**
+     * Asks to cancel an order as Polestar's order system: a request the plant decides, so the answer is 202 with the
+     * order's {@code cancellation} REQUESTED.
+     */
+    public JsonNode requestCancel(Placed order, String reason) throws Exception {
+        JsonNode requested = api.post("polestar-buyer", orderUrl(order) + "/cancel", Map.of("reason", reason), 202);
+        out.accept("  polestar: asked to cancel order " + order.label() + ": " + requested.path("cancellation").path("status").asText());
+        return requested;
+    }
+
+    /** Polls the order until the plant has decided its cancel request (CANCELLED or REFUSED); returns the order. */
+    public JsonNode awaitCancelDecision(Placed order, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode view = api.get("polestar-buyer", orderUrl(order));
+            String decision = view.path("cancellation").path("status").asText();
+            if (!decision.equals("REQUESTED")) {
+                out.accept("  [plant] " + order.label() + " cancel " + decision + " (order " + view.get("status").asText() + ")");
+                return view;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the cancel of " + order.label() + " was not decided within " + timeout.toSeconds() + " s");
+    }
+
+    private String orderUrl(Placed order) {
+        return stack.serviceUrl("order-service") + "/api/v1/orders/" + order.id();
     }
 
     public List<Placed> placeDemoOrders() throws Exception {
@@ -92,7 +133,7 @@ public final class Scenario {
         while (Instant.now().isBefore(deadline)) {
             boolean allArrived = true;
             for (Placed order : orders) {
-                JsonNode view = api.get("polestar-buyer", stack.serviceUrl("order-service") + "/api/v1/orders/" + order.id());
+                JsonNode view = api.get("polestar-buyer", orderUrl(order));
                 views.put(order.label(), view);
                 String status = view.get("status").asText();
                 if (!status.equals(lastStatus.put(order.label(), status))) {

@@ -131,8 +131,8 @@ class CancelSagaTest {
 
     /**
      * The same race made certain: the test holds each build's row while the cancel and the floor's start reach it,
-     * so both queue on it and the one served second must see what the first decided. Without the row lock both
-     * read SCHEDULED and the second fails on the build's version (the floor gets a 500).
+     * so both queue on it (the cancel first for half the builds, the start first for the others) and the one served
+     * second must see what the first decided.
      */
     @Test
     void aCancelAndAStartQueuedOnTheSameBuildAreServedOneAfterTheOther() throws Exception {
@@ -142,15 +142,26 @@ class CancelSagaTest {
         try (var holder = database.getConnection(); var lock = holder.prepareStatement(
                 "SELECT order_id FROM build WHERE order_id = ? FOR UPDATE")) {
             holder.setAutoCommit(false);
-            for (UUID id : orders) {
+            for (int i = 0; i < orders.size(); i++) {
+                UUID id = orders.get(i);
                 lock.setObject(1, id);
                 lock.executeQuery().close();
-                Future<List<Integer>> answer = floor.submit(() -> startAndComplete(id));
-                publish(new OrderCancelRequested(id, "polestar", "collision", Instant.now()));
-                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> count(ROW_LOCK_WAITERS) >= 2);
+                // Half the builds see the cancel queue first, half the start: each must be able to win.
+                Runnable cancel = () -> publish(new OrderCancelRequested(id, "polestar", "collision", Instant.now()));
+                Future<List<Integer>> answer;
+                if (i % 2 == 0) {
+                    cancel.run();
+                    awaitRowLockWaiters(1);
+                    answer = floor.submit(() -> startAndComplete(id));
+                } else {
+                    answer = floor.submit(() -> startAndComplete(id));
+                    awaitRowLockWaiters(1);
+                    cancel.run();
+                }
+                awaitRowLockWaiters(2);
                 holder.commit();
-                answer.get(1, TimeUnit.MINUTES);
                 answers.add(answer);
+                answer.get(1, TimeUnit.MINUTES);
                 Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> decided(events(List.of(id)).get(id)));
             }
             assertCleanAnswers(answers);
@@ -158,6 +169,10 @@ class CancelSagaTest {
             floor.shutdownNow();
         }
         assertOneOutcomePerBuild(orders);
+    }
+
+    private void awaitRowLockWaiters(int waiters) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> count(ROW_LOCK_WAITERS) >= waiters);
     }
 
     /** {@code count} KR orders for any day, scheduled; packs for the weeks from {@code weeksAhead} on. */
