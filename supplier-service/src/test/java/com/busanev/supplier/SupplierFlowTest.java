@@ -42,6 +42,7 @@ import com.busanev.testing.Tokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -136,7 +137,8 @@ class SupplierFlowTest {
         var records = steps.stream().flatMap(List::stream).map(CloudEventRecords::of).toList();
         KafkaResource.companion().produceStrings().fromRecords(records).awaitCompletion();
 
-        List<String> eventIds = records.stream().map(r -> CloudEventRecords.header(r, "ce_id").orElseThrow()).toList();
+        List<String> eventIds = records.stream()
+                .map(r -> new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8)).toList();
         await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT count(*) FROM processed_event WHERE event_id = ANY(?)",
                 eventIds.toArray(String[]::new)) == eventIds.size());
         UUID[] cancelledIds = cancelled.toArray(UUID[]::new);
