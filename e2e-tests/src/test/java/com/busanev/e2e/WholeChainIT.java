@@ -80,6 +80,25 @@ class WholeChainIT {
     }
 
     @Test
+    void aCancelIsRequestedOverRestAndDecidedByThePlant() throws Exception {
+        Scenario scenario = new Scenario(stack, api, line -> System.out.println("[e2e] " + line));
+        // Built no earlier than in 20 weeks: the plant has certainly not started it.
+        Scenario.Placed order = scenario.place("E2E-CANCEL", "SE", "LONG_RANGE_SINGLE_MOTOR", List.of(), 20);
+
+        JsonNode requested = scenario.requestCancel(order, "customer changed mind");
+        assertThat(requested.get("status").asText()).isNotEqualTo("CANCELLED");
+        assertThat(requested.path("cancellation").path("status").asText()).isEqualTo("REQUESTED");
+
+        JsonNode decided = scenario.awaitCancelDecision(order, Duration.ofMinutes(2));
+        assertThat(decided.get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(decided.path("cancellation").path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(decided.get("timeline").findValuesAsText("event"))
+                .contains("OrderPlaced", "OrderCancelRequested", "BuildCancelled", "OrderCancelled");
+        JsonNode build = api.get("planner", stack.serviceUrl("production-service") + "/api/v1/builds/" + order.id());
+        assertThat(build.get("status").asText()).isEqualTo("CANCELLED");
+    }
+
+    @Test
     void keycloakTokensCarryRolesAndThePartnerAndTheServicesEnforceThem() throws Exception {
         JsonNode claims = claims(api.token("polestar-buyer"));
         assertThat(claims.get("brand").asText()).isEqualTo("polestar");

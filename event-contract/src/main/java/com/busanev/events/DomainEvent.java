@@ -4,8 +4,9 @@ package com.busanev.events;
  * Payload of an event on the chain. The subject becomes the CloudEvents {@code subject} and the Kafka key,
  * so all events of one order share a partition and stay ordered.
  */
-public sealed interface DomainEvent permits OrderPlaced, OrderCancelled, BuildScheduled, BuildBlocked,
-        BuildRescheduled, BuildStarted, VehicleBuilt, PacksAllocated, ShortageAlert, ShipmentBooked,
+public sealed interface DomainEvent permits OrderPlaced, OrderCancelRequested, OrderCancelled,
+        OrderCancelRefused, BuildScheduled, BuildBlocked, BuildRescheduled, BuildStarted, VehicleBuilt, BuildCancelled,
+        CancelRefused, PacksAllocated, ShortageAlert, ShipmentBooked,
         ShipmentDelayed, ShipmentDeparted, ShipmentArrived {
 
     String subject();

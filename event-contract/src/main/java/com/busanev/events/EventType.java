@@ -9,12 +9,16 @@ import java.util.stream.Collectors;
 /** Every event on the chain: its CloudEvents type, the topic its producer writes and its payload record. */
 public enum EventType {
     ORDER_PLACED("OrderPlaced", Topics.ORDER_EVENTS, OrderPlaced.class),
+    ORDER_CANCEL_REQUESTED("OrderCancelRequested", Topics.ORDER_EVENTS, OrderCancelRequested.class),
     ORDER_CANCELLED("OrderCancelled", Topics.ORDER_EVENTS, OrderCancelled.class),
+    ORDER_CANCEL_REFUSED("OrderCancelRefused", Topics.ORDER_EVENTS, OrderCancelRefused.class),
     BUILD_SCHEDULED("BuildScheduled", Topics.PRODUCTION_EVENTS, BuildScheduled.class),
     BUILD_BLOCKED("BuildBlocked", Topics.PRODUCTION_EVENTS, BuildBlocked.class),
     BUILD_RESCHEDULED("BuildRescheduled", Topics.PRODUCTION_EVENTS, BuildRescheduled.class),
     BUILD_STARTED("BuildStarted", Topics.PRODUCTION_EVENTS, BuildStarted.class),
     VEHICLE_BUILT("VehicleBuilt", Topics.PRODUCTION_EVENTS, VehicleBuilt.class),
+    BUILD_CANCELLED("BuildCancelled", Topics.PRODUCTION_EVENTS, BuildCancelled.class),
+    CANCEL_REFUSED("CancelRefused", Topics.PRODUCTION_EVENTS, CancelRefused.class),
     PACKS_ALLOCATED("PacksAllocated", Topics.SUPPLIER_EVENTS, PacksAllocated.class),
     SHORTAGE_ALERT("ShortageAlert", Topics.SUPPLIER_EVENTS, ShortageAlert.class),
     SHIPMENT_BOOKED("ShipmentBooked", Topics.LOGISTICS_EVENTS, ShipmentBooked.class),

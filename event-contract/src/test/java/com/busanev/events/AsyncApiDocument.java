@@ -15,7 +15,7 @@ import java.util.UUID;
 /** Builds the AsyncAPI 3 document of the suite from the contract's records, so docs cannot drift from code. */
 final class AsyncApiDocument {
     private static final Map<String, List<String>> CONSUMERS = Map.of(
-            Topics.ORDER_EVENTS, List.of("production-service", "supplier-service", "logistics-service"),
+            Topics.ORDER_EVENTS, List.of("production-service"),
             Topics.PRODUCTION_EVENTS, List.of("order-service", "supplier-service", "logistics-service"),
             Topics.SUPPLIER_EVENTS, List.of("production-service"),
             Topics.LOGISTICS_EVENTS, List.of("order-service"));

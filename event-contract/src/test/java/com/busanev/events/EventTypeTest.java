@@ -39,6 +39,20 @@ class EventTypeTest {
     }
 
     @Test
+    void theCancelSagaKeepsToTheOrdersPartition() {
+        UUID id = UUID.randomUUID();
+        List<DomainEvent> saga = List.of(
+                new OrderCancelRequested(id, "polestar", null, Instant.EPOCH),
+                new BuildCancelled(id, null, null, Instant.EPOCH),
+                new CancelRefused(id, "build started at 2027-03-02T08:00:00Z", Instant.EPOCH),
+                new OrderCancelled(id, "polestar", null, Instant.EPOCH),
+                new OrderCancelRefused(id, "polestar", "build started at 2027-03-02T08:00:00Z", Instant.EPOCH));
+        assertThat(saga).allSatisfy(event -> assertThat(event.subject()).isEqualTo(id.toString()));
+        assertThat(saga).extracting(event -> event.eventType().topic()).containsExactly(Topics.ORDER_EVENTS,
+                Topics.PRODUCTION_EVENTS, Topics.PRODUCTION_EVENTS, Topics.ORDER_EVENTS, Topics.ORDER_EVENTS);
+    }
+
+    @Test
     void supplyEventsAreKeyedByWeekAndRegion() {
         PacksAllocated allocated = new PacksAllocated("2027-W09", Region.EU, 12, List.of(), Instant.EPOCH);
         assertThat(allocated.subject()).isEqualTo("2027-W09/EU");

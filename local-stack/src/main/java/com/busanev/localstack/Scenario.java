@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -116,10 +117,16 @@ public final class Scenario {
         }
     }
 
-    /** Places one order as Polestar's order system and returns its id. */
+    /** Places one order as Polestar's order system, to be built as soon as possible, and returns its id. */
     public Placed place(String label, String market, String variant, List<String> packs) throws Exception {
+        return place(label, market, variant, packs, null);
+    }
+
+    /** Places one order to be built in {@code weeksAhead} weeks (plant time) or later; null: as soon as possible. */
+    public Placed place(String label, String market, String variant, List<String> packs, Integer weeksAhead)
+            throws Exception {
         JsonNode placed = api.post(BRAND_SYSTEM, stack.serviceUrl("order-service") + "/api/v1/orders",
-                order(label, market, variant, packs), 201);
+                order(label, market, variant, packs, weeksAhead), 201);
         return new Placed(label, placed.get("id").asText());
     }
 
@@ -132,7 +139,7 @@ public final class Scenario {
     public List<Placed> placeBatch(String label, List<String> markets, Duration patience) throws Exception {
         List<Map<String, Object>> items = new ArrayList<>();
         for (int i = 0; i < markets.size(); i++) {
-            items.add(order(label + "-" + i, markets.get(i), "LONG_RANGE_DUAL_MOTOR", List.of("PLUS")));
+            items.add(order(label + "-" + i, markets.get(i), "LONG_RANGE_DUAL_MOTOR", List.of("PLUS"), null));
         }
         PartnerApi.Answer answer = api.callUntilAnswered(BRAND_SYSTEM, stack.serviceUrl("order-service") + "/api/v1/orders/batch",
                 Map.of("items", items), Map.of("Idempotency-Key", UUID.randomUUID().toString()), patience);
@@ -154,7 +161,8 @@ public final class Scenario {
         return new Cancel(order, answer.status(), answer.body());
     }
 
-    private Map<String, Object> order(String label, String market, String variant, List<String> packs) {
+    private Map<String, Object> order(String label, String market, String variant, List<String> packs,
+            Integer weeksAhead) {
         Map<String, Object> order = new LinkedHashMap<>();
         order.put("brandReference", "DEMO-" + run + "-" + label);
         order.put("variant", variant);
@@ -163,7 +171,41 @@ public final class Scenario {
         order.put("optionPacks", packs);
         order.put("wheels", "ALLOY_21");
         order.put("market", market);
+        if (weeksAhead != null) {
+            LocalDate week = LocalDate.ofInstant(stack.plantNow(), PLANT).plusWeeks(weeksAhead);
+            order.put("requestedWeek", String.format("%d-W%02d", week.get(IsoFields.WEEK_BASED_YEAR),
+                    week.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
+        }
         return order;
+    }
+
+    /**
+     * Asks to cancel an order as Polestar's order system: a request the plant decides, so the answer is 202 with the
+     * order's {@code cancellation} REQUESTED.
+     */
+    public JsonNode requestCancel(Placed order, String reason) throws Exception {
+        JsonNode requested = api.post(BRAND_SYSTEM, orderUrl(order) + "/cancel", Map.of("reason", reason), 202);
+        out.accept("  polestar: asked to cancel order " + order.label() + ": " + requested.path("cancellation").path("status").asText());
+        return requested;
+    }
+
+    /** Polls the order until the plant has decided its cancel request (CANCELLED or REFUSED); returns the order. */
+    public JsonNode awaitCancelDecision(Placed order, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode view = api.get(BRAND_SYSTEM, orderUrl(order));
+            String decision = view.path("cancellation").path("status").asText();
+            if (!decision.equals("REQUESTED")) {
+                out.accept("  [plant] " + order.label() + " cancel " + decision + " (order " + view.get("status").asText() + ")");
+                return view;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the cancel of " + order.label() + " was not decided within " + timeout.toSeconds() + " s");
+    }
+
+    private String orderUrl(Placed order) {
+        return stack.serviceUrl("order-service") + "/api/v1/orders/" + order.id();
     }
 
     public List<Placed> placeDemoOrders() throws Exception {
@@ -186,7 +228,7 @@ public final class Scenario {
         while (Instant.now().isBefore(deadline)) {
             boolean allArrived = true;
             for (Placed order : orders) {
-                JsonNode view = api.get("polestar-buyer", stack.serviceUrl("order-service") + "/api/v1/orders/" + order.id());
+                JsonNode view = api.get(BRAND_SYSTEM, orderUrl(order));
                 views.put(order.label(), view);
                 String status = view.get("status").asText();
                 if (!status.equals(lastStatus.put(order.label(), status))) {

@@ -231,13 +231,24 @@ class OrderIntakeTest {
     }
 
     @Test
-    void cancelsUntilTheBuildStarts() {
+    void aCancelIsARequestTheOrderRecordsOnce() {
         String id = Fixtures.place("IT");
         as(POLESTAR).body("{\"reason\":\"customer changed mind\"}").post("/api/v1/orders/" + id + "/cancel")
-                .then().statusCode(200).body("status", equalTo("CANCELLED"))
-                .body("timeline.event", hasItem("OrderCancelled"));
-        as(POLESTAR).post("/api/v1/orders/" + id + "/cancel").then().statusCode(200).body("status", equalTo("CANCELLED"));
-        awaitEvent(Topics.ORDER_EVENTS, id, "com.busanev.OrderCancelled.v1");
+                .then().statusCode(202)
+                .body("status", equalTo("RECEIVED"))
+                .body("cancellation.status", equalTo("REQUESTED"))
+                .body("cancellation.reason", equalTo("customer changed mind"))
+                .body("cancellation.requestedAt", notNullValue())
+                .body("timeline.event", hasItem("OrderCancelRequested"));
+        // Asked again while the plant decides: the same answer, no second request.
+        as(POLESTAR).post("/api/v1/orders/" + id + "/cancel").then().statusCode(202)
+                .body("cancellation.status", equalTo("REQUESTED"))
+                .body("cancellation.reason", equalTo("customer changed mind"))
+                .body("timeline.findAll { it.event == 'OrderCancelRequested' }", hasSize(1));
+        awaitEvent(Topics.ORDER_EVENTS, id, "com.busanev.OrderCancelRequested.v1");
+        assertThat(CloudEventRecords.all(Topics.ORDER_EVENTS, id, Duration.ofSeconds(3)))
+                .filteredOn(r -> CloudEventRecords.header(r, "ce_type").orElseThrow().contains("Cancel"))
+                .hasSize(1);
     }
 
     private static String extractReference(String orderJson) {

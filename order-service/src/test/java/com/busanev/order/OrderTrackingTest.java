@@ -7,18 +7,27 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import com.busanev.events.BlockReason;
 import com.busanev.events.BuildBlocked;
+import com.busanev.events.BuildCancelled;
+import com.busanev.events.BuildRescheduled;
 import com.busanev.events.BuildScheduled;
 import com.busanev.events.BuildStarted;
+import com.busanev.events.CancelRefused;
 import com.busanev.events.DomainEvent;
+import com.busanev.events.EventJson;
+import com.busanev.events.EventType;
+import com.busanev.events.OrderCancelRefused;
+import com.busanev.events.OrderCancelled;
 import com.busanev.events.Region;
 import com.busanev.events.ShipmentArrived;
 import com.busanev.events.ShipmentBooked;
 import com.busanev.events.ShipmentDelayed;
 import com.busanev.events.ShipmentDeparted;
+import com.busanev.events.Topics;
 import com.busanev.events.TransportMode;
 import com.busanev.events.VehicleBuilt;
 import com.busanev.testing.CloudEventRecords;
@@ -116,38 +125,63 @@ class OrderTrackingTest {
     }
 
     @Test
-    void aCancelledOrderStaysCancelledAndCannotBeCancelledAfterItsBuildStarted() {
-        UUID cancelled = UUID.fromString(Fixtures.place("ES"));
-        as(POLESTAR).post("/api/v1/orders/" + cancelled + "/cancel").then().statusCode(200);
-        publish(new BuildScheduled(cancelled, "ES", Region.EU, "LONG_RANGE_DUAL_MOTOR", LocalDate.of(2027, 3, 2), "2027-W09", T0));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(POLESTAR).get("/api/v1/orders/" + cancelled)
-                .then().body("timeline.event", hasItems("BuildScheduled")));
-        as(POLESTAR).get("/api/v1/orders/" + cancelled).then().body("status", equalTo("CANCELLED"));
+    void aCancelGrantedByThePlantCancelsTheOrderAndIsAnnouncedAsItsOutcome() {
+        UUID id = UUID.fromString(Fixtures.place("ES"));
+        publish(new BuildScheduled(id, "ES", Region.EU, "LONG_RANGE_DUAL_MOTOR", LocalDate.of(2027, 3, 2), "2027-W09", T0));
+        awaitStatus(id, "SCHEDULED");
+        as(POLESTAR).body("{\"reason\":\"customer changed mind\"}").post("/api/v1/orders/" + id + "/cancel")
+                .then().statusCode(202).body("status", equalTo("SCHEDULED")).body("cancellation.status", equalTo("REQUESTED"));
 
+        publish(new BuildCancelled(id, Region.EU, "2027-W09", T0.plusSeconds(60)));
+        awaitStatus(id, "CANCELLED");
+        as(POLESTAR).get("/api/v1/orders/" + id).then()
+                .body("cancellation.status", equalTo("CANCELLED"))
+                .body("cancellation.decidedAt", notNullValue())
+                .body("timeline.event", hasItems("OrderCancelRequested", "BuildCancelled", "OrderCancelled"))
+                .body("timeline.find { it.event == 'OrderCancelled' }.detail", containsString("customer changed mind"));
+        OrderCancelled outcome = orderEvent(id, OrderCancelled.class);
+        assertThat(outcome.reason()).isEqualTo("customer changed mind");
+        as(POLESTAR).post("/api/v1/orders/" + id + "/cancel").then().statusCode(200).body("status", equalTo("CANCELLED"));
+
+        // A late planning event is history: the order stays cancelled.
+        publish(new BuildRescheduled(id, Region.EU, LocalDate.of(2027, 3, 2), LocalDate.of(2027, 3, 3), "2027-W09", null,
+                T0.plusSeconds(30)));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(POLESTAR).get("/api/v1/orders/" + id)
+                .then().body("timeline.event", hasItems("BuildRescheduled")));
+        as(POLESTAR).get("/api/v1/orders/" + id).then().body("status", equalTo("CANCELLED"));
+    }
+
+    @Test
+    void aCancelRefusedByThePlantLeavesTheOrderGoing() {
+        UUID id = UUID.fromString(Fixtures.place("SE"));
+        publish(new BuildScheduled(id, "SE", Region.EU, "LONG_RANGE_DUAL_MOTOR", LocalDate.of(2027, 3, 2), "2027-W09", T0));
+        awaitStatus(id, "SCHEDULED");
+        as(POLESTAR).post("/api/v1/orders/" + id + "/cancel").then().statusCode(202);
+        // The plant started the build before the request reached it.
+        publish(new BuildStarted(id, LocalDate.of(2027, 3, 2), T0.plusSeconds(3_600)));
+        publish(new CancelRefused(id, "build started at " + T0.plusSeconds(3_600), T0.plusSeconds(3_700)));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(POLESTAR).get("/api/v1/orders/" + id)
+                .then().body("cancellation.status", equalTo("REFUSED")));
+        as(POLESTAR).get("/api/v1/orders/" + id).then()
+                .body("status", equalTo("IN_PRODUCTION"))
+                .body("cancellation.detail", containsString("build started at"))
+                .body("timeline.event", hasItems("OrderCancelRequested", "BuildStarted", "CancelRefused", "OrderCancelRefused"));
+        assertThat(orderEvent(id, OrderCancelRefused.class).reason()).contains("build started at");
+
+        publish(built(id, T0.plusSeconds(7_200)));
+        awaitStatus(id, "BUILT");
+        as(POLESTAR).post("/api/v1/orders/" + id + "/cancel").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("BUILT"));
+    }
+
+    @Test
+    void anOrderKnownToBeInProductionCannotBeCancelled() {
         UUID started = UUID.fromString(Fixtures.place("ES"));
         publish(new BuildStarted(started, LocalDate.of(2027, 3, 2), T0));
         awaitStatus(started, "IN_PRODUCTION");
         as(POLESTAR).post("/api/v1/orders/" + started + "/cancel").then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("IN_PRODUCTION"));
-    }
-
-    @Test
-    void aBuildThatStartedBeforeTheCancelReachedThePlantIsRecordedAndTheOrderStaysCancelled() {
-        UUID id = UUID.fromString(Fixtures.place("SE"));
-        publish(new BuildScheduled(id, "SE", Region.EU, "LONG_RANGE_DUAL_MOTOR", LocalDate.of(2027, 3, 2), "2027-W09", T0));
-        awaitStatus(id, "SCHEDULED");
-        // The plant starts the build while the brand's cancel, accepted in SCHEDULED, is on its way to it.
-        as(POLESTAR).post("/api/v1/orders/" + id + "/cancel").then().statusCode(200).body("status", equalTo("CANCELLED"));
-        publish(new BuildStarted(id, LocalDate.of(2027, 3, 2), T0.plusSeconds(3_600)));
-        publish(built(id, T0.plusSeconds(7_200)));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(POLESTAR).get("/api/v1/orders/" + id)
-                .then().body("timeline.event", hasItems("BuildStarted", "VehicleBuilt")));
-        as(POLESTAR).get("/api/v1/orders/" + id).then()
-                .body("status", equalTo("CANCELLED"))
-                .body("vin", equalTo("KNMP4EV27TB000123"))
-                .body("timeline.find { it.event == 'BuildStarted' }.detail", containsString("before the cancel reached the plant"))
-                .body("timeline.find { it.event == 'VehicleBuilt' }.detail", containsString("before the cancel reached the plant"))
-                .body("timeline.find { it.event == 'BuildScheduled' }.detail", not(containsString("cancel")));
+        as(POLESTAR).get("/api/v1/orders/" + started).then().body("cancellation", nullValue());
     }
 
     @Test
@@ -180,6 +214,16 @@ class OrderTrackingTest {
 
     private static Instant eta() {
         return T0.plusSeconds(1_500_000);
+    }
+
+    private static <T extends DomainEvent> T orderEvent(UUID id, Class<T> type) {
+        var record = CloudEventRecords.awaitFirst(Topics.ORDER_EVENTS, id.toString(), EventType.of(type).ceType(),
+                Duration.ofSeconds(30));
+        try {
+            return EventJson.mapper().readValue(record.value(), type);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static void publish(DomainEvent event) {

@@ -19,10 +19,11 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import com.busanev.events.BlockReason;
 import com.busanev.events.BuildBlocked;
+import com.busanev.events.BuildCancelled;
 import com.busanev.events.BuildRescheduled;
 import com.busanev.events.BuildScheduled;
 import com.busanev.events.IsoWeek;
-import com.busanev.events.OrderCancelled;
+import com.busanev.events.OrderCancelRequested;
 import com.busanev.events.PackSource;
 import com.busanev.events.PacksAllocated;
 import com.busanev.events.Region;
@@ -107,7 +108,10 @@ class ProductionFlowTest {
         UUID second = placed("FR", Region.EU, week.toString());
         assertThat(awaitEvent(second, BuildBlocked.class).reason()).isEqualTo(BlockReason.NO_PACKS);
 
-        publish(new OrderCancelled(first, "polestar", "customer changed mind", Instant.now()));
+        publish(new OrderCancelRequested(first, "polestar", "customer changed mind", Instant.now()));
+        BuildCancelled cancelled = awaitEvent(first, BuildCancelled.class);
+        assertThat(cancelled.region()).isEqualTo(Region.EU);
+        assertThat(cancelled.week()).isEqualTo(week.toString());
         assertThat(awaitEvent(second, BuildScheduled.class).week()).isEqualTo(week.toString());
         as(VIEWER).get("/api/v1/builds/" + first).then().body("status", equalTo("CANCELLED"));
     }

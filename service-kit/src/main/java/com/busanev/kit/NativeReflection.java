@@ -2,10 +2,14 @@ package com.busanev.kit;
 
 import com.busanev.events.BlockReason;
 import com.busanev.events.BuildBlocked;
+import com.busanev.events.BuildCancelled;
 import com.busanev.events.BuildRescheduled;
 import com.busanev.events.BuildScheduled;
 import com.busanev.events.BuildStarted;
+import com.busanev.events.CancelRefused;
 import com.busanev.events.IsoWeek;
+import com.busanev.events.OrderCancelRefused;
+import com.busanev.events.OrderCancelRequested;
 import com.busanev.events.OrderCancelled;
 import com.busanev.events.OrderPlaced;
 import com.busanev.events.PackSource;
@@ -25,8 +29,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * time; a native image needs their constructors and accessors registered, and the enums they carry (Jackson
  * reads an enum's fields for naming annotations).
  */
-@RegisterForReflection(targets = {OrderPlaced.class, OrderCancelled.class, BuildScheduled.class, BuildBlocked.class,
-        BuildRescheduled.class, BuildStarted.class, VehicleBuilt.class, PacksAllocated.class, PackSource.class,
+@RegisterForReflection(targets = {OrderPlaced.class, OrderCancelRequested.class, OrderCancelled.class,
+        OrderCancelRefused.class, BuildScheduled.class, BuildBlocked.class, BuildRescheduled.class, BuildStarted.class,
+        VehicleBuilt.class, BuildCancelled.class, CancelRefused.class, PacksAllocated.class, PackSource.class,
         ShortageAlert.class, ShipmentBooked.class, ShipmentDelayed.class, ShipmentDeparted.class, ShipmentArrived.class,
         IsoWeek.class, BlockReason.class, Region.class, TransportMode.class})
 public final class NativeReflection {

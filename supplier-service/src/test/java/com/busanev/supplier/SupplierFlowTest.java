@@ -23,10 +23,13 @@ import static org.hamcrest.Matchers.not;
 
 import com.busanev.events.BlockReason;
 import com.busanev.events.BuildBlocked;
+import com.busanev.events.BuildCancelled;
+import com.busanev.events.BuildRescheduled;
+import com.busanev.events.BuildScheduled;
+import com.busanev.events.DomainEvent;
 import com.busanev.events.EventJson;
 import com.busanev.events.EventType;
 import com.busanev.events.IsoWeek;
-import com.busanev.events.OrderCancelled;
 import com.busanev.events.PackSource;
 import com.busanev.events.PacksAllocated;
 import com.busanev.events.Region;
@@ -39,6 +42,7 @@ import com.busanev.testing.Tokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -85,7 +89,7 @@ class SupplierFlowTest {
         assertThat(awaitAllocation(week, Region.KR, 1, a -> a.packs() > 0).sources()).extracting(PackSource::supplier)
                 .containsOnly("CATL");
 
-        publish(new OrderCancelled(korean, "polestar", null, Instant.now()));
+        publish(new BuildCancelled(korean, Region.KR, null, Instant.now()));
         assertThat(awaitAllocation(week, Region.KR, 1, a -> a.packs() == 0).sources()).isEmpty();
 
         String na60 = "findAll { it.week == '" + week + "' && it.region == 'NA' }[0].";
@@ -114,18 +118,36 @@ class SupplierFlowTest {
     }
 
     @Test
-    void aCancelledOrderStaysCancelledWhenItsBuildEventArrivesAfterTheCancel() throws SQLException {
-        IsoWeek week = IsoWeek.of(TODAY).plusWeeks(64);
-        UUID order = UUID.randomUUID();
-        publish(new OrderCancelled(order, "polestar", "changed plans", Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM cancelled_order WHERE order_id = ?", order) == 1);
+    void cancelsInterleavedWithTheBuildEventsOfManyOrdersLeaveNoDemandForACancelledOrder() throws SQLException {
+        IsoWeek planned = IsoWeek.of(TODAY).plusWeeks(200); // weeks of their own, no contract supplies them
+        IsoWeek moved = planned.plusWeeks(1);
+        List<UUID> orders = IntStream.range(0, 200).mapToObj(i -> UUID.randomUUID()).toList();
+        List<UUID> cancelled = orders.stream().filter(id -> orders.indexOf(id) % 2 == 0).toList();
+        Instant at = Instant.now();
+        // Each order's events in the plant's order, the orders' events interleaved step by step, all at once; every
+        // fourth cancelled order has its BuildScheduled replayed after the cancel (another event id: a re-drive).
+        List<List<DomainEvent>> steps = List.of(
+                orders.stream().<DomainEvent>map(id -> new BuildScheduled(id, "US", Region.NA, "LONG_RANGE_DUAL_MOTOR",
+                        planned.monday(), planned.toString(), at)).toList(),
+                orders.stream().filter(id -> orders.indexOf(id) % 3 == 0).<DomainEvent>map(id -> new BuildRescheduled(id,
+                        Region.NA, planned.monday(), moved.monday(), moved.toString(), "calendar", at)).toList(),
+                cancelled.stream().<DomainEvent>map(id -> new BuildCancelled(id, Region.NA, null, at)).toList(),
+                cancelled.stream().filter(id -> cancelled.indexOf(id) % 4 == 0).<DomainEvent>map(id -> new BuildScheduled(
+                        id, "US", Region.NA, "LONG_RANGE_DUAL_MOTOR", planned.monday(), planned.toString(), at)).toList());
+        var records = steps.stream().flatMap(List::stream).map(CloudEventRecords::of).toList();
+        KafkaResource.companion().produceStrings().fromRecords(records).awaitCompletion();
 
-        // The plant's event for the order, on the other topic, is consumed after the cancel: no demand.
-        String eventId = UUID.randomUUID().toString();
-        KafkaResource.companion().produceStrings().fromRecords(CloudEventRecords.of(new BuildBlocked(order, "US", Region.NA,
-                BlockReason.NO_PACKS, week.toString(), "no packs", Instant.now()), eventId)).awaitCompletion();
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM processed_event WHERE event_id = ?", eventId) == 1);
-        assertThat(count("SELECT count(*) FROM demand WHERE order_id = ?", order)).isZero();
+        List<String> eventIds = records.stream()
+                .map(r -> new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8)).toList();
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT count(*) FROM processed_event WHERE event_id = ANY(?)",
+                eventIds.toArray(String[]::new)) == eventIds.size());
+        UUID[] cancelledIds = cancelled.toArray(UUID[]::new);
+        assertThat(count("SELECT count(*) FROM demand WHERE order_id = ANY(?)", cancelledIds)).isZero();
+        assertThat(count("SELECT count(*) FROM cancelled_order WHERE order_id = ANY(?)", cancelledIds)).isEqualTo(cancelled.size());
+        UUID[] kept = orders.stream().filter(id -> !cancelled.contains(id)).toArray(UUID[]::new);
+        assertThat(count("SELECT count(*) FROM demand WHERE order_id = ANY(?)", kept)).isEqualTo(kept.length);
+        assertThat(count("SELECT count(*) FROM demand WHERE week = '" + moved + "' AND order_id = ANY(?)", kept))
+                .isEqualTo(orders.stream().filter(id -> orders.indexOf(id) % 3 == 0 && !cancelled.contains(id)).count());
     }
 
     @Test
@@ -260,14 +282,19 @@ class SupplierFlowTest {
     void unreadableEventsAreDeadLettered() {
         String key = UUID.randomUUID().toString();
         KafkaResource.companion().produceStrings()
-                .fromRecords(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.ORDER_EVENTS, key, "{")).awaitCompletion();
+                .fromRecords(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.PRODUCTION_EVENTS, key, "{")).awaitCompletion();
         var dead = CloudEventRecords.awaitFirst("supplier-service.dlq", key, null, Duration.ofSeconds(30));
         assertThat(CloudEventRecords.header(dead, "dead-letter-reason")).isPresent();
     }
 
+    /** A count with one parameter; an array parameter becomes a PostgreSQL array (for {@code = ANY(?)}). */
     private long count(String sql, Object parameter) throws SQLException {
         try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, parameter);
+            if (parameter instanceof Object[] values) {
+                statement.setArray(1, connection.createArrayOf(values instanceof UUID[] ? "uuid" : "text", values));
+            } else {
+                statement.setObject(1, parameter);
+            }
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return result.getLong(1);

@@ -4,7 +4,6 @@ import com.busanev.events.Region;
 import com.busanev.events.ShipmentBooked;
 import com.busanev.events.TransportMode;
 import com.busanev.events.VehicleBuilt;
-import com.busanev.kit.inbox.CancelledOrders;
 import com.busanev.kit.outbox.Outbox;
 import com.busanev.logistics.port.Ports;
 import com.busanev.logistics.voyage.Voyage;
@@ -28,7 +27,7 @@ import org.jboss.logging.Logger;
 /**
  * Books built cars: on the first voyage to one of the market's ports whose cut-off the car can make and that
  * has room, Korean cars on a truck. A car no voyage can take waits (UNBOOKED) until a voyage offers it a place
- * (added, a cancel, a change). All methods run in the caller's transaction; the voyage row is locked while a
+ * (added, or changed). All methods run in the caller's transaction; the voyage row is locked while a
  * car is put on it.
  */
 @ApplicationScoped
@@ -36,18 +35,16 @@ public class Bookings {
     private static final Logger LOG = Logger.getLogger(Bookings.class);
 
     private final Outbox outbox;
-    private final CancelledOrders cancelledOrders;
     private final Clock clock;
     private final Duration plantToPort;
     private final Duration truckDelivery;
     private final int waitingBatch;
 
-    Bookings(Outbox outbox, CancelledOrders cancelledOrders, Clock clock,
+    Bookings(Outbox outbox, Clock clock,
             @ConfigProperty(name = "logistics.plant-to-port-lead-time", defaultValue = "PT6H") Duration plantToPort,
             @ConfigProperty(name = "logistics.truck-delivery-time", defaultValue = "PT24H") Duration truckDelivery,
             @ConfigProperty(name = "logistics.waiting-batch", defaultValue = "1000") int waitingBatch) {
         this.outbox = outbox;
-        this.cancelledOrders = cancelledOrders;
         this.clock = clock;
         this.plantToPort = plantToPort;
         this.truckDelivery = truckDelivery;
@@ -66,16 +63,8 @@ public class Bookings {
             shipment.market = built.market();
             shipment.region = built.region();
             shipment.readyAt = built.builtAt().plus(plantToPort);
-            return cancelledOrders.isCancelled(built.orderId()).chain(cancelled -> {
-                if (cancelled) {
-                    // The plant finished a build that had started before the cancel reached it.
-                    LOG.warnf("car %s of cancelled order %s stays at the plant", built.vin(), built.orderId());
-                    shipment.status = ShipmentStatus.CANCELLED;
-                    return shipment.persist().replaceWithVoid();
-                }
-                shipment.status = ShipmentStatus.UNBOOKED;
-                return shipment.persist().chain(() -> book(shipment));
-            });
+            shipment.status = ShipmentStatus.UNBOOKED;
+            return shipment.persist().chain(() -> book(shipment));
         });
     }
 
@@ -111,7 +100,7 @@ public class Bookings {
     }
 
     /**
-     * Offers the free places of a voyage (just added, freed by a cancel, or after a change) to the cars waiting
+     * Offers the free places of a voyage (just added, or after a change) to the cars waiting
      * for its region that make its cut-off, those ready first first, batch after batch of
      * {@code logistics.waiting-batch} until the voyage is full or no waiting car is left. The market decides
      * whether the port suits a car (a Canadian car never lands in Long Beach). The caller holds the voyage's
@@ -141,33 +130,6 @@ public class Bookings {
                         .collect().last()
                         .chain(() -> waiting.size() < waitingBatch ? Uni.createFrom().voidItem()
                                 : offerRoom(voyage, region, waiting.get(waiting.size() - 1))));
-    }
-
-    /**
-     * A cancelled order's car gives back its place if it has not left yet; a waiting car takes it. A cancel that
-     * comes before the car is remembered, so the car is held at the plant when it is built.
-     */
-    public Uni<Void> cancel(UUID orderId) {
-        return Shipment.<Shipment>findById(orderId).chain(shipment -> {
-            if (shipment == null) {
-                return cancelledOrders.remember(orderId, clock.instant()).replaceWithVoid();
-            }
-            if (!shipment.status.releasable()) {
-                return Uni.createFrom().voidItem();
-            }
-            UUID voyageId = shipment.voyageId;
-            shipment.status = ShipmentStatus.CANCELLED;
-            shipment.voyageId = null;
-            shipment.containerId = null;
-            if (voyageId == null) {
-                return Uni.createFrom().voidItem();
-            }
-            return Voyage.<Voyage>findById(voyageId, LockModeType.PESSIMISTIC_WRITE)
-                    .chain(voyage -> {
-                        voyage.bookedCars--;
-                        return offerRoom(voyage);
-                    });
-        });
     }
 
     private Uni<Void> board(Shipment shipment, Voyage voyage) {

@@ -1,7 +1,6 @@
 package com.busanev.logistics.shipment;
 
 import com.busanev.events.EventType;
-import com.busanev.events.OrderCancelled;
 import com.busanev.events.VehicleBuilt;
 import com.busanev.kit.messaging.EventConsumer;
 import com.busanev.kit.messaging.IncomingEvent;
@@ -11,7 +10,10 @@ import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Built cars to book, cancelled orders to release. */
+/**
+ * Built cars to book. A car is built only if its order was not cancelled (the plant decides cancels and refuses
+ * them once the build started), so logistics has no cancel to follow.
+ */
 @ApplicationScoped
 public class ShippingConsumer {
     private final EventConsumer consumer;
@@ -27,18 +29,7 @@ public class ShippingConsumer {
         return consumer.consume(message, Set.of(EventType.VEHICLE_BUILT), this::apply);
     }
 
-    @Incoming("order-events")
-    Uni<Void> onOrder(Message<String> message) {
-        return consumer.consume(message, Set.of(EventType.ORDER_CANCELLED), this::apply);
-    }
-
     Uni<Void> apply(IncomingEvent event) {
-        if (event.payload() instanceof VehicleBuilt built) {
-            return bookings.vehicleBuilt(built);
-        }
-        if (event.payload() instanceof OrderCancelled cancelled) {
-            return bookings.cancel(cancelled.orderId());
-        }
-        return Uni.createFrom().voidItem();
+        return event.payload() instanceof VehicleBuilt built ? bookings.vehicleBuilt(built) : Uni.createFrom().voidItem();
     }
 }

@@ -9,7 +9,6 @@ import com.busanev.kit.security.Roles;
 import com.busanev.logistics.port.Ports;
 import com.busanev.logistics.shipment.ActualTime;
 import com.busanev.logistics.shipment.Shipment;
-import com.busanev.logistics.shipment.ShipmentStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
@@ -119,8 +118,7 @@ public class VoyageResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Manifest.class)))
     @APIResponse(responseCode = "404", description = "No such voyage", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Manifest> manifest(@PathParam("id") UUID id) {
-        return find(id).chain(voyage -> Shipment.<Shipment>find("voyageId = ?1 and status != ?2 order by containerId, vin",
-                        voyage.id, ShipmentStatus.CANCELLED).list()
+        return find(id).chain(voyage -> Shipment.<Shipment>find("voyageId = ?1 order by containerId, vin", voyage.id).list()
                 .map(cars -> {
                     Map<String, List<String>> containers = new LinkedHashMap<>();
                     cars.stream().filter(c -> c.containerId != null)

@@ -177,7 +177,7 @@ public class Voyages {
         if (!container) {
             return Uni.createFrom().voidItem();
         }
-        // Cancels leave gaps in the first containers, so a car may sit in a container that is no longer there.
+        // Containers fill in order, so the count above should cover it; never leave a car in a container that goes.
         Set<String> kept = IntStream.rangeClosed(1, change.containers()).mapToObj(voyage::containerId).collect(Collectors.toSet());
         return aboard(voyage, ShipmentStatus.BOOKED).invoke(cars -> cars.stream()
                 .filter(car -> !kept.contains(car.containerId)).findFirst()

@@ -3,6 +3,7 @@ package com.busanev.order.order;
 import com.busanev.events.Region;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -57,6 +58,9 @@ public class Order extends PanacheEntityBase {
     @Column(name = "destination_port")
     public String destinationPort;
     public Instant eta;
+    /** The brand's cancel request and its outcome; null while none was made. */
+    @Embedded
+    public Cancellation cancellation;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

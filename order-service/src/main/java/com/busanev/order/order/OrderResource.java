@@ -112,13 +112,23 @@ public class OrderResource {
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed(Roles.BRAND_ORDERS)
-    @Operation(summary = "Cancel an order", description = "Accepted until the build starts; cancelling a cancelled "
-            + "order returns it unchanged. The plant releases the slot and the packs, logistics the booking.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @Operation(summary = "Request the cancel of an order", description = "The plant decides a cancel, since only it "
+            + "knows whether the build has started: this records the request (cancellation.status REQUESTED, the order "
+            + "keeps its status) and answers 202 with the order. The outcome follows: the order becomes CANCELLED "
+            + "(cancellation CANCELLED; the build never starts, its slot and packs are released) or the cancel is "
+            + "REFUSED because the build had started (the order goes on). Poll GET /api/v1/orders/{id}, or subscribe to "
+            + "the OrderCancelled and OrderCancelRefused events. Requesting again while the request is pending answers "
+            + "202 again (no second request); on a cancelled order 200. No Idempotency-Key is needed: the call is "
+            + "idempotent.")
+    @APIResponse(responseCode = "202", description = "Requested (or already requested): the plant decides; the order with "
+            + "cancellation.status REQUESTED", content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "200", description = "Already cancelled: the order, unchanged", content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "400", description = "A reason longer than 500 characters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such order of the caller's brand", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The build has started", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<OrderView> cancel(@PathParam("id") UUID id, @Valid CancelRequest request) {
-        return orders.cancel(id, caller.requireBrand(), request == null ? null : request.reason());
+    @APIResponse(responseCode = "409", description = "The build is known to have started (IN_PRODUCTION or later)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> cancel(@PathParam("id") UUID id, @Valid CancelRequest request) {
+        return orders.requestCancel(id, caller.requireBrand(), request == null ? null : request.reason())
+                .map(order -> Response.status(order.status() == OrderStatus.CANCELLED ? Response.Status.OK : Response.Status.ACCEPTED).entity(order).build());
     }
 
     /** Viewers read every brand's orders; a brand only its own. */

@@ -3,7 +3,8 @@ package com.busanev.order.order;
 /**
  * Where an order is in the chain. The rank orders the forward path: an event pointing to a lower rank (late or
  * duplicate) changes nothing. SCHEDULED and BLOCKED share a rank because an order moves between them as
- * supply changes; between those two the newer event wins (see {@link Order#moveTo}). CANCELLED is terminal.
+ * supply changes; between those two the newer event wins (see {@link Order#moveTo}). CANCELLED is terminal: the
+ * plant cancelled the build at the brand's request (BuildCancelled), so the car is never built.
  */
 public enum OrderStatus {
     RECEIVED(0), SCHEDULED(1), BLOCKED(1), IN_PRODUCTION(2), BUILT(3), SHIPPED(4), ARRIVED(5), CANCELLED(99);
@@ -22,7 +23,7 @@ public enum OrderStatus {
         return next.rank > rank || (next.rank == rank && newer);
     }
 
-    /** A cancel is accepted until the build starts. */
+    /** A cancel may be requested until the build is known to have started; the plant decides it. */
     public boolean cancellable() {
         return rank <= SCHEDULED.rank;
     }

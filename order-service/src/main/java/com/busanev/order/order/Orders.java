@@ -1,7 +1,7 @@
 package com.busanev.order.order;
 
 import com.busanev.events.Markets;
-import com.busanev.events.OrderCancelled;
+import com.busanev.events.OrderCancelRequested;
 import com.busanev.events.OrderPlaced;
 import com.busanev.kit.outbox.Outbox;
 import com.busanev.kit.paging.Page;
@@ -104,23 +104,28 @@ public class Orders {
                 });
     }
 
+    /**
+     * Records the brand's cancel request and asks the plant (OrderCancelRequested), which decides it: the order keeps
+     * its status until BuildCancelled or CancelRefused comes back (OrderTracker). A request while one is pending and a
+     * request on a cancelled order change nothing; an order whose build is known to have started is refused at once.
+     */
     @WithTransaction
-    public Uni<OrderView> cancel(UUID id, String brand, String reason) {
+    public Uni<OrderView> requestCancel(UUID id, String brand, String reason) {
         return owned(id, Optional.of(brand)).chain(order -> {
-            if (order.status == OrderStatus.CANCELLED) {
+            if (order.status == OrderStatus.CANCELLED || order.cancellation != null && order.cancellation.pending()) {
                 return withTimeline(order);
             }
             if (!order.status.cancellable()) {
                 return Uni.createFrom().failure(ProblemException.conflict("The order is " + order.status
-                        + ": a cancel is accepted only until its build starts."));
+                        + ": its build has started, so it can no longer be cancelled."));
             }
             Instant now = clock.instant();
-            order.status = OrderStatus.CANCELLED;
-            order.statusAt = now;
+            order.cancellation = Cancellation.requested(now, reason);
             order.updatedAt = now;
-            return outbox.append(new OrderCancelled(order.id, order.brand, reason, now))
-                    .chain(event -> TimelineEntry.of(order.id, event.id.toString(), "OrderCancelled", now,
-                            reason == null ? "Cancelled by the brand" : "Cancelled by the brand: " + reason).persist())
+            return outbox.append(new OrderCancelRequested(order.id, order.brand, reason, now))
+                    .chain(event -> TimelineEntry.of(order.id, event.id.toString(), "OrderCancelRequested", now,
+                            reason == null ? "Cancel requested by the brand" : "Cancel requested by the brand: " + reason)
+                            .persist())
                     .chain(() -> withTimeline(order));
         });
     }

@@ -1,10 +1,14 @@
 package com.busanev.order.tracking;
 
 import com.busanev.events.BuildBlocked;
+import com.busanev.events.BuildCancelled;
 import com.busanev.events.BuildRescheduled;
 import com.busanev.events.BuildScheduled;
 import com.busanev.events.BuildStarted;
+import com.busanev.events.CancelRefused;
 import com.busanev.events.DomainEvent;
+import com.busanev.events.OrderCancelRefused;
+import com.busanev.events.OrderCancelled;
 import com.busanev.events.ShipmentArrived;
 import com.busanev.events.ShipmentBooked;
 import com.busanev.events.ShipmentDelayed;
@@ -12,6 +16,8 @@ import com.busanev.events.ShipmentDeparted;
 import com.busanev.events.VehicleBuilt;
 import com.busanev.kit.messaging.EventConsumer;
 import com.busanev.kit.messaging.IncomingEvent;
+import com.busanev.kit.outbox.Outbox;
+import com.busanev.order.order.Cancellation;
 import com.busanev.order.order.Order;
 import com.busanev.order.order.OrderStatus;
 import com.busanev.order.order.TimelineEntry;
@@ -27,19 +33,20 @@ import org.jboss.logging.Logger;
 /**
  * Follows production and logistics events into each order's status and timeline. Every event lands in the
  * timeline; the status only moves forward (see {@link Order#moveTo}), so late or out-of-order events
- * cannot undo progress, and a cancelled order stays cancelled.
+ * cannot undo progress, and a cancelled order stays cancelled. The plant's answer to a cancel request (BuildCancelled,
+ * CancelRefused) decides the request and is announced to partners as the order's outcome.
  */
 @ApplicationScoped
 public class OrderTracker {
     private static final Logger LOG = Logger.getLogger(OrderTracker.class);
-    private static final String BUILD_BEFORE_CANCEL = "(the build started before the cancel reached the plant: the plant "
-            + "builds the car all the same; the order stays CANCELLED)";
 
     private final EventConsumer consumer;
+    private final Outbox outbox;
     private final Clock clock;
 
-    OrderTracker(EventConsumer consumer, Clock clock) {
+    OrderTracker(EventConsumer consumer, Outbox outbox, Clock clock) {
         this.consumer = consumer;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -65,14 +72,37 @@ public class OrderTracker {
             }
             change.applyTo(order);
             order.updatedAt = clock.instant();
-            String detail = change.detail();
-            if (change.crossedTheCancel(order)) {
-                LOG.warnf("order %s is cancelled but the plant had started its build: %s", order.id, detail);
-                detail += " " + BUILD_BEFORE_CANCEL;
-            }
-            return TimelineEntry.of(order.id, event.id(), event.type().eventName(), change.at(), detail)
-                    .persist().replaceWithVoid();
+            return TimelineEntry.of(order.id, event.id(), event.type().eventName(), change.at(), change.detail())
+                    .persist().chain(() -> cancelOutcome(order, change.event()));
         });
+    }
+
+    /**
+     * The plant's answer to a cancel request becomes the order's outcome, announced to partners (OrderCancelled or
+     * OrderCancelRefused) and put on the timeline. Only a pending request is decided: a duplicate answer changes
+     * nothing.
+     */
+    private Uni<Void> cancelOutcome(Order order, DomainEvent answer) {
+        Cancellation cancellation = order.cancellation;
+        if (!(answer instanceof BuildCancelled || answer instanceof CancelRefused)
+                || cancellation == null || !cancellation.pending()) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = clock.instant();
+        if (answer instanceof CancelRefused refused) {
+            cancellation.decide(Cancellation.Status.REFUSED, now, refused.reason());
+            return announce(order, new OrderCancelRefused(order.id, order.brand, refused.reason(), now), now,
+                    "Cancel refused: " + refused.reason());
+        }
+        cancellation.decide(Cancellation.Status.CANCELLED, now, "slot and battery pack released; the car is not built");
+        return announce(order, new OrderCancelled(order.id, order.brand, cancellation.reason, now), now,
+                cancellation.reason == null ? "Cancelled at the brand's request"
+                        : "Cancelled at the brand's request: " + cancellation.reason);
+    }
+
+    private Uni<Void> announce(Order order, DomainEvent outcome, Instant at, String detail) {
+        return outbox.append(outcome).chain(row -> TimelineEntry.of(order.id, row.id.toString(),
+                outcome.eventType().eventName(), at, detail).persist()).replaceWithVoid();
     }
 
     /** What one event says about an order; a null status leaves it as it is. */
@@ -96,6 +126,13 @@ public class OrderTracker {
                 return new Change(e.orderId(), e.builtAt(), OrderStatus.BUILT, "Built as VIN " + e.vin()
                         + " with a " + e.batterySupplier() + " pack, " + e.defects() + " defect(s) found", e);
             }
+            if (payload instanceof BuildCancelled e) {
+                return new Change(e.orderId(), e.cancelledAt(), OrderStatus.CANCELLED, "The plant cancelled the build "
+                        + "before it started" + (e.week() == null ? "" : "; its slot in " + e.week() + " is released"), e);
+            }
+            if (payload instanceof CancelRefused e) {
+                return new Change(e.orderId(), e.refusedAt(), null, "The plant refused the cancel: " + e.reason(), e);
+            }
             if (payload instanceof ShipmentBooked e) {
                 String on = e.vessel() == null ? e.mode().name() : e.vessel() + " (" + e.mode() + ")";
                 return new Change(e.orderId(), e.bookedAt(), OrderStatus.BUILT, "Booked on " + on + " to "
@@ -112,14 +149,6 @@ public class OrderTracker {
                 return new Change(e.orderId(), e.arrivedAt(), OrderStatus.ARRIVED, "Arrived at " + e.port(), e);
             }
             return null;
-        }
-
-        /**
-         * A cancel is accepted while the order is SCHEDULED, so it can cross a BuildStarted already on its way:
-         * the plant, which only stops builds that have not started, goes on.
-         */
-        boolean crossedTheCancel(Order order) {
-            return order.status == OrderStatus.CANCELLED && (event instanceof BuildStarted || event instanceof VehicleBuilt);
         }
 
         /**

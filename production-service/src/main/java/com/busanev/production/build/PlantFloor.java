@@ -9,6 +9,7 @@ import com.busanev.production.plan.PackBudget;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,9 +26,13 @@ public class PlantFloor {
         this.clock = clock;
     }
 
-    /** Call inside a transaction. From now on the order cannot be cancelled. */
+    /**
+     * Call inside a transaction. From now on the order cannot be cancelled: the build's row stays locked until the
+     * transaction ends, and a cancel request takes the same lock (Planner.cancel), so either the cancel came first
+     * and the build is no longer SCHEDULED (409), or the cancel comes after and finds it started.
+     */
     public Uni<Build> start(UUID orderId) {
-        return find(orderId).chain(build -> {
+        return locked(orderId).chain(build -> {
             if (build.status == BuildStatus.IN_PRODUCTION) {
                 return Uni.createFrom().item(build);
             }
@@ -42,9 +47,9 @@ public class PlantFloor {
         });
     }
 
-    /** Call inside a transaction. Assigns the VIN and the battery pack, and announces the car. */
+    /** Call inside a transaction. Assigns the VIN and the battery pack, and announces the car (row locked, as in start). */
     public Uni<Build> complete(UUID orderId, CompleteRequest report) {
-        return find(orderId).chain(build -> {
+        return locked(orderId).chain(build -> {
             if (build.status == BuildStatus.BUILT) {
                 return Uni.createFrom().item(build);
             }
@@ -94,8 +99,8 @@ public class PlantFloor {
         return parts[0].substring(0, parts[0].indexOf(':'));
     }
 
-    private Uni<Build> find(UUID orderId) {
-        return Build.<Build>findById(orderId)
+    private Uni<Build> locked(UUID orderId) {
+        return Build.<Build>findById(orderId, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No build for order " + orderId + "."));
     }
 }

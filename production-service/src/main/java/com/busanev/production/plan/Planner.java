@@ -2,15 +2,19 @@ package com.busanev.production.plan;
 
 import com.busanev.events.BlockReason;
 import com.busanev.events.BuildBlocked;
+import com.busanev.events.BuildCancelled;
 import com.busanev.events.BuildRescheduled;
 import com.busanev.events.BuildScheduled;
+import com.busanev.events.CancelRefused;
 import com.busanev.events.IsoWeek;
 import com.busanev.events.PacksAllocated;
 import com.busanev.events.Region;
+import com.busanev.kit.inbox.CancelledOrders;
 import com.busanev.kit.locks.AdvisoryLock;
 import com.busanev.kit.outbox.Outbox;
 import com.busanev.production.build.Build;
 import com.busanev.production.build.BuildStatus;
+import com.busanev.production.build.PlantFloor;
 import com.busanev.production.build.SlotCounts;
 import com.busanev.production.calendar.Calendars;
 import com.busanev.production.calendar.KoreanHolidays;
@@ -20,6 +24,7 @@ import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,6 +65,7 @@ public class Planner {
 
     private final Calendars calendars;
     private final Outbox outbox;
+    private final CancelledOrders cancelledOrders;
     private final Clock clock;
     private final int frozenDays;
     private final int reslotBatch;
@@ -68,11 +74,12 @@ public class Planner {
     private volatile Cached cached;
     private final Map<Region, BacklogKey> retryCursor = new ConcurrentHashMap<>();
 
-    Planner(Calendars calendars, Outbox outbox, Clock clock,
+    Planner(Calendars calendars, Outbox outbox, CancelledOrders cancelledOrders, Clock clock,
             @ConfigProperty(name = "production.planning.frozen-days", defaultValue = "1") int frozenDays,
             @ConfigProperty(name = "production.planning.reslot-batch", defaultValue = "500") int reslotBatch) {
         this.calendars = calendars;
         this.outbox = outbox;
+        this.cancelledOrders = cancelledOrders;
         this.clock = clock;
         this.frozenDays = frozenDays;
         this.reslotBatch = reslotBatch;
@@ -89,19 +96,41 @@ public class Planner {
     }
 
     /**
-     * A cancelled order gives back its slot and pack, which a blocked order of its region may take. Runs in the
-     * caller's transaction.
+     * Decides a brand's cancel request, in the caller's transaction. The planning lock comes first, as in every
+     * planning change (a cancel holding the build's row while waiting for that lock could deadlock with a planning
+     * transaction that moves the build), then the build's row lock, which {@link PlantFloor} takes too to start a
+     * build: the cancel and the start are serialised, and the one that comes second sees what the first decided.
+     * A build not started is cancelled, its slot and pack going back to a blocked order of its region
+     * (BuildCancelled); a started one goes on (CancelRefused). An order the plant never saw (its OrderPlaced
+     * dead-lettered) is remembered as cancelled, so its OrderPlaced replayed later does not revive it.
      */
-    public Uni<Void> cancel(Build build) {
-        boolean held = build.status == BuildStatus.SCHEDULED;
-        return planning(p -> {
-            build.status = BuildStatus.CANCELLED;
-            if (!held) {
-                return Uni.createFrom().voidItem();
+    public Uni<Void> cancel(UUID orderId) {
+        return planning(p -> Build.<Build>findById(orderId, LockModeType.PESSIMISTIC_WRITE).chain(build -> {
+            Instant now = clock.instant();
+            if (build == null) {
+                return cancelledOrders.remember(orderId, now).chain(first -> first
+                        ? outbox.append(new BuildCancelled(orderId, null, null, now)).replaceWithVoid()
+                        : Uni.createFrom().voidItem());
             }
-            p.plan.release(build.plannedDate, build.region);
-            return reslotBlocked(p, build.region, IsoWeek.of(build.plannedDate));
-        });
+            return switch (build.status) {
+                case CANCELLED -> Uni.createFrom().voidItem();
+                case IN_PRODUCTION, BUILT -> outbox.append(new CancelRefused(orderId,
+                        "build started at " + build.startedAt, now)).replaceWithVoid();
+                case SCHEDULED, BLOCKED -> release(p, build, now);
+            };
+        }));
+    }
+
+    private Uni<Void> release(Planning p, Build build, Instant now) {
+        boolean held = build.status == BuildStatus.SCHEDULED;
+        build.status = BuildStatus.CANCELLED;
+        String week = held ? IsoWeek.of(build.plannedDate).toString() : null;
+        Uni<Void> announced = outbox.append(new BuildCancelled(build.orderId, build.region, week, now)).replaceWithVoid();
+        if (!held) {
+            return announced;
+        }
+        p.plan.release(build.plannedDate, build.region);
+        return announced.chain(() -> reslotBlocked(p, build.region, IsoWeek.parse(week)));
     }
 
     /**

@@ -1,9 +1,10 @@
 package com.busanev.production.plan;
 
 import com.busanev.events.EventType;
-import com.busanev.events.OrderCancelled;
+import com.busanev.events.OrderCancelRequested;
 import com.busanev.events.OrderPlaced;
 import com.busanev.events.PacksAllocated;
+import com.busanev.kit.inbox.CancelledOrders;
 import com.busanev.kit.messaging.EventConsumer;
 import com.busanev.kit.messaging.IncomingEvent;
 import com.busanev.production.build.Build;
@@ -13,24 +14,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
-/** Orders to slot or release, and pack allocations that unblock orders. */
+/** Orders to slot, cancel requests to decide, and pack allocations that unblock orders. */
 @ApplicationScoped
 public class PlanningConsumer {
-    private static final Logger LOG = Logger.getLogger(PlanningConsumer.class);
-
     private final EventConsumer consumer;
     private final Planner planner;
+    private final CancelledOrders cancelledOrders;
 
-    PlanningConsumer(EventConsumer consumer, Planner planner) {
+    PlanningConsumer(EventConsumer consumer, Planner planner, CancelledOrders cancelledOrders) {
         this.consumer = consumer;
         this.planner = planner;
+        this.cancelledOrders = cancelledOrders;
     }
 
     @Incoming("order-events")
     Uni<Void> onOrder(Message<String> message) {
-        return consumer.consume(message, this::apply);
+        return consumer.consume(message, Set.of(EventType.ORDER_PLACED, EventType.ORDER_CANCEL_REQUESTED), this::apply);
     }
 
     @Incoming("supplier-events")
@@ -40,20 +40,14 @@ public class PlanningConsumer {
 
     Uni<Void> apply(IncomingEvent event) {
         if (event.payload() instanceof OrderPlaced placed) {
+            // Known already (a redelivery under another event id), or cancelled before the plant saw it: no build.
             return Build.<Build>findById(placed.orderId())
-                    .chain(existing -> existing != null ? Uni.createFrom().voidItem() : place(placed));
+                    .chain(existing -> existing != null ? Uni.createFrom().item(true)
+                            : cancelledOrders.isCancelled(placed.orderId()))
+                    .chain(skip -> skip ? Uni.createFrom().voidItem() : place(placed));
         }
-        if (event.payload() instanceof OrderCancelled cancelled) {
-            return Build.<Build>findById(cancelled.orderId()).chain(build -> {
-                if (build == null || build.status == BuildStatus.CANCELLED) {
-                    return Uni.createFrom().voidItem();
-                }
-                if (build.status != BuildStatus.SCHEDULED && build.status != BuildStatus.BLOCKED) {
-                    LOG.warnf("order %s cancelled after its build started (%s): the build goes on", build.orderId, build.status);
-                    return Uni.createFrom().voidItem();
-                }
-                return planner.cancel(build);
-            });
+        if (event.payload() instanceof OrderCancelRequested request) {
+            return planner.cancel(request.orderId());
         }
         if (event.payload() instanceof PacksAllocated allocated) {
             return planner.packsAllocated(allocated);

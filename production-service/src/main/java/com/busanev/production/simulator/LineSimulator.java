@@ -9,6 +9,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -17,7 +18,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Plays the plant floor for the local run: as the plant clock passes a build's planned day it starts it, and a
- * build time later completes it with a seeded number of defects and the CO2 of the build. Off by default.
+ * build time later completes it with a seeded number of defects and the CO2 of the build. Off by default. The builds
+ * of a batch are locked as they are read, as the plant floor locks the build it starts: a cancel decided meanwhile
+ * takes the build out of the batch (PostgreSQL re-checks the status of a row it waited for).
  */
 @ApplicationScoped
 public class LineSimulator {
@@ -49,11 +52,11 @@ public class LineSimulator {
             return Uni.createFrom().voidItem();
         }
         return Panache.withTransaction(() -> Build.<Build>find("status = ?1 and plannedDate <= ?2 order by plannedDate",
-                                BuildStatus.SCHEDULED, LocalDate.now(clock)).page(0, 200).list()
+                                BuildStatus.SCHEDULED, LocalDate.now(clock)).page(0, 200).withLock(LockModeType.PESSIMISTIC_WRITE).list()
                         .chain(due -> Multi.createFrom().iterable(due)
                                 .onItem().transformToUniAndConcatenate(b -> floor.start(b.orderId)).collect().last()))
                 .chain(() -> Panache.withTransaction(() -> Build.<Build>find("status = ?1 and startedAt <= ?2",
-                                BuildStatus.IN_PRODUCTION, clock.instant().minus(buildTime)).page(0, 200).list()
+                                BuildStatus.IN_PRODUCTION, clock.instant().minus(buildTime)).page(0, 200).withLock(LockModeType.PESSIMISTIC_WRITE).list()
                         .chain(done -> Multi.createFrom().iterable(done)
                                 .onItem().transformToUniAndConcatenate(b -> floor.complete(b.orderId, report()))
                                 .collect().last())))

@@ -7,11 +7,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Orders whose OrderCancelled this service has consumed. A service that follows an order on two topics (the
- * cancel on order-events, the plant's events on production-events) can read the cancel before an event the order
- * made earlier; it remembers the cancel here and ignores, or holds back, what comes after. A service that uses it
- * creates {@code cancelled_order (order_id uuid PRIMARY KEY, cancelled_at timestamptz NOT NULL)} in its own
- * migrations. Both methods run in the caller's transaction.
+ * Tombstones of cancelled orders: an event of the order that comes after its cancel (an OrderPlaced the plant never
+ * saw, a build event replayed from a dead letter) must not bring it back. The service remembers the cancel here and
+ * ignores what comes after. A service that uses it creates
+ * {@code cancelled_order (order_id uuid PRIMARY KEY, cancelled_at timestamptz NOT NULL)} in its own migrations.
+ * Both methods run in the caller's transaction.
  */
 @ApplicationScoped
 public class CancelledOrders {

@@ -2,11 +2,11 @@ package com.busanev.supplier.allocation;
 
 import com.busanev.events.BlockReason;
 import com.busanev.events.BuildBlocked;
+import com.busanev.events.BuildCancelled;
 import com.busanev.events.BuildRescheduled;
 import com.busanev.events.BuildScheduled;
 import com.busanev.events.EventType;
 import com.busanev.events.IsoWeek;
-import com.busanev.events.OrderCancelled;
 import com.busanev.events.Region;
 import com.busanev.kit.inbox.CancelledOrders;
 import com.busanev.kit.messaging.EventConsumer;
@@ -25,7 +25,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Keeps each order's pack demand (region and market) in the week the plant wants it, and marks the weeks that
- * changed for {@link PendingWeeks} to re-allocate. A cancelled order leaves a tombstone, so its build events arriving later on the other topic are ignored.
+ * changed for {@link PendingWeeks} to re-allocate. All of it comes from production-events, keyed by order: the plant's
+ * BuildCancelled follows the order's build events on the same partition, so nothing overtakes it. The cancel leaves a
+ * tombstone all the same, so a build event replayed after it (a dead letter copied back) adds no demand.
  */
 @ApplicationScoped
 public class DemandConsumer {
@@ -41,13 +43,8 @@ public class DemandConsumer {
 
     @Incoming("production-events")
     Uni<Void> onProduction(Message<String> message) {
-        return consumer.consume(message,
-                Set.of(EventType.BUILD_SCHEDULED, EventType.BUILD_RESCHEDULED, EventType.BUILD_BLOCKED), this::apply);
-    }
-
-    @Incoming("order-events")
-    Uni<Void> onOrder(Message<String> message) {
-        return consumer.consume(message, Set.of(EventType.ORDER_CANCELLED), this::apply);
+        return consumer.consume(message, Set.of(EventType.BUILD_SCHEDULED, EventType.BUILD_RESCHEDULED,
+                EventType.BUILD_BLOCKED, EventType.BUILD_CANCELLED), this::apply);
     }
 
     Uni<Void> apply(IncomingEvent event) {
@@ -63,7 +60,7 @@ public class DemandConsumer {
                     ? demand(e.orderId(), e.region(), e.market(), e.week())
                     : withdraw(e.orderId());
         }
-        if (event.payload() instanceof OrderCancelled e) {
+        if (event.payload() instanceof BuildCancelled e) {
             return cancel(e.orderId(), e.cancelledAt());
         }
         return Uni.createFrom().voidItem();
