@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.busanev.events.BuildScheduled;
 import com.busanev.events.EventType;
-import com.busanev.events.OrderCancelled;
+import com.busanev.events.BuildCancelled;
 import com.busanev.events.Region;
 import com.busanev.events.Topics;
 import com.busanev.kit.messaging.ConsumerMetrics;
@@ -74,9 +74,9 @@ class EventConsumerFailuresTest {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/q/health/ready").then()
                     .statusCode(503)
                     .body(CHECK + ".status", equalTo("DOWN"))
-                    .body(CHECK + ".data.'order-events.event-id'", equalTo(eventId))
-                    .body(CHECK + ".data.'order-events.event-type'", equalTo(EventType.ORDER_CANCELLED.ceType())));
-            assertThat(ScrapedMetrics.value(ConsumerMetrics.RETRYING, Map.of(ConsumerMetrics.CHANNEL_TAG, "order-events"))).isEqualTo(1.0);
+                    .body(CHECK + ".data.'production-events.event-id'", equalTo(eventId))
+                    .body(CHECK + ".data.'production-events.event-type'", equalTo(EventType.BUILD_CANCELLED.ceType())));
+            assertThat(ScrapedMetrics.value(ConsumerMetrics.RETRYING, Map.of(ConsumerMetrics.CHANNEL_TAG, Topics.PRODUCTION_EVENTS))).isEqualTo(1.0);
             assertThat(CloudEventRecords.all(DEAD_LETTERS, order.toString(), Duration.ofSeconds(3))).isEmpty();
             assertThat(count("SELECT count(*) FROM processed_event WHERE event_id = ?", eventId)).isZero();
             lock.rollback();
@@ -86,7 +86,7 @@ class EventConsumerFailuresTest {
                 .body(CHECK + ".status", equalTo("UP")));
         assertThat(count("SELECT count(*) FROM cancelled_order WHERE order_id = ?", order)).isOne();
         assertThat(count("SELECT count(*) FROM processed_event WHERE event_id = ?", eventId)).isOne();
-        assertThat(ScrapedMetrics.value(ConsumerMetrics.RETRYING, Map.of(ConsumerMetrics.CHANNEL_TAG, "order-events"))).isZero();
+        assertThat(ScrapedMetrics.value(ConsumerMetrics.RETRYING, Map.of(ConsumerMetrics.CHANNEL_TAG, Topics.PRODUCTION_EVENTS))).isZero();
         assertThat(CloudEventRecords.all(DEAD_LETTERS, order.toString(), Duration.ofSeconds(3))).isEmpty();
     }
 
@@ -94,14 +94,14 @@ class EventConsumerFailuresTest {
     void unreadableAndInvalidEventsAreDeadLetteredWithTheirReasonAndTheConsumerGoesOn() throws Exception {
         UUID order = UUID.randomUUID();
         String key = order.toString();
-        double before = ScrapedMetrics.value(ConsumerMetrics.DEAD_LETTERED, Map.of(ConsumerMetrics.CHANNEL_TAG, "order-events"));
-        ProducerRecord<String, String> notJson = new ProducerRecord<>(Topics.ORDER_EVENTS, key, "{");
+        double before = ScrapedMetrics.value(ConsumerMetrics.DEAD_LETTERED, Map.of(ConsumerMetrics.CHANNEL_TAG, Topics.PRODUCTION_EVENTS));
+        ProducerRecord<String, String> notJson = new ProducerRecord<>(Topics.PRODUCTION_EVENTS, key, "{");
         ProducerRecord<String, String> missingField = CloudEventRecords.of(cancelled(order));
-        missingField = new ProducerRecord<>(Topics.ORDER_EVENTS, null, key,
-                missingField.value().replace("\"brand\":\"polestar\",", ""), missingField.headers());
+        missingField = new ProducerRecord<>(Topics.PRODUCTION_EVENTS, null, key,
+                missingField.value().replace("\"orderId\":\"" + order + "\",", ""), missingField.headers());
         ProducerRecord<String, String> newerVersion = CloudEventRecords.of(cancelled(order));
         newerVersion.headers().remove("ce_type")
-                .add("ce_type", "com.busanev.OrderCancelled.v2".getBytes(StandardCharsets.UTF_8));
+                .add("ce_type", "com.busanev.BuildCancelled.v2".getBytes(StandardCharsets.UTF_8));
         // all on the order's partition, before the valid cancel that must still be applied
         KafkaResource.companion().produceStrings()
                 .fromRecords(notJson, missingField, newerVersion, CloudEventRecords.of(cancelled(order)))
@@ -110,13 +110,13 @@ class EventConsumerFailuresTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(count("SELECT count(*) FROM cancelled_order WHERE order_id = ?", order)).isOne());
         List<String> reasons = CloudEventRecords.all(DEAD_LETTERS, key, Duration.ofSeconds(5)).stream()
-                .peek(dead -> assertThat(CloudEventRecords.header(dead, "dead-letter-topic")).contains(Topics.ORDER_EVENTS))
+                .peek(dead -> assertThat(CloudEventRecords.header(dead, "dead-letter-topic")).contains(Topics.PRODUCTION_EVENTS))
                 .map(dead -> CloudEventRecords.header(dead, "dead-letter-reason").orElseThrow()).toList();
         assertThat(reasons).hasSize(3);
         assertThat(reasons.get(0)).contains("not a CloudEvent");
-        assertThat(reasons.get(1)).contains("required field 'brand' is missing");
-        assertThat(reasons.get(2)).contains("com.busanev.OrderCancelled.v2").contains("unknown");
-        assertThat(ScrapedMetrics.value(ConsumerMetrics.DEAD_LETTERED, Map.of(ConsumerMetrics.CHANNEL_TAG, "order-events"))).isEqualTo(before + 3);
+        assertThat(reasons.get(1)).contains("required field 'orderId' is missing");
+        assertThat(reasons.get(2)).contains("com.busanev.BuildCancelled.v2").contains("unknown");
+        assertThat(ScrapedMetrics.value(ConsumerMetrics.DEAD_LETTERED, Map.of(ConsumerMetrics.CHANNEL_TAG, Topics.PRODUCTION_EVENTS))).isEqualTo(before + 3);
     }
 
     @Test
@@ -133,8 +133,9 @@ class EventConsumerFailuresTest {
         assertThat(CloudEventRecords.header(dead, "dead-letter-topic")).contains(Topics.PRODUCTION_EVENTS);
     }
 
-    private static OrderCancelled cancelled(UUID order) {
-        return new OrderCancelled(order, "polestar", "test", Instant.now());
+    /** The plant's cancel of a build it had blocked: supplier-service remembers it (a cancelled_order row). */
+    private static BuildCancelled cancelled(UUID order) {
+        return new BuildCancelled(order, Region.NA, null, Instant.now());
     }
 
 

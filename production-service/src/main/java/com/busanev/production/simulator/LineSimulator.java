@@ -1,5 +1,6 @@
 package com.busanev.production.simulator;
 
+import com.busanev.kit.lifecycle.Stopping;
 import com.busanev.production.build.Build;
 import com.busanev.production.build.BuildStatus;
 import com.busanev.production.build.CompleteRequest;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class LineSimulator {
     private final PlantFloor floor;
+    private final Stopping stopping;
     private final Clock clock;
     private final boolean enabled;
     private final Duration buildTime;
@@ -32,12 +34,13 @@ public class LineSimulator {
     private final double defectRate;
     private final Random random = new Random(2025);
 
-    LineSimulator(PlantFloor floor, Clock clock,
+    LineSimulator(PlantFloor floor, Stopping stopping, Clock clock,
             @ConfigProperty(name = "production.simulator.enabled", defaultValue = "false") boolean enabled,
             @ConfigProperty(name = "production.simulator.build-time", defaultValue = "PT8H") Duration buildTime,
             @ConfigProperty(name = "production.simulator.co2-per-vehicle-kg", defaultValue = "1450") double co2PerVehicleKg,
             @ConfigProperty(name = "production.simulator.defects-per-vehicle", defaultValue = "0.35") double defectRate) {
         this.floor = floor;
+        this.stopping = stopping;
         this.clock = clock;
         this.enabled = enabled;
         this.buildTime = buildTime;
@@ -51,7 +54,7 @@ public class LineSimulator {
         if (!enabled) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.withTransaction(() -> Build.<Build>find("status = ?1 and plannedDate <= ?2 order by plannedDate",
+        return stopping.quietly(Panache.withTransaction(() -> Build.<Build>find("status = ?1 and plannedDate <= ?2 order by plannedDate",
                                 BuildStatus.SCHEDULED, LocalDate.now(clock)).page(0, 200).withLock(LockModeType.PESSIMISTIC_WRITE).list()
                         .chain(due -> Multi.createFrom().iterable(due)
                                 .onItem().transformToUniAndConcatenate(b -> floor.start(b.orderId)).collect().last()))
@@ -59,7 +62,7 @@ public class LineSimulator {
                                 BuildStatus.IN_PRODUCTION, clock.instant().minus(buildTime)).page(0, 200).withLock(LockModeType.PESSIMISTIC_WRITE).list()
                         .chain(done -> Multi.createFrom().iterable(done)
                                 .onItem().transformToUniAndConcatenate(b -> floor.complete(b.orderId, report()))
-                                .collect().last())))
+                                .collect().last()))))
                 .replaceWithVoid();
     }
 

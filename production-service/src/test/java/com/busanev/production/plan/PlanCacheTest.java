@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.busanev.events.IsoWeek;
 import com.busanev.events.PacksAllocated;
 import com.busanev.events.Region;
+import com.busanev.kit.inbox.CancelledOrders;
 import com.busanev.kit.outbox.Outbox;
 import com.busanev.production.build.Build;
 import com.busanev.production.build.BuildStatus;
@@ -47,6 +48,8 @@ class PlanCacheTest {
     Calendars calendars;
     @Inject
     Outbox outbox;
+    @Inject
+    CancelledOrders cancelledOrders;
     @Inject
     Clock clock;
     @Inject
@@ -95,7 +98,7 @@ class PlanCacheTest {
     void aSecondReplicaPlansOnTheSlotsTheFirstOneTook() throws Throwable {
         IsoWeek week = IsoWeek.of(LocalDate.now(ZoneId.of("Asia/Seoul"))).plusWeeks(23);
         Planner replicaA = planner;
-        Planner replicaB = new Planner(calendars, outbox, clock, frozenDays, reslotBatch);
+        Planner replicaB = new Planner(calendars, outbox, cancelledOrders, clock, frozenDays, reslotBatch);
         allocate(replicaA, week, 3);
         // B caches the plan while all three packs are free.
         assertThat(inTransaction(replicaB::plan).packsLeft(week, REGION)).isEqualTo(3);
