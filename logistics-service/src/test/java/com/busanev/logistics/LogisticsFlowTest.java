@@ -137,8 +137,9 @@ class LogisticsFlowTest {
                 .body("containers.vins", everyItem(hasSize(3)))
                 .body("containers", hasSize(2))
                 .body("voyage.loadFactor", equalTo(1.0f));
-        // The next sailing takes it (and keeps it out of the way of the other tests' European voyages).
-        String next = voyage("ZEE-BOX-2", "CONTAINER", "BEZEE", builtAt.plus(12, ChronoUnit.DAYS), "\"containers\":2");
+        // A sailing with exactly one place takes it: no waiting car of this test is left for the other tests' European
+        // voyages, and no free place of this test for their cars.
+        String next = voyage("ZEE-ONE", "RO_RO", "BEZEE", builtAt.plus(12, ChronoUnit.DAYS), "\"capacityCars\":1");
         assertThat(awaitEvent(waiting.get(0), ShipmentBooked.class).voyageId()).hasToString(next);
     }
 
