@@ -42,7 +42,7 @@ import org.jboss.logging.Logger;
  * later rows of its subject wait behind it, every other subject flows on.
  * <p>
  * One replica relays at a time ({@link AdvisoryLock#OUTBOX_RELAY}): two replicas draining the same backlog side
- * by side could put an order's OrderCancelled on the topic before its OrderPlaced.
+ * by side could put an order's OrderCancelRequested on the topic before its OrderPlaced.
  */
 @ApplicationScoped
 public class OutboxRelay {
