@@ -7,12 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# JAVA_HOME wins over the PATH, as for the Maven wrapper.
-java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-if ! command -v "$java" >/dev/null 2>&1; then
-  echo "A JDK 17 or newer is needed: install one and put java on the PATH (or set JAVA_HOME)." >&2
-  exit 1
-fi
+. local-stack/java.sh
 
 if [ ! -f local-stack/target/local-stack.jar ]; then
   echo "Building local-stack ..." >&2

@@ -7,17 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# JAVA_HOME wins over the PATH, as for the Maven wrapper.
-java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-if ! command -v "$java" >/dev/null 2>&1; then
-  echo "A JDK 17 or newer is needed: install one and put java on the PATH (or set JAVA_HOME)." >&2
-  exit 1
-fi
-java_major=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = \([0-9]*\).*/\1/p')
-if [ "${java_major:-0}" -lt 17 ]; then
-  echo "Java ${java_major} found; the suite needs 17 or newer." >&2
-  exit 1
-fi
+. local-stack/java.sh
 
 args=()
 build=false
