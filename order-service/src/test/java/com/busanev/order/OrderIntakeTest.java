@@ -22,6 +22,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.SpecVersion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -44,9 +46,15 @@ class OrderIntakeTest {
                 .extract().path("id");
 
         ConsumerRecord<String, String> published = awaitEvent(Topics.ORDER_EVENTS, id);
-        assertThat(CloudEventRecords.header(published, "ce_type")).contains("com.busanev.OrderPlaced.v1");
-        assertThat(CloudEventRecords.header(published, "ce_source")).contains("/order-service");
-        OrderPlaced event = EventJson.mapper().readValue(published.value(), OrderPlaced.class);
+        CloudEvent cloudEvent = CloudEventRecords.parse(published);
+        assertThat(cloudEvent.getSpecVersion()).isEqualTo(SpecVersion.V1);
+        assertThat(cloudEvent.getType()).isEqualTo("com.busanev.OrderPlaced.v1");
+        assertThat(cloudEvent.getSource()).hasToString("/order-service");
+        assertThat(cloudEvent.getSubject()).isEqualTo(id);
+        assertThat(cloudEvent.getId()).isNotBlank();
+        assertThat(cloudEvent.getTime()).isNotNull();
+        assertThat(cloudEvent.getDataContentType()).isEqualTo("application/json");
+        OrderPlaced event = EventJson.mapper().readValue(cloudEvent.getData().toBytes(), OrderPlaced.class);
         assertThat(event.orderId()).isEqualTo(UUID.fromString(id));
         assertThat(event.brandReference()).isEqualTo(reference);
         assertThat(event.region()).isEqualTo(Region.NA);

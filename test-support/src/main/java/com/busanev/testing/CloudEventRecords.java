@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.Optional;
 import java.util.UUID;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -60,6 +62,14 @@ public final class CloudEventRecords {
         try (var task = KafkaResource.companion().consumeStrings().fromTopics(topic, window)) {
             return task.awaitCompletion(window.plusSeconds(10)).stream().filter(r -> key.equals(r.key())).toList();
         }
+    }
+
+    /**
+     * The record read by the official CloudEvents SDK (binary mode: {@code ce_*} headers, the payload as data), so a
+     * test checks the contract with a reader no one here wrote; an invalid record fails here.
+     */
+    public static CloudEvent parse(ConsumerRecord<String, String> record) {
+        return KafkaMessageFactory.createReader(record.headers(), record.value().getBytes(StandardCharsets.UTF_8)).toEvent();
     }
 
     public static Optional<String> header(ConsumerRecord<?, ?> record, String name) {
