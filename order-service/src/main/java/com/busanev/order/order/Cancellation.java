@@ -5,6 +5,7 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The brand's cancel request on an order and, once the plant has decided it, the outcome. The plant decides because
@@ -12,6 +13,8 @@ import java.time.Instant;
  */
 @Embeddable
 public class Cancellation {
+    /** Named for the API: a bare {@code Status} says nothing in the OpenAPI document's schemas. */
+    @Schema(name = "CancellationStatus")
     public enum Status {
         REQUESTED, CANCELLED, REFUSED
     }
