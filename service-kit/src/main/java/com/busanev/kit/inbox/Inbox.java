@@ -1,14 +1,22 @@
 package com.busanev.kit.inbox;
 
+import com.busanev.kit.messaging.IncomingEvent;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /** Remembers consumed event ids in the consumer's own transaction: an event seen twice changes nothing. */
 @ApplicationScoped
 public class Inbox {
     private static final String RECORD = """
             INSERT INTO processed_event (event_id, event_type) VALUES (?1, ?2) ON CONFLICT DO NOTHING""";
+    private static final String RECORD_ALL = """
+            INSERT INTO processed_event (event_id, event_type)
+            SELECT * FROM unnest(cast(?1 as text[]), cast(?2 as text[])) ON CONFLICT DO NOTHING RETURNING event_id""";
 
     /** True the first time this id is recorded; must run in the transaction that applies the event. */
     public Uni<Boolean> firstDelivery(String eventId, String eventType) {
@@ -18,5 +26,32 @@ public class Inbox {
                         .setParameter(2, eventType)
                         .executeUpdate())
                 .map(inserted -> inserted == 1);
+    }
+
+    /**
+     * Records a batch's ids in one statement and returns the events seen for the first time, in their order (an
+     * id twice in the batch counts once). Must run in the transaction that applies them.
+     */
+    public Uni<List<IncomingEvent>> firstDeliveries(List<IncomingEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        String[] ids = events.stream().map(IncomingEvent::id).toArray(String[]::new);
+        String[] types = events.stream().map(event -> event.type().ceType()).toArray(String[]::new);
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(RECORD_ALL, String.class)
+                        .setParameter(1, ids)
+                        .setParameter(2, types)
+                        .getResultList())
+                .map(recorded -> {
+                    Set<String> fresh = new HashSet<>(recorded);
+                    List<IncomingEvent> first = new ArrayList<>(fresh.size());
+                    for (IncomingEvent event : events) {
+                        if (fresh.remove(event.id())) {
+                            first.add(event);
+                        }
+                    }
+                    return first;
+                });
     }
 }

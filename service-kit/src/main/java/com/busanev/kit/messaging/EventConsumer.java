@@ -3,10 +3,14 @@ package com.busanev.kit.messaging;
 import com.busanev.events.EventType;
 import com.busanev.kit.inbox.Inbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -58,12 +62,66 @@ public class EventConsumer {
                         ? Uni.createFrom().voidItem()
                         : applyUntilSettled(channel, event.get(), handler))
                 .onItem().transformToUni(ignored -> Uni.createFrom().completionStage(message.ack()))
+                .onFailure().recoverWithUni(e -> deadLetter(channel, message, e));
+    }
+
+    /**
+     * A batch of records (a channel with {@code batch=true}): one transaction records all their ids in the inbox
+     * with one statement and applies the new ones with {@code handler}, so a batch costs one commit, not one per
+     * event. Unreadable records and types the service does not follow are handled as in
+     * {@link #consume(Message, Set, EventHandler)} before the batch applies. A transient failure retries the whole
+     * batch; an event that can never apply fails the batch's transaction, and the batch is then applied one event
+     * per transaction, so only that event is dead-lettered and the others apply in their order.
+     */
+    public Uni<Void> consumeBatch(KafkaRecordBatch<String, String> batch, Set<EventType> handled, BatchHandler handler) {
+        String channel = batch.getRecords().isEmpty() ? "unknown" : channelOf(batch.getRecords().get(0));
+        return Multi.createFrom().iterable(batch.getRecords())
+                .onItem().transformToUniAndConcatenate(record -> readOrDeadLetter(channel, record, handled))
+                .collect().asList()
+                .map(read -> read.stream().flatMap(Optional::stream).toList())
+                .chain(received -> received.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : applyBatchUntilSettled(channel, received, handler))
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    /** A record of a batch and the event read from it. */
+    private record Received(KafkaRecord<String, String> record, IncomingEvent event) {
+    }
+
+    /** The record's event if the service follows its type; an unreadable record is dead-lettered on the spot. */
+    private Uni<Optional<Received>> readOrDeadLetter(String channel, KafkaRecord<String, String> record,
+            Set<EventType> handled) {
+        return Uni.createFrom().item(() -> Optional.of(EventReader.read(record))
+                        .filter(event -> handled.contains(event.type()))
+                        .map(event -> new Received(record, event)))
+                .onFailure().recoverWithUni(e -> deadLetter(channel, record, e).replaceWith(Optional.empty()));
+    }
+
+    private Uni<Void> applyBatchUntilSettled(String channel, List<Received> received, BatchHandler handler) {
+        List<IncomingEvent> events = received.stream().map(Received::event).toList();
+        return Panache.withTransaction(() -> inbox.firstDeliveries(events)
+                        .chain(fresh -> fresh.isEmpty() ? Uni.createFrom().voidItem() : handler.apply(fresh)))
+                .onFailure(EventConsumer::isTransient).invoke(e -> failed(channel, events.get(0), e))
+                .onFailure(EventConsumer::isTransient).retry()
+                .withBackOff(config.initialBackOff(), config.maxBackOff()).withJitter(JITTER).indefinitely()
+                .onTermination().invoke(() -> settled(channel))
                 .onFailure().recoverWithUni(e -> {
-                    Throwable reason = permanentCause(e).orElse(e);
-                    LOG.warnf("%s: dead-lettering a message: %s", channel, reason.getMessage());
-                    channels.deadLettered(channel);
-                    return Uni.createFrom().completionStage(message.nack(reason));
+                    LOG.infof("%s: a batch of %d events holds one that cannot apply (%s); applying them one by one",
+                            channel, events.size(), permanentCause(e).orElse(e).getMessage());
+                    return Multi.createFrom().iterable(received)
+                            .onItem().transformToUniAndConcatenate(one -> applyUntilSettled(channel, one.event(),
+                                            event -> handler.apply(List.of(event)))
+                                    .onFailure().recoverWithUni(failure -> deadLetter(channel, one.record(), failure)))
+                            .collect().last().replaceWithVoid();
                 });
+    }
+
+    private Uni<Void> deadLetter(String channel, Message<?> message, Throwable failure) {
+        Throwable reason = permanentCause(failure).orElse(failure);
+        LOG.warnf("%s: dead-lettering a message: %s", channel, reason.getMessage());
+        channels.deadLettered(channel);
+        return Uni.createFrom().completionStage(message.nack(reason));
     }
 
     /** Applies the event, retrying transient failures until it applies or fails for good. */
@@ -72,9 +130,12 @@ public class EventConsumer {
                 .onFailure(EventConsumer::isTransient).invoke(e -> failed(channel, event, e))
                 .onFailure(EventConsumer::isTransient).retry()
                 .withBackOff(config.initialBackOff(), config.maxBackOff()).withJitter(JITTER).indefinitely()
-                .onTermination().invoke(() -> channels.settled(channel).ifPresent(retry -> LOG.infof(
-                        "%s: %s %s settled after %d failed attempts since %s", channel, retry.type().eventName(),
-                        retry.eventId(), retry.attempts(), retry.since())));
+                .onTermination().invoke(() -> settled(channel));
+    }
+
+    private void settled(String channel) {
+        channels.settled(channel).ifPresent(retry -> LOG.infof("%s: %s %s settled after %d failed attempts since %s",
+                channel, retry.type().eventName(), retry.eventId(), retry.attempts(), retry.since()));
     }
 
     private Uni<Void> applyOnce(IncomingEvent event, EventHandler handler) {
@@ -105,7 +166,7 @@ public class EventConsumer {
         return Optional.empty();
     }
 
-    private static String channelOf(Message<String> message) {
+    private static String channelOf(Message<?> message) {
         return message.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getChannel)
                 .orElse("unknown");
     }
