@@ -90,22 +90,39 @@ public class Planner {
         return LocalDate.now(clock).plusDays(frozenDays);
     }
 
-    /** A new order: slot it. Runs in the caller's transaction. */
-    public Uni<Void> schedule(Build build) {
-        return planning(p -> slot(p, build, null, null));
+    /**
+     * Takes in a batch of changes, in their order, in one unit of work: one planning lock and one plan check for
+     * the whole batch, and its build rows and events are written together when the transaction flushes. Runs in
+     * the caller's transaction.
+     */
+    public Uni<Void> apply(List<PlanChange> changes) {
+        return planning(p -> Multi.createFrom().iterable(changes)
+                .onItem().transformToUniAndConcatenate(change -> apply(p, change))
+                .collect().last().replaceWithVoid());
+    }
+
+    private Uni<Void> apply(Planning p, PlanChange change) {
+        if (change instanceof PlanChange.Place place) {
+            return place.build().persist().chain(() -> slot(p, place.build(), null, null));
+        }
+        if (change instanceof PlanChange.Cancel cancel) {
+            return cancel(p, cancel.orderId());
+        }
+        return packsAllocated(p, ((PlanChange.Allocate) change).allocation());
     }
 
     /**
-     * Decides a brand's cancel request, in the caller's transaction. The planning lock comes first, as in every
-     * planning change (a cancel holding the build's row while waiting for that lock could deadlock with a planning
-     * transaction that moves the build), then the build's row lock, which {@link PlantFloor} takes too to start a
-     * build: the cancel and the start are serialised, and the one that comes second sees what the first decided.
-     * A build not started is cancelled, its slot and pack going back to a blocked order of its region
-     * (BuildCancelled); a started one goes on (CancelRefused). An order the plant never saw (its OrderPlaced
-     * dead-lettered) is remembered as cancelled, so its OrderPlaced replayed later does not revive it.
+     * Decides a brand's cancel request. The planning lock comes first, as in every planning change (a cancel
+     * holding the build's row while waiting for that lock could deadlock with a planning transaction that moves the
+     * build), then the build's row lock, which {@link PlantFloor} takes too to start a build: the cancel and the
+     * start are serialised, and the one that comes second sees what the first decided. A build not started is
+     * cancelled, its slot and pack going back to a blocked order of its region (BuildCancelled); a started one goes
+     * on (CancelRefused). An order the plant never saw (its OrderPlaced dead-lettered) is remembered as cancelled, so
+     * its OrderPlaced replayed later does not revive it. The session is flushed first: a build placed earlier in the
+     * same batch must be a row before it can be locked.
      */
-    public Uni<Void> cancel(UUID orderId) {
-        return planning(p -> Build.<Build>findById(orderId, LockModeType.PESSIMISTIC_WRITE).chain(build -> {
+    private Uni<Void> cancel(Planning p, UUID orderId) {
+        return Panache.flush().chain(() -> Build.<Build>findById(orderId, LockModeType.PESSIMISTIC_WRITE)).chain(build -> {
             Instant now = clock.instant();
             if (build == null) {
                 return cancelledOrders.remember(orderId, now).chain(first -> first
@@ -118,7 +135,7 @@ public class Planner {
                         "build started at " + build.startedAt, now)).replaceWithVoid();
                 case SCHEDULED, BLOCKED -> release(p, build, now);
             };
-        }));
+        });
     }
 
     private Uni<Void> release(Planning p, Build build, Instant now) {
@@ -134,11 +151,11 @@ public class Planner {
     }
 
     /**
-     * New totals for a week and region. More packs than taken: orders of the region blocked for packs try again.
-     * Fewer packs than taken: the excess builds of that week move out (lowest priority, latest order first).
-     * Runs in the caller's transaction.
+     * New totals for a week and region (an allocation older than the one stored changes nothing). More packs than
+     * taken: orders of the region blocked for packs try again. Fewer packs than taken: the excess builds of that
+     * week move out (lowest priority, latest order first).
      */
-    public Uni<Void> packsAllocated(PacksAllocated allocation) {
+    private Uni<Void> packsAllocated(Planning p, PacksAllocated allocation) {
         return PackBudget.<PackBudget>findById(new PackBudget.Key(allocation.week(), allocation.region().name()))
                 .chain(existing -> {
                     if (existing != null && existing.allocatedAt.isAfter(allocation.allocatedAt())) {
@@ -151,14 +168,12 @@ public class Planner {
                     budget.allocatedAt = allocation.allocatedAt();
                     budget.suppliers = allocation.sources().stream()
                             .map(s -> s.supplier() + ":" + s.packs()).collect(Collectors.joining(","));
-                    return budget.persist().chain(() -> planning(p -> {
-                        IsoWeek week = IsoWeek.parse(allocation.week());
-                        p.plan.allocatePacks(week, allocation.region(), allocation.packs());
-                        int missing = -p.plan.packsLeft(week, allocation.region());
-                        return missing > 0
-                                ? moveOutOfWeek(p, allocation.region(), week, missing)
-                                : reslotWaitingForPacks(p, allocation.region(), week);
-                    }));
+                    IsoWeek week = IsoWeek.parse(allocation.week());
+                    p.plan.allocatePacks(week, allocation.region(), allocation.packs());
+                    int missing = -p.plan.packsLeft(week, allocation.region());
+                    return budget.persist().chain(() -> missing > 0
+                            ? moveOutOfWeek(p, allocation.region(), week, missing)
+                            : reslotWaitingForPacks(p, allocation.region(), week));
                 });
     }
 

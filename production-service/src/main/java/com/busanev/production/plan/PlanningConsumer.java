@@ -4,58 +4,82 @@ import com.busanev.events.EventType;
 import com.busanev.events.OrderCancelRequested;
 import com.busanev.events.OrderPlaced;
 import com.busanev.events.PacksAllocated;
-import com.busanev.kit.inbox.CancelledOrders;
 import com.busanev.kit.messaging.EventConsumer;
 import com.busanev.kit.messaging.IncomingEvent;
 import com.busanev.production.build.Build;
 import com.busanev.production.build.BuildStatus;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Orders to slot, cancel requests to decide, and pack allocations that unblock orders. */
+/**
+ * Orders to slot, cancel requests to decide, and pack allocations that unblock orders: each batch of records is
+ * one planning change ({@link Planner#apply}).
+ */
 @ApplicationScoped
 public class PlanningConsumer {
+    /** Orders of the batch the plant knows already, or that were cancelled before it saw them. */
+    private static final String KNOWN = """
+            SELECT order_id FROM build WHERE order_id = ANY(cast(?1 as uuid[]))
+            UNION SELECT order_id FROM cancelled_order WHERE order_id = ANY(cast(?1 as uuid[]))""";
+
     private final EventConsumer consumer;
     private final Planner planner;
-    private final CancelledOrders cancelledOrders;
 
-    PlanningConsumer(EventConsumer consumer, Planner planner, CancelledOrders cancelledOrders) {
+    PlanningConsumer(EventConsumer consumer, Planner planner) {
         this.consumer = consumer;
         this.planner = planner;
-        this.cancelledOrders = cancelledOrders;
     }
 
     @Incoming("order-events")
-    Uni<Void> onOrder(Message<String> message) {
-        return consumer.consume(message, Set.of(EventType.ORDER_PLACED, EventType.ORDER_CANCEL_REQUESTED), this::apply);
+    Uni<Void> onOrders(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, Set.of(EventType.ORDER_PLACED, EventType.ORDER_CANCEL_REQUESTED), this::apply);
     }
 
     @Incoming("supplier-events")
-    Uni<Void> onSupply(Message<String> message) {
-        return consumer.consume(message, Set.of(EventType.PACKS_ALLOCATED), this::apply);
+    Uni<Void> onSupply(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, Set.of(EventType.PACKS_ALLOCATED), this::apply);
     }
 
-    Uni<Void> apply(IncomingEvent event) {
-        if (event.payload() instanceof OrderPlaced placed) {
-            // Known already (a redelivery under another event id), or cancelled before the plant saw it: no build.
-            return Build.<Build>findById(placed.orderId())
-                    .chain(existing -> existing != null ? Uni.createFrom().item(true)
-                            : cancelledOrders.isCancelled(placed.orderId()))
-                    .chain(skip -> skip ? Uni.createFrom().voidItem() : place(placed));
-        }
-        if (event.payload() instanceof OrderCancelRequested request) {
-            return planner.cancel(request.orderId());
-        }
-        if (event.payload() instanceof PacksAllocated allocated) {
-            return planner.packsAllocated(allocated);
-        }
-        return Uni.createFrom().voidItem();
+    Uni<Void> apply(List<IncomingEvent> events) {
+        UUID[] placed = events.stream().map(IncomingEvent::payload).filter(OrderPlaced.class::isInstance)
+                .map(e -> ((OrderPlaced) e).orderId()).toArray(UUID[]::new);
+        return known(placed).chain(known -> planner.apply(changes(events, known)));
     }
 
-    private Uni<Void> place(OrderPlaced placed) {
+    private static Uni<Set<UUID>> known(UUID[] orderIds) {
+        if (orderIds.length == 0) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(KNOWN, UUID.class).setParameter(1, orderIds).getResultList())
+                .map(HashSet::new);
+    }
+
+    /** An OrderPlaced known already (a redelivery under another event id, also within the batch) adds no build. */
+    private static List<PlanChange> changes(List<IncomingEvent> events, Set<UUID> known) {
+        Set<UUID> seen = new HashSet<>(known);
+        List<PlanChange> changes = new ArrayList<>(events.size());
+        for (IncomingEvent event : events) {
+            if (event.payload() instanceof OrderPlaced placed && seen.add(placed.orderId())) {
+                changes.add(new PlanChange.Place(build(placed)));
+            } else if (event.payload() instanceof OrderCancelRequested request) {
+                changes.add(new PlanChange.Cancel(request.orderId()));
+            } else if (event.payload() instanceof PacksAllocated allocated) {
+                changes.add(new PlanChange.Allocate(allocated));
+            }
+        }
+        return changes;
+    }
+
+    private static Build build(OrderPlaced placed) {
         Build build = new Build();
         build.orderId = placed.orderId();
         build.brand = placed.brand();
@@ -66,6 +90,6 @@ public class PlanningConsumer {
         build.priority = placed.priority();
         build.placedAt = placed.placedAt();
         build.status = BuildStatus.BLOCKED;
-        return build.persist().chain(() -> planner.schedule(build));
+        return build;
     }
 }

@@ -15,7 +15,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
@@ -176,10 +175,11 @@ class PlanCacheTest {
     }
 
     private static void allocate(Planner replica, IsoWeek week, int packs) throws Throwable {
-        inTransaction(() -> replica.packsAllocated(new PacksAllocated(week.toString(), REGION, packs, List.of(), Instant.now())));
+        inTransaction(() -> replica.apply(List.of(new PlanChange.Allocate(
+                new PacksAllocated(week.toString(), REGION, packs, List.of(), Instant.now())))));
     }
 
-    /** New orders for that week, as PlanningConsumer stores them before planning. */
+    /** New orders for that week, as PlanningConsumer makes them. */
     private List<Build> builds(IsoWeek week, int count) {
         List<Build> builds = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -199,9 +199,7 @@ class PlanCacheTest {
     }
 
     private static Uni<Void> schedule(Planner replica, List<Build> builds) {
-        return Multi.createFrom().iterable(builds)
-                .onItem().transformToUniAndConcatenate(build -> build.persist().chain(() -> replica.schedule(build)))
-                .collect().last().replaceWithVoid();
+        return replica.apply(builds.stream().<PlanChange>map(PlanChange.Place::new).toList());
     }
 
     private static <T> T inTransaction(Supplier<Uni<T>> work) throws Throwable {
