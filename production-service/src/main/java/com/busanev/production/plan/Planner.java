@@ -38,7 +38,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
@@ -74,15 +73,13 @@ public class Planner {
     private volatile Cached cached;
     private final Map<Region, BacklogKey> retryCursor = new ConcurrentHashMap<>();
 
-    Planner(Calendars calendars, Outbox outbox, CancelledOrders cancelledOrders, Clock clock,
-            @ConfigProperty(name = "production.planning.frozen-days", defaultValue = "1") int frozenDays,
-            @ConfigProperty(name = "production.planning.reslot-batch", defaultValue = "500") int reslotBatch) {
+    Planner(Calendars calendars, Outbox outbox, CancelledOrders cancelledOrders, Clock clock, PlanningConfig config) {
         this.calendars = calendars;
         this.outbox = outbox;
         this.cancelledOrders = cancelledOrders;
         this.clock = clock;
-        this.frozenDays = frozenDays;
-        this.reslotBatch = reslotBatch;
+        this.frozenDays = config.frozenDays();
+        this.reslotBatch = config.reslotBatch();
     }
 
     /** The first day new builds may be planned on: today's line sequence is frozen. */
@@ -180,9 +177,10 @@ public class Planner {
     /**
      * Blocked orders try again as the horizon moves on: each call takes the next batch of each region's backlog
      * after where the last call stopped (highest priority, then first come), wrapping at the end, so no order
-     * waits behind a first batch that never fits. Runs in the caller's transaction.
+     * waits behind a first batch that never fits. Answers how many of them found a slot. Runs in the caller's
+     * transaction.
      */
-    public Uni<Void> reslotAllBlocked() {
+    public Uni<Integer> reslotAllBlocked() {
         return planning(p -> Multi.createFrom().items(Region.values())
                 .onItem().transformToUniAndConcatenate(region -> {
                     BacklogKey after = retryCursor.get(region);
@@ -193,10 +191,11 @@ public class Planner {
                             Build last = blocked.get(blocked.size() - 1);
                             retryCursor.put(region, new BacklogKey(last.priority, last.placedAt, last.orderId));
                         }
-                        return slotAll(p, blocked);
+                        return slotAll(p, blocked).map(ignored -> (int) blocked.stream()
+                                .filter(build -> build.status == BuildStatus.SCHEDULED).count());
                     });
                 })
-                .collect().last());
+                .collect().with(Collectors.summingInt(Integer::intValue)));
     }
 
     /**

@@ -12,10 +12,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Random;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Plays the plant floor for the local run: as the plant clock passes a build's planned day it starts it, and a
@@ -28,38 +26,28 @@ public class LineSimulator {
     private final PlantFloor floor;
     private final Stopping stopping;
     private final Clock clock;
-    private final boolean enabled;
-    private final Duration buildTime;
-    private final double co2PerVehicleKg;
-    private final double defectRate;
+    private final SimulatorConfig config;
     private final Random random = new Random(2025);
 
-    LineSimulator(PlantFloor floor, Stopping stopping, Clock clock,
-            @ConfigProperty(name = "production.simulator.enabled", defaultValue = "false") boolean enabled,
-            @ConfigProperty(name = "production.simulator.build-time", defaultValue = "PT8H") Duration buildTime,
-            @ConfigProperty(name = "production.simulator.co2-per-vehicle-kg", defaultValue = "1450") double co2PerVehicleKg,
-            @ConfigProperty(name = "production.simulator.defects-per-vehicle", defaultValue = "0.35") double defectRate) {
+    LineSimulator(PlantFloor floor, Stopping stopping, Clock clock, SimulatorConfig config) {
         this.floor = floor;
         this.stopping = stopping;
         this.clock = clock;
-        this.enabled = enabled;
-        this.buildTime = buildTime;
-        this.co2PerVehicleKg = co2PerVehicleKg;
-        this.defectRate = defectRate;
+        this.config = config;
     }
 
-    @Scheduled(every = "${production.simulator.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${production.simulator.tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> tick() {
-        if (!enabled) {
+        if (!config.enabled()) {
             return Uni.createFrom().voidItem();
         }
         return stopping.quietly(Panache.withTransaction(() -> Build.<Build>find("status = ?1 and plannedDate <= ?2 order by plannedDate",
-                                BuildStatus.SCHEDULED, LocalDate.now(clock)).page(0, 200).withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                                BuildStatus.SCHEDULED, LocalDate.now(clock)).page(0, config.batch()).withLock(LockModeType.PESSIMISTIC_WRITE).list()
                         .chain(due -> Multi.createFrom().iterable(due)
                                 .onItem().transformToUniAndConcatenate(b -> floor.start(b.orderId)).collect().last()))
                 .chain(() -> Panache.withTransaction(() -> Build.<Build>find("status = ?1 and startedAt <= ?2",
-                                BuildStatus.IN_PRODUCTION, clock.instant().minus(buildTime)).page(0, 200).withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                                BuildStatus.IN_PRODUCTION, clock.instant().minus(config.buildTime())).page(0, config.batch()).withLock(LockModeType.PESSIMISTIC_WRITE).list()
                         .chain(done -> Multi.createFrom().iterable(done)
                                 .onItem().transformToUniAndConcatenate(b -> floor.complete(b.orderId, report()))
                                 .collect().last()))))
@@ -70,10 +58,10 @@ public class LineSimulator {
     private CompleteRequest report() {
         int defects = 0;
         for (int point = 0; point < 20; point++) {
-            if (random.nextDouble() < defectRate / 20) {
+            if (random.nextDouble() < config.defectsPerVehicle() / 20) {
                 defects++;
             }
         }
-        return new CompleteRequest(defects, co2PerVehicleKg * (0.9 + 0.2 * random.nextDouble()), null);
+        return new CompleteRequest(defects, config.co2PerVehicleKg() * (0.9 + 0.2 * random.nextDouble()), null);
     }
 }

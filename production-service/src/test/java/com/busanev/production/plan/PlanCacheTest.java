@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,10 +52,8 @@ class PlanCacheTest {
     Clock clock;
     @Inject
     AgroalDataSource database;
-    @ConfigProperty(name = "production.planning.frozen-days")
-    int frozenDays;
-    @ConfigProperty(name = "production.planning.reslot-batch")
-    int reslotBatch;
+    @Inject
+    PlanningConfig planningConfig;
 
     private final List<UUID> placed = new ArrayList<>();
 
@@ -97,7 +94,7 @@ class PlanCacheTest {
     void aSecondReplicaPlansOnTheSlotsTheFirstOneTook() throws Throwable {
         IsoWeek week = IsoWeek.of(LocalDate.now(ZoneId.of("Asia/Seoul"))).plusWeeks(23);
         Planner replicaA = planner;
-        Planner replicaB = new Planner(calendars, outbox, cancelledOrders, clock, frozenDays, reslotBatch);
+        Planner replicaB = new Planner(calendars, outbox, cancelledOrders, clock, planningConfig);
         allocate(replicaA, week, 3);
         // B caches the plan while all three packs are free.
         assertThat(inTransaction(replicaB::plan).packsLeft(week, REGION)).isEqualTo(3);
