@@ -26,11 +26,21 @@ public final class LocalStack implements AutoCloseable {
             "order-service", "orders", "production-service", "production",
             "logistics-service", "logistics", "supplier-service", "supplier");
 
-    /** {@code oneServiceAtATime} starts each service only when the previous one is ready: slower, but each start time is its own. */
+    /**
+     * {@code oneServiceAtATime} starts each service only when the previous one is ready: slower, but each start time
+     * is its own. {@code settings}: configuration every service gets on top of its own, as environment variables
+     * (a benchmark opening the supplier's planning horizon, say).
+     */
     public record Options(Path root, Path runDir, StackPorts ports, double acceleration, Instant anchor,
-            boolean oneServiceAtATime) {
+            boolean oneServiceAtATime, Map<String, String> settings) {
         public Options(Path root, Path runDir, StackPorts ports, double acceleration, Instant anchor) {
-            this(root, runDir, ports, acceleration, anchor, false);
+            this(root, runDir, ports, acceleration, anchor, false, Map.of());
+        }
+
+        public Options withSettings(Map<String, String> more) {
+            Map<String, String> all = new java.util.HashMap<>(settings);
+            all.putAll(more);
+            return new Options(root, runDir, ports, acceleration, anchor, oneServiceAtATime, Map.copyOf(all));
         }
     }
 
@@ -124,6 +134,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("KIT_CLOCK_ANCHOR", options.anchor().toString());
         env.put("PRODUCTION_SIMULATOR_ENABLED", "true");
         env.put("LOGISTICS_SIMULATOR_ENABLED", "true");
+        env.putAll(options.settings());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ChildProcess(service, List.of(java, "-Xmx256m", "-jar", jar.toString()), env,
                 options.root().resolve(service), options.runDir().resolve("logs/" + service + ".log"));
@@ -172,6 +183,12 @@ public final class LocalStack implements AutoCloseable {
 
     public Options options() {
         return options;
+    }
+
+    /** A service's resident memory now, in MiB (Linux), or -1 when it cannot be read. */
+    public long rssMiB(String service) {
+        ChildProcess process = services.get(service);
+        return process == null ? -1 : process.rssMiB();
     }
 
     public List<ServiceStart> serviceStarts() {

@@ -65,6 +65,15 @@ public final class PartnerApi {
         return expect(expectedStatus, call(user, url, body, Map.of()), "POST " + url);
     }
 
+    public JsonNode put(String user, String url, Object body, Map<String, String> headers, int expectedStatus)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        headers.forEach(request::header);
+        return expect(expectedStatus, answer(user, request), "PUT " + url);
+    }
+
     /** A POST whose answer the caller judges; fails only if no answer came (connection refused or cut). */
     public Answer call(String user, String url, Object body, Map<String, String> headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
@@ -95,6 +96,41 @@ public final class Scenario {
      * machine, so a fixed schedule could end before the last car is built. Korean cars need none (trucks). Each
      * create carries an Idempotency-Key and is repeated for up to {@code patience} while logistics-service restarts.
      */
+    /** One supplier's contract for {@code monthlyPacks} packs a month from last week on for a year; its id. */
+    public String contractFor(String supplier, int monthlyPacks) throws Exception {
+        LocalDate today = LocalDate.ofInstant(stack.plantNow(), PLANT);
+        JsonNode contract = api.post("procurement", stack.serviceUrl("supplier-service") + "/api/v1/contracts",
+                contract(supplier, today, "110.00", "USD", "KR", 60.0, new Packs(monthlyPacks, 0, monthlyPacks)), 201);
+        out.accept("  procurement: " + supplier + " contract for " + monthlyPacks + " packs a month");
+        return contract.get("id").asText();
+    }
+
+    /** Procurement amends the contract to start {@code delay} later than it did: that much supply is gone. */
+    public void delayStart(String contractId, Period delay) throws Exception {
+        String url = stack.serviceUrl("supplier-service") + "/api/v1/contracts/" + contractId;
+        JsonNode contract = api.get("procurement", url);
+        com.fasterxml.jackson.databind.node.ObjectNode terms = contract.get("terms").deepCopy();
+        terms.put("validFrom", LocalDate.parse(terms.get("validFrom").asText()).plus(delay).toString());
+        api.put("procurement", url, terms, Map.of("If-Match", contract.get("version").asText()), 200);
+    }
+
+    /**
+     * The planner opens the plan to {@code weeks} weeks ahead (the calendar's longest horizon is 104), so a burst of
+     * a year's orders is slotted at once instead of waiting blocked for the horizon to reach it.
+     */
+    public void openHorizon(int weeks) throws Exception {
+        String calendar = stack.serviceUrl("production-service") + "/api/v1/calendar";
+        JsonNode history = api.get("planner", calendar + "/history");
+        JsonNode current = history.get(0);
+        for (JsonNode version : history) {
+            current = version.get("version").asInt() > current.get("version").asInt() ? version : current;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode changed = current.get("calendar").deepCopy();
+        changed.put("horizonWeeks", weeks);
+        api.put("planner", calendar, changed, Map.of("If-Match", current.get("version").asText()), 200);
+        out.accept("  planner: plan horizon opened to " + weeks + " weeks");
+    }
+
     public synchronized void keepSailingsAhead(Duration ahead, Duration patience) throws Exception {
         Instant now = stack.plantNow();
         Instant departure = lastSailing == null || lastSailing.isBefore(now.plus(FIRST_SAILING))
@@ -263,7 +299,7 @@ public final class Scenario {
         terms.put("supplier", supplier);
         terms.put("status", "ACTIVE");
         terms.put("validFrom", today.minusWeeks(1).toString());
-        terms.put("validTo", today.plusYears(2).toString());
+        terms.put("validTo", today.plusYears(3).toString());
         terms.put("packSpec", Map.of("capacityKwh", 100.0, "chemistry", "NMC"));
         terms.put("monthlyCommittedPacks", packs.committed());
         terms.put("flexRange", Map.of("minPacks", packs.flexMin(), "maxPacks", packs.flexMax()));

@@ -27,7 +27,7 @@ public final class StartupBenchmark {
         for (int round = 1; round <= rounds; round++) {
             Path runDir = Files.createTempDirectory(root.resolve("local-stack/target"), "startup-");
             try (LocalStack stack = LocalStack.start(new LocalStack.Options(root, runDir, StackPorts.free(), 1,
-                    Instant.now(), true), line -> { })) {
+                    Instant.now(), true, Map.of()), line -> { })) {
                 for (LocalStack.ServiceStart start : stack.serviceStarts()) {
                     millis.computeIfAbsent(start.service(), s -> new ArrayList<>()).add(start.startTime().toMillis());
                     rss.computeIfAbsent(start.service(), s -> new ArrayList<>()).add(start.rssMiB());
