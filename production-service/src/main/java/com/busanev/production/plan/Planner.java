@@ -33,6 +33,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -215,15 +216,25 @@ public class Planner {
                 }));
     }
 
+    /**
+     * The excess of every overbooked day in one pass: one query for the builds of those days, then the lowest
+     * priority and latest order of each day move, day by day, in the plan in memory.
+     */
     private Uni<Void> moveExcess(Planning p) {
-        List<Map.Entry<LocalDate, Integer>> overbooked = p.plan.overbookedDays().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey()).toList();
-        return Multi.createFrom().iterable(overbooked)
-                .onItem().transformToUniAndConcatenate(day -> Build.<Build>find(
-                                "status = ?1 and plannedDate = ?2 order by priority asc, placedAt desc",
-                                BuildStatus.SCHEDULED, day.getKey()).page(0, day.getValue()).list()
-                        .chain(builds -> move(p, builds, "the plant calendar changed")))
-                .collect().last().replaceWithVoid();
+        Map<LocalDate, Integer> overbooked = p.plan.overbookedDays();
+        if (overbooked.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Build.<Build>find("status = ?1 and plannedDate in ?2 order by plannedDate, priority asc, placedAt desc",
+                        BuildStatus.SCHEDULED, overbooked.keySet()).list()
+                .chain(builds -> {
+                    Map<LocalDate, List<Build>> byDay = builds.stream()
+                            .collect(Collectors.groupingBy(b -> b.plannedDate, TreeMap::new, Collectors.toList()));
+                    List<Build> excess = byDay.entrySet().stream()
+                            .flatMap(day -> day.getValue().stream().limit(overbooked.get(day.getKey())))
+                            .toList();
+                    return move(p, excess, "the plant calendar changed");
+                });
     }
 
     /**
