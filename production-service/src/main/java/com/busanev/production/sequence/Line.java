@@ -31,6 +31,9 @@ final class Line {
     private final int[][] carriersInWindow;
     private final long colourWeight;
     private long cost;
+    private final int[] excess;
+    /** The tracked constraints of the highest weight first, so a repair looks at what matters most. */
+    private final int[] byWeight;
 
     // the staged move: changed positions in ascending order, their new cars, and a stamped overlay for lookups
     private int changed;
@@ -77,6 +80,9 @@ final class Line {
             }
         }
         colourWeight = problem.weight(Objective.COLOUR_CHANGES);
+        excess = new int[active.length];
+        byWeight = java.util.stream.IntStream.range(0, active.length).boxed()
+                .sorted((x, y) -> Long.compare(weight[y], weight[x])).mapToInt(Integer::intValue).toArray();
         seq = new int[size];
         for (int k = 0; k < fixed; k++) {
             seq[k] = k;
@@ -100,7 +106,7 @@ final class Line {
     private long initialCost() {
         long total = 0;
         for (int c = 0; c < carries.length; c++) {
-            long excess = 0;
+            int excess = 0;
             for (int start = firstWindow[c]; start < size; start++) {
                 int count = 0;
                 for (int k = start; k < Math.min(size, start + window[c]); k++) {
@@ -109,6 +115,7 @@ final class Line {
                 carriersInWindow[c][start] = count;
                 excess += Math.max(0, count - allowed[c]);
             }
+            this.excess[c] = excess;
             total += weight[c] * excess;
         }
         long changes = 0;
@@ -145,6 +152,43 @@ final class Line {
             order[k - fixed] = seq[k] - fixed;
         }
         return order;
+    }
+
+    /**
+     * A day position holding a carrier of a violated window of one of the heaviest constraints still violated,
+     * found from a random window on; -1 if no tracked constraint is violated.
+     */
+    int troubledPosition(java.util.SplittableRandom random) {
+        int c = -1;
+        int candidates = 0;
+        for (int i = 0; i < byWeight.length; i++) {
+            int k = byWeight[i];
+            if (c >= 0 && weight[k] < weight[c]) {
+                break;
+            }
+            if (excess[k] > 0 && random.nextInt(++candidates) == 0) {
+                c = k;
+            }
+        }
+        if (c < 0) {
+            return -1;
+        }
+        int windows = size - firstWindow[c];
+        int start = firstWindow[c] + random.nextInt(windows);
+        for (int i = 0; i < windows; i++) {
+            int w = start + i < size ? start + i : start + i - windows;
+            if (carriersInWindow[c][w] > allowed[c]) {
+                int found = -1;
+                int seen = 0;
+                for (int k = Math.max(w, fixed); k < Math.min(size, w + window[c]); k++) {
+                    if (carries[c][seq[k]] == 1 && random.nextInt(++seen) == 0) {
+                        found = k;
+                    }
+                }
+                return found;
+            }
+        }
+        return -1;
     }
 
     // ---- staging moves
@@ -247,7 +291,9 @@ final class Line {
     void apply() {
         long delta = colourWeight == 0 ? 0 : colourWeight * colourChangesDelta();
         for (int c = 0; c < carries.length; c++) {
-            delta += weight[c] * excessDelta(c, true);
+            int change = excessDelta(c, true);
+            excess[c] += change;
+            delta += weight[c] * change;
         }
         for (int i = 0; i < changed; i++) {
             seq[changedPosition[i]] = changedCar[i];
