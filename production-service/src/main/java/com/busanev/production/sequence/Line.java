@@ -24,6 +24,8 @@ final class Line {
     private final int[] carClass;
     /** Only constraints that weigh in the objective are tracked. */
     private final byte[][] carries;
+    /** Per car, a bit per tracked constraint (the first 64) it carries: a move skips the constraints no car changes. */
+    private final long[] optionBits;
     private final int[] allowed;
     private final int[] window;
     private final int[] firstWindow;
@@ -64,6 +66,7 @@ final class Line {
         int[] active = java.util.stream.IntStream.range(0, problem.ratios().size())
                 .filter(c -> problem.weight(objectiveOf(problem.ratios().get(c))) > 0).toArray();
         carries = new byte[active.length][size];
+        optionBits = new long[size];
         allowed = new int[active.length];
         window = new int[active.length];
         firstWindow = new int[active.length];
@@ -77,6 +80,9 @@ final class Line {
             weight[c] = problem.weight(objectiveOf(ratio));
             for (int car = 0; car < size; car++) {
                 carries[c][car] = (byte) (cars.get(car).carries(active[c]) ? 1 : 0);
+                if (carries[c][car] == 1 || c >= Long.SIZE) {
+                    optionBits[car] |= 1L << Math.min(c, Long.SIZE - 1);
+                }
             }
         }
         colourWeight = problem.weight(Objective.COLOUR_CHANGES);
@@ -281,8 +287,11 @@ final class Line {
     /** The change of the weighted cost the staged move would make. */
     long delta() {
         long delta = colourWeight == 0 ? 0 : colourWeight * colourChangesDelta();
+        long touched = touchedConstraints();
         for (int c = 0; c < carries.length; c++) {
-            delta += weight[c] * excessDelta(c, false);
+            if (isTouched(touched, c)) {
+                delta += weight[c] * excessDelta(c, false);
+            }
         }
         return delta;
     }
@@ -290,10 +299,13 @@ final class Line {
     /** Commits the staged move. */
     void apply() {
         long delta = colourWeight == 0 ? 0 : colourWeight * colourChangesDelta();
+        long touched = touchedConstraints();
         for (int c = 0; c < carries.length; c++) {
-            int change = excessDelta(c, true);
-            excess[c] += change;
-            delta += weight[c] * change;
+            if (isTouched(touched, c)) {
+                int change = excessDelta(c, true);
+                excess[c] += change;
+                delta += weight[c] * change;
+            }
         }
         for (int i = 0; i < changed; i++) {
             seq[changedPosition[i]] = changedCar[i];
@@ -301,6 +313,18 @@ final class Line {
         cost += delta;
         stamp++;
         changed = 0;
+    }
+
+    private long touchedConstraints() {
+        long touched = 0;
+        for (int i = 0; i < changed; i++) {
+            touched |= optionBits[changedCar[i]] ^ optionBits[seq[changedPosition[i]]];
+        }
+        return touched;
+    }
+
+    private static boolean isTouched(long touched, int constraint) {
+        return (touched & (1L << Math.min(constraint, Long.SIZE - 1))) != 0;
     }
 
     private int colourChangesDelta() {

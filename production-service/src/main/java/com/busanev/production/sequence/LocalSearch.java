@@ -5,11 +5,16 @@ import java.util.SplittableRandom;
 
 /**
  * Sequences a day by local search, as the ROADEF 2005 winners did: many cheap random moves, each judged only on
- * the windows and neighbours it touches ({@link Line}), kept when the cost does not rise (so the search walks
- * plateaus freely). Two moves in five start from a carrier in a violated window of the heaviest violated
- * constraints (found by sampling), the others from a random car. Moves: exchanging two cars (near, anywhere, or of the same colour anywhere), moving a car near,
- * moving a car or its colour run next to a car of its colour, and reversing a stretch. A move that would break the paint batch limit is never
- * made, so from a valid start every sequence it holds is valid.
+ * the windows and neighbours it touches ({@link Line}). For 60% of the time a move is kept if its cost is no
+ * worse than the current one or than the cost 2,000 moves ago (late acceptance: the search can climb out of a
+ * local optimum, mostly by giving up lower-ranked objectives for a while); then a plain descent (kept when the
+ * cost does not rise, so it walks plateaus) polishes the best sequence found.
+ * <p>
+ * Three moves in ten start from a carrier in a violated window of the heaviest violated constraints (found by
+ * sampling), the others from a random car. Moves: exchanging two cars (near, anywhere, or of the same colour
+ * anywhere), moving a car near, moving a car or its colour run next to a car of its colour, and reversing a
+ * stretch. A move that would break the paint batch limit is never made, so from a valid start every sequence it
+ * holds is valid.
  * <p>
  * Starts from the better of the given order (if valid) and a greedy construction. Deterministic for a seed and a
  * number of moves; the time limit stops it earlier on a slower machine.
@@ -20,9 +25,11 @@ public final class LocalSearch {
     /** How far a move looks for a car of the same colour to join. */
     private static final int COLOUR_SCAN = 64;
     /** Late acceptance: a move is also kept if the cost it leads to is no worse than this many moves ago. */
-    static int HISTORY = Integer.getInteger("sequence.history", 2000);
+    private static final int HISTORY = 2000;
     /** The share of the time (and moves) spent exploring with late acceptance; a plain descent polishes the rest. */
-    static double EXPLORE_SHARE = Double.parseDouble(System.getProperty("sequence.explore", "0.6"));
+    private static final double EXPLORE_SHARE = 0.6;
+    /** Percent of the moves that start from a carrier in a violated window. */
+    private static final int REPAIR = 30;
     /** The clock is read once per this many moves. */
     private static final int CLOCK_EVERY = 1024;
 
@@ -143,7 +150,7 @@ public final class LocalSearch {
         /** Stages a move; false when the drawn move would change nothing. */
         boolean stage() {
             int kind = random.nextInt(100);
-            if (kind < 40) {
+            if (kind < REPAIR) {
                 // repair: move a carrier out of a violated window
                 int a = line.troubledPosition(random);
                 if (a >= 0) {
