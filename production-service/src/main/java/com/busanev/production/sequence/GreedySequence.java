@@ -17,10 +17,10 @@ final class GreedySequence {
 
     static int[] build(SequencingProblem problem) {
         List<RatioConstraint> ratios = problem.ratios();
-        Map<String, List<Integer>> classes = new LinkedHashMap<>();
+        Map<Object, List<Integer>> classes = new LinkedHashMap<>();
         for (int i = 0; i < problem.day().size(); i++) {
             Vehicle v = problem.day().get(i);
-            classes.computeIfAbsent(v.colour() + java.util.Arrays.toString(v.options()), k -> new ArrayList<>()).add(i);
+            classes.computeIfAbsent(v.kind(), k -> new ArrayList<>()).add(i);
         }
         List<List<Integer>> members = new ArrayList<>(classes.values());
         Map<String, Integer> colours = new LinkedHashMap<>();

@@ -56,12 +56,11 @@ final class Line {
         colour = new int[size];
         carClass = new int[size];
         Map<String, Integer> colours = new HashMap<>();
-        Map<String, Integer> classes = new HashMap<>();
+        Map<Object, Integer> classes = new HashMap<>();
         for (int car = 0; car < size; car++) {
             Vehicle v = cars.get(car);
             colour[car] = colours.computeIfAbsent(v.colour(), c -> colours.size());
-            carClass[car] = classes.computeIfAbsent(v.colour() + java.util.Arrays.toString(v.options()),
-                    c -> classes.size());
+            carClass[car] = classes.computeIfAbsent(v.kind(), c -> classes.size());
         }
         int[] active = java.util.stream.IntStream.range(0, problem.ratios().size())
                 .filter(c -> problem.weight(objectiveOf(problem.ratios().get(c))) > 0).toArray();

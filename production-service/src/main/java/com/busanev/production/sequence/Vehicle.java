@@ -1,6 +1,7 @@
 package com.busanev.production.sequence;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A car to sequence: its ident, paint colour and, per ratio constraint of its problem (same index), whether it
@@ -13,6 +14,11 @@ public record Vehicle(String ident, String colour, boolean[] options) {
 
     public boolean carries(int constraint) {
         return options[constraint];
+    }
+
+    /** Equal for cars with the same colour and options: one can take the other's place with no change in score. */
+    Object kind() {
+        return List.of(colour, Arrays.toString(options));
     }
 
     @Override
