@@ -8,6 +8,11 @@ import java.util.List;
 public record Calendar(int version, List<String> workingDays, List<Shift> shifts, List<Holiday> holidays,
         List<Downtime> downtime, Integer renaultReservedPerDay, Double evShareCap, Integer horizonWeeks) {
 
+    /** Monday first, whatever order the document lists them in. */
+    public List<String> workingDaysInOrder() {
+        return workingDays.stream().sorted(java.util.Comparator.comparing(java.time.DayOfWeek::valueOf)).toList();
+    }
+
     public record Shift(String name, LocalTime start, LocalTime end, Double jobsPerHour) {
     }
 

@@ -30,6 +30,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class SupplyPage {
     /** Coverage looks this many ISO weeks ahead. */
     private static final int COVERAGE_WEEKS = 12;
+    /** The most recent open alerts shown above the coverage; the count says how many there are in all. */
+    private static final int ALERTS_SHOWN = 6;
 
     @CheckedTemplate
     static class Templates {
@@ -91,7 +93,7 @@ public class SupplyPage {
 
     /** Null where the role may not read them (a supplier): the template leaves the panel out. */
     private Outcome<Page<SupplyApi.Alert>> alerts() {
-        return user.seesCoverage() ? Outcome.of(SupplyApi.SERVICE, () -> supply.alerts("OPEN", null, 0, Paging.SIZE)) : null;
+        return user.seesCoverage() ? Outcome.of(SupplyApi.SERVICE, () -> supply.alerts("OPEN", null, 0, ALERTS_SHOWN)) : null;
     }
 
     private Outcome<List<SupplyApi.WeekCoverage>> coverage() {
