@@ -43,9 +43,9 @@ public interface SupplyApi {
             return gap > 0 || planGap > 0;
         }
 
-        /** Compliant supply against demand, capped at 100 for the bar. */
-        public long coveredPercent() {
-            return demand == 0 ? 100 : Math.min(100, Math.round(100.0 * compliantSupply / demand));
+        /** The share of the week's EV plan its supply covers, for the bar (a week without plan is covered). */
+        public long planCoveredPercent() {
+            return plan == 0 ? 100 : Math.min(100, Math.round(100.0 * planCovered / plan));
         }
     }
 
