@@ -19,7 +19,7 @@ for arg in "$@"; do
   esac
 done
 
-for jar in order-service production-service logistics-service supplier-service; do
+for jar in order-service production-service logistics-service supplier-service control-tower; do
   [ -f "$jar/target/quarkus-app/quarkus-run.jar" ] || build=true
 done
 [ -f local-stack/target/local-stack.jar ] || build=true

@@ -5,7 +5,7 @@
 # file; ManifestsTest fails until you do.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for service in order-service production-service logistics-service supplier-service; do
+for service in order-service production-service logistics-service supplier-service control-tower; do
   generated="$service/target/kubernetes/kubernetes.yml"
   [ -f "$generated" ] || { echo "$generated is missing: build first (./mvnw -DskipTests package)" >&2; exit 1; }
   cp "$generated" "k8s/base/services/$service.yaml"

@@ -54,7 +54,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * everywhere, no cancelled order with a car, nothing lost, nothing applied twice, nothing dead-lettered.
  * Runs last: it restarts parts of the stack the other end-to-end tests share.
  */
-@Order(2)
+@Order(3)
 @ExtendWith(SharedStack.class)
 class FaultInjectionIT {
     private static final int ORDER_COUNT = 2_000;

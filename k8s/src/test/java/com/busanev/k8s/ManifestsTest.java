@@ -25,6 +25,7 @@ import io.kubernetes.client.openapi.models.V1PodDisruptionBudget;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
 import io.kubernetes.client.openapi.models.V1SeccompProfile;
+import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1SecretKeySelector;
 import io.kubernetes.client.openapi.models.V1Service;
 import io.kubernetes.client.openapi.models.V1ServiceAccount;
@@ -51,7 +52,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +76,11 @@ class ManifestsTest {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private static final Path REALM = Path.of("..", "local-stack", "src", "main", "resources", "realm", "ev-partnership-realm.json");
     private static final List<String> SERVICES = List.of("order-service", "production-service", "logistics-service", "supplier-service");
+    /** The web application on top of the services: no database, no Kafka; it calls the services' APIs. */
+    private static final String CONTROL_TOWER = "control-tower";
+    /** Everything deployed from this repository's images. */
+    private static final List<String> APPLICATIONS = List.of("order-service", "production-service", "logistics-service",
+            "supplier-service", CONTROL_TOWER);
     /** The topic each service writes its events to (the design's producers; names from event-contract). */
     private static final Map<String, String> PRODUCED = Map.of("order-service", Topics.ORDER_EVENTS,
             "production-service", Topics.PRODUCTION_EVENTS, "supplier-service", Topics.SUPPLIER_EVENTS,
@@ -107,6 +115,7 @@ class ManifestsTest {
         final List<V1Deployment> deployments = new ArrayList<>();
         final List<V1Service> services = new ArrayList<>();
         final List<V1ConfigMap> configMaps = new ArrayList<>();
+        final List<V1Secret> secrets = new ArrayList<>();
         final List<V1ServiceAccount> serviceAccounts = new ArrayList<>();
         final List<V1PodDisruptionBudget> budgets = new ArrayList<>();
         final List<V2HorizontalPodAutoscaler> autoscalers = new ArrayList<>();
@@ -134,7 +143,7 @@ class ManifestsTest {
 
     /** The base's service manifests are the ones quarkus-kubernetes generates, not a hand-kept copy. */
     @ParameterizedTest
-    @ValueSource(strings = {"order-service", "production-service", "logistics-service", "supplier-service"})
+    @ValueSource(strings = {"order-service", "production-service", "logistics-service", "supplier-service", CONTROL_TOWER})
     void theBaseHoldsWhatQuarkusGeneratesForEachService(String service) throws IOException {
         Path generated = Path.of("..", service, "target", "kubernetes", "kubernetes.yml");
         assumeTrue(Files.exists(generated), generated + " is not built: build the service to compare its manifest");
@@ -173,7 +182,7 @@ class ManifestsTest {
     void everyOverlayRendersIntoValidObjectsThatReferToEachOther(String overlay) throws Exception {
         Rendered rendered = render(overlay);
 
-        assertThat(rendered.deployments).extracting(d -> d.getMetadata().getName()).containsExactlyInAnyOrderElementsOf(SERVICES);
+        assertThat(rendered.deployments).extracting(d -> d.getMetadata().getName()).containsExactlyInAnyOrderElementsOf(APPLICATIONS);
         for (V1Deployment deployment : rendered.deployments) {
             String name = deployment.getMetadata().getName();
             Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
@@ -234,7 +243,7 @@ class ManifestsTest {
         Set<String> expectedTopics = new HashSet<>(contractTopics);
         SERVICES.forEach(service -> expectedTopics.add(Topics.deadLetter(service)));
         assertThat(topics).as("KafkaTopics: the contract's topics and a dead-letter topic per service").isEqualTo(expectedTopics);
-        for (V1Deployment deployment : rendered.deployments) {
+        for (V1Deployment deployment : services(rendered)) {
             String service = deployment.getMetadata().getName();
             KafkaAccess access = KafkaAccess.of(service);
             assertThat(contractTopics).as("topics %s follows", service).containsAll(access.consumed());
@@ -243,7 +252,7 @@ class ManifestsTest {
             assertThat(secretReferences(deployment)).as("Kafka credentials of %s", service)
                     .contains(service, rendered.kafkaName() + "-cluster-ca-cert");
         }
-        Set<String> serviceConfigs = rendered.deployments.stream()
+        Set<String> serviceConfigs = services(rendered).stream()
                 .flatMap(d -> d.getSpec().getTemplate().getSpec().getContainers().stream())
                 .flatMap(c -> c.getEnvFrom().stream()).map(from -> from.getConfigMapRef().getName()).collect(Collectors.toSet());
         for (V1ConfigMap config : rendered.configMaps.stream().filter(c -> serviceConfigs.contains(c.getMetadata().getName())).toList()) {
@@ -260,6 +269,7 @@ class ManifestsTest {
             assertThat(data.get("QUARKUS_OIDC_AUTH_SERVER_URL")).isEqualTo("http://%s-service:8080/realms/ev-partnership",
                     rendered.keycloaks.get(0).metadata().name());
         }
+        assertControlTowerReachesTheServicesAndKeycloak(rendered);
         assertThat(rendered.topics).allSatisfy(t -> assertThat(t.getMetadata().getLabels())
                 .containsEntry("strimzi.io/cluster", rendered.kafkaName()));
         assertThat(rendered.nodePools).allSatisfy(p -> assertThat(p.getSpec().getRoles())
@@ -284,16 +294,17 @@ class ManifestsTest {
         for (V1NetworkPolicy policy : rendered.networkPolicies) {
             assertThat(selectsADeployment(rendered, policy.getSpec().getPodSelector().getMatchLabels())).isTrue();
             assertThat(policy.getSpec().getPolicyTypes()).contains("Ingress", "Egress");
-            // Of the databases, a service reaches only its own: the one its datasource URL names.
+            // Of the databases, a service reaches only its own: the one its datasource URL names; the tower none.
             String service = policy.getSpec().getPodSelector().getMatchLabels().get("app.kubernetes.io/name");
-            String ownDatabase = rendered.configMaps.stream().filter(c -> c.getMetadata().getName().equals(service + "-config"))
-                    .map(c -> DATABASE_URL.matcher(c.getData().get("QUARKUS_DATASOURCE_JDBC_URL")).replaceAll("$1"))
-                    .findFirst().orElseThrow();
+            List<String> ownDatabase = rendered.configMaps.stream().filter(c -> c.getMetadata().getName().equals(service + "-config"))
+                    .map(c -> c.getData().get("QUARKUS_DATASOURCE_JDBC_URL")).filter(Objects::nonNull)
+                    .map(url -> DATABASE_URL.matcher(url).replaceAll("$1")).toList();
+            assertThat(ownDatabase).as("databases of %s", service).hasSize(service.equals(CONTROL_TOWER) ? 0 : 1);
             assertThat(policy.getSpec().getEgress()).flatExtracting(rule -> rule.getTo() == null ? List.of() : rule.getTo())
                     .filteredOn(peer -> peer.getPodSelector() != null && peer.getPodSelector().getMatchLabels() != null
                             && peer.getPodSelector().getMatchLabels().containsKey("cnpg.io/cluster"))
                     .extracting(peer -> peer.getPodSelector().getMatchLabels().get("cnpg.io/cluster"))
-                    .as("databases %s may reach", service).containsExactly(ownDatabase);
+                    .as("databases %s may reach", service).containsExactlyElementsOf(ownDatabase);
         }
         for (V1Ingress ingress : rendered.ingresses) {
             ingress.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths().forEach(path -> {
@@ -305,8 +316,8 @@ class ManifestsTest {
             }));
         }
         if (overlay.equals("production")) {
-            assertThat(rendered.budgets).hasSize(4);
-            assertThat(rendered.networkPolicies).hasSize(4);
+            assertThat(rendered.budgets).hasSize(APPLICATIONS.size());
+            assertThat(rendered.networkPolicies).hasSize(APPLICATIONS.size());
             assertThat(rendered.databases).allSatisfy(c -> assertThat(c.spec().instances()).isEqualTo(3));
         } else {
             assertThat(rendered.realmImports.get(0).spec().realm()).as("the demo realm of the local run, as it is")
@@ -349,7 +360,7 @@ class ManifestsTest {
     void productionRunsReleaseImagesScaledByItsAutoscalers() throws Exception {
         Rendered rendered = render("production");
 
-        assertThat(rendered.deployments).hasSize(4).allSatisfy(deployment -> {
+        assertThat(rendered.deployments).hasSize(APPLICATIONS.size()).allSatisfy(deployment -> {
             String name = deployment.getMetadata().getName();
             assertThat(deployment.getSpec().getReplicas()).as("replicas of %s, which its autoscaler owns", name).isNull();
             assertThat(rendered.autoscalers).filteredOn(a -> a.getSpec().getScaleTargetRef().getName().equals(name))
@@ -401,6 +412,9 @@ class ManifestsTest {
             assertThat(spec.placeholders()).as("placeholder of %s's secret", clientId)
                     .containsEntry(placeholder.group(1), new OperatorResources.Placeholder(new OperatorResources.SecretKey(CLIENT_SECRETS, clientId)));
         });
+        // The control tower's sign-in returns to its public host over TLS only, never to a local port.
+        assertThat(client(realm, CONTROL_TOWER).get("redirectUris")).isNotEmpty()
+                .allSatisfy(uri -> assertThat(uri.asText()).startsWith("https://"));
         // Apart from that, the realm file as it is: the same roles, clients, mappers and settings.
         assertThat(withoutSecrets(realm)).isEqualTo(withoutSecrets(productionCut(file)));
     }
@@ -423,10 +437,51 @@ class ManifestsTest {
         return realm;
     }
 
+    /** Without the client secrets and the control tower's redirect URIs, which production sets apart. */
     private static JsonNode withoutSecrets(JsonNode realm) {
         ObjectNode copy = realm.deepCopy();
         copy.get("clients").forEach(client -> ((ObjectNode) client).remove("secret"));
+        ((ObjectNode) client(copy, CONTROL_TOWER)).remove("redirectUris");
         return copy;
+    }
+
+    private static JsonNode client(JsonNode realm, String clientId) {
+        for (JsonNode client : realm.get("clients")) {
+            if (client.get("clientId").asText().equals(clientId)) {
+                return client;
+            }
+        }
+        throw new AssertionError("no client " + clientId + " in the realm");
+    }
+
+    /** The Deployments of the four services, which own a database and use Kafka. */
+    private static List<V1Deployment> services(Rendered rendered) {
+        return rendered.deployments.stream().filter(d -> SERVICES.contains(d.getMetadata().getName())).toList();
+    }
+
+    /**
+     * The control tower's configuration names the Services of the manifests (and their port) for the four APIs, and
+     * the Keycloak the services trust; its client secret is the one the realm import gives the control-tower client.
+     */
+    private static void assertControlTowerReachesTheServicesAndKeycloak(Rendered rendered) {
+        V1Deployment tower = rendered.deployments.stream().filter(d -> d.getMetadata().getName().equals(CONTROL_TOWER))
+                .findFirst().orElseThrow();
+        V1Container container = tower.getSpec().getTemplate().getSpec().getContainers().get(0);
+        String configName = container.getEnvFrom().get(0).getConfigMapRef().getName();
+        Map<String, String> config = rendered.configMaps.stream().filter(c -> c.getMetadata().getName().equals(configName))
+                .findFirst().orElseThrow().getData();
+        for (String service : SERVICES) {
+            String url = config.get("QUARKUS_REST_CLIENT_" + service.toUpperCase(Locale.ROOT).replace('-', '_') + "_URL");
+            V1Service target = rendered.services.stream().filter(s -> s.getMetadata().getName().equals(service)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no Service " + service));
+            assertThat(url).as("URL of %s in the tower's configuration", service)
+                    .isEqualTo("http://" + service + ":" + target.getSpec().getPorts().get(0).getPort());
+        }
+        assertThat(config.get("QUARKUS_OIDC_AUTH_SERVER_URL")).isEqualTo("http://%s-service:8080/realms/ev-partnership",
+                rendered.keycloaks.get(0).metadata().name());
+        assertThat(container.getEnv()).filteredOn(env -> env.getName().equals("QUARKUS_OIDC_CREDENTIALS_SECRET")).singleElement()
+                .satisfies(env -> assertThat(env.getValueFrom().getSecretKeyRef().getName()).isEqualTo(CLIENT_SECRETS))
+                .satisfies(env -> assertThat(env.getValueFrom().getSecretKeyRef().getKey()).isEqualTo(CONTROL_TOWER));
     }
 
     /**
@@ -442,7 +497,7 @@ class ManifestsTest {
             assertThat(rendered.deployments).as("Deployments whose pods %s scrapes", monitor.metadata().name())
                     .filteredOn(d -> d.getSpec().getTemplate().getMetadata().getLabels().entrySet()
                             .containsAll(monitor.spec().selector().matchLabels().entrySet()))
-                    .hasSize(SERVICES.size()).allSatisfy(deployment -> assertThat(monitor.spec().podMetricsEndpoints())
+                    .hasSize(APPLICATIONS.size()).allSatisfy(deployment -> assertThat(monitor.spec().podMetricsEndpoints())
                             .singleElement().satisfies(endpoint -> {
                                 V1Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
                                 assertThat(resolve(new IntOrString(endpoint.port()), container)).isEqualTo(httpPort(container));
@@ -527,7 +582,7 @@ class ManifestsTest {
         assertThat(version).as("project.version, set by k8s/pom.xml's surefire configuration").isNotBlank();
         Rendered rendered = render(Path.of("src", "test", "resources", "jvm-local"));
 
-        assertThat(rendered.deployments).hasSize(4).allSatisfy(deployment -> {
+        assertThat(rendered.deployments).hasSize(APPLICATIONS.size()).allSatisfy(deployment -> {
             V1Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
             assertThat(container.getImage()).isEqualTo("ghcr.io/busan-ev/%s:%s-jvm", deployment.getMetadata().getName(), version);
             assertThat(container.getResources().getLimits().get("memory").getNumber())
@@ -575,6 +630,7 @@ class ManifestsTest {
             case "Namespace" -> rendered.namespaces.add(V1Namespace.fromJson(json));
             case "ServiceAccount" -> rendered.serviceAccounts.add(V1ServiceAccount.fromJson(json));
             case "ConfigMap" -> rendered.configMaps.add(V1ConfigMap.fromJson(json));
+            case "Secret" -> rendered.secrets.add(V1Secret.fromJson(json));
             case "Service" -> rendered.services.add(V1Service.fromJson(json));
             case "Deployment" -> rendered.deployments.add(V1Deployment.fromJson(json));
             case "PodDisruptionBudget" -> rendered.budgets.add(V1PodDisruptionBudget.fromJson(json));
@@ -707,6 +763,10 @@ class ManifestsTest {
         rendered.databases.forEach(c -> secrets.put(c.metadata().name() + "-app", CNPG_APP_SECRET_KEYS));
         rendered.kafkaUsers.forEach(u -> secrets.put(u.getMetadata().getName(), STRIMZI_USER_SECRET_KEYS));
         rendered.kafkas.forEach(k -> secrets.put(k.getMetadata().getName() + "-cluster-ca-cert", STRIMZI_CLUSTER_CA_CERT_KEYS));
+        rendered.secrets.forEach(secret -> secrets.put(secret.getMetadata().getName(), secret.getData().keySet()));
+        // The confidential clients' secrets: generated by the local overlay with the demo realm's development secret,
+        // created by the operator in production (docs/deploy.md).
+        secrets.putIfAbsent(CLIENT_SECRETS, Set.of(CONTROL_TOWER));
         return secrets;
     }
 

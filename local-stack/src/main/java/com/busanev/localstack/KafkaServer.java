@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * A real Apache Kafka broker in KRaft mode, in the launcher's JVM. Its log and the consumers' offsets are kept in
@@ -41,7 +42,16 @@ final class KafkaServer implements AutoCloseable {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = TOPICS.stream().filter(topic -> !existing.contains(topic))
                     .map(topic -> new NewTopic(topic, 3, (short) 1)).toList();
-            admin.createTopics(missing).all().get();
+            // Under load the admin client may retry a create the broker already did: an existing topic is what we want.
+            for (var created : admin.createTopics(missing).values().values()) {
+                try {
+                    created.get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
         }
         return kafka;
     }

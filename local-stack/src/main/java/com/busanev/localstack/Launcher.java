@@ -19,7 +19,7 @@ public final class Launcher {
             usage: run-local.sh [--help] [--reset] [--build] [--no-scenario] [--acceleration FACTOR] [--root DIR] [--run-dir DIR]
                                 [--postgres-port N] [--kafka-port N] [--keycloak-port N] [--keycloak-management-port N]
                                 [--order-service-port N] [--production-service-port N] [--logistics-service-port N]
-                                [--supplier-service-port N]""";
+                                [--supplier-service-port N] [--control-tower-port N]""";
 
     private Launcher() {
     }
@@ -76,7 +76,8 @@ public final class Launcher {
         return new StackPorts(port(options, "--postgres-port", defaults.postgres()),
                 port(options, "--kafka-port", defaults.kafka()),
                 port(options, "--keycloak-port", defaults.keycloak()),
-                port(options, "--keycloak-management-port", defaults.keycloakManagement()), services);
+                port(options, "--keycloak-management-port", defaults.keycloakManagement()), services,
+                port(options, "--control-tower-port", defaults.controlTower()));
     }
 
     private static int port(Map<String, String> options, String name, int fallback) {
@@ -86,7 +87,7 @@ public final class Launcher {
     /** Options with a value, and the flags (mapped to ""); anything else is refused rather than ignored. */
     private static Map<String, String> parse(String[] args) {
         List<String> valued = new ArrayList<>(List.of("--root", "--run-dir", "--acceleration", "--postgres-port",
-                "--kafka-port", "--keycloak-port", "--keycloak-management-port"));
+                "--kafka-port", "--keycloak-port", "--keycloak-management-port", "--control-tower-port"));
         StackPorts.defaults().services().keySet().forEach(service -> valued.add("--" + service + "-port"));
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
@@ -133,6 +134,7 @@ public final class Launcher {
         System.out.println("""
 
                 The suite is up.
+                  Control tower %s (sign in as a demo user)
                   Swagger UI    order-service       %s/q/swagger-ui
                                 production-service  %s/q/swagger-ui
                                 logistics-service   %s/q/swagger-ui
@@ -143,7 +145,7 @@ public final class Launcher {
                   Get a token   curl -s -d grant_type=password -d client_id=ev-cli -d username=polestar-buyer \\
                                   -d password=polestar-buyer %s/protocol/openid-connect/token | jq -r .access_token
                   Logs          %s
-                """.formatted(stack.serviceUrl("order-service"), stack.serviceUrl("production-service"),
+                """.formatted(stack.controlTowerUrl(), stack.serviceUrl("order-service"), stack.serviceUrl("production-service"),
                 stack.serviceUrl("logistics-service"), stack.serviceUrl("supplier-service"), stack.keycloakUrl(),
                 KeycloakServer.REALM, realm, stack.options().runDir().resolve("logs")));
         System.out.println("  Service start (process start to ready) and resident memory after start:");

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole suite on one machine: PostgreSQL, Kafka, Keycloak with the realm and the four services, started in
- * order and stopped in reverse on {@link #close()}, on failure half-way, and from a JVM shutdown hook.
+ * The whole suite on one machine: PostgreSQL, Kafka, Keycloak with the realm, the four services and the control
+ * tower, started in order and stopped in reverse on {@link #close()}, on failure half-way, and from a JVM shutdown hook.
  * The end-to-end test starts it exactly as the local run does.
  */
 public final class LocalStack implements AutoCloseable {
@@ -25,6 +25,8 @@ public final class LocalStack implements AutoCloseable {
     public static final Map<String, String> DATABASES = Map.of(
             "order-service", "orders", "production-service", "production",
             "logistics-service", "logistics", "supplier-service", "supplier");
+    /** The web application people work in: no database, no Kafka; it calls the four services with the user's token. */
+    public static final String CONTROL_TOWER = "control-tower";
 
     /**
      * {@code oneServiceAtATime} starts each service only when the previous one is ready: slower, but each start time
@@ -93,51 +95,71 @@ public final class LocalStack implements AutoCloseable {
         started.add(kafka);
 
         KeycloakServer.awaitReady(keycloak, ports.keycloak());
-        progress.accept("Keycloak is ready; starting the four services ...");
+        progress.accept("Keycloak is ready; starting the four services and the control tower ...");
         for (var entry : ports.services().entrySet()) {
             ChildProcess service = startService(entry.getKey(), entry.getValue());
             started.add(service);
             services.put(entry.getKey(), service);
             if (options.oneServiceAtATime()) {
-                awaitService(entry.getKey(), service, progress);
+                awaitService(entry.getKey(), serviceUrl(entry.getKey()), service, progress);
             }
         }
+        ChildProcess tower = startControlTower();
+        started.add(tower);
         if (!options.oneServiceAtATime()) {
             for (var entry : services.entrySet()) {
-                awaitService(entry.getKey(), entry.getValue(), progress);
+                awaitService(entry.getKey(), serviceUrl(entry.getKey()), entry.getValue(), progress);
             }
         }
+        awaitService(CONTROL_TOWER, controlTowerUrl(), tower, progress);
     }
 
-    private void awaitService(String name, ChildProcess service, java.util.function.Consumer<String> progress)
+    private void awaitService(String name, String url, ChildProcess service, java.util.function.Consumer<String> progress)
             throws InterruptedException {
-        service.awaitReady(serviceUrl(name) + "/q/health/ready", Duration.ofMinutes(3));
+        service.awaitReady(url + "/q/health/ready", Duration.ofMinutes(3));
         starts.put(name, new ServiceStart(name, service.startTime(), service.rssMiB()));
-        progress.accept(name + " is ready on " + serviceUrl(name));
+        progress.accept(name + " is ready on " + url);
     }
 
     private ChildProcess startService(String service, int port) throws IOException {
-        Path jar = options.root().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IOException(jar + " is missing: build with ./mvnw -DskipTests package");
-        }
         String database = DATABASES.get(service);
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        Map<String, String> env = commonEnvironment(port);
         env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(database));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrap());
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloakUrl() + "/realms/" + KeycloakServer.REALM);
-        env.put("KIT_CLOCK_ACCELERATION", String.valueOf(options.acceleration()));
-        env.put("KIT_CLOCK_ANCHOR", options.anchor().toString());
         env.put("PRODUCTION_SIMULATOR_ENABLED", "true");
         env.put("LOGISTICS_SIMULATOR_ENABLED", "true");
         env.putAll(options.settings());
+        return launch(service, "-Xmx256m", env);
+    }
+
+    /** The control tower knows Keycloak, the plant clock and where each service listens. */
+    private ChildProcess startControlTower() throws IOException {
+        Map<String, String> env = commonEnvironment(options.ports().controlTower());
+        options.ports().services().keySet().forEach(service -> env.put(
+                "QUARKUS_REST_CLIENT_" + service.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_URL", serviceUrl(service)));
+        return launch(CONTROL_TOWER, "-Xmx128m", env);
+    }
+
+    private Map<String, String> commonEnvironment(int port) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloakUrl() + "/realms/" + KeycloakServer.REALM);
+        env.put("KIT_CLOCK_ACCELERATION", String.valueOf(options.acceleration()));
+        env.put("KIT_CLOCK_ANCHOR", options.anchor().toString());
+        return env;
+    }
+
+    private ChildProcess launch(String module, String heap, Map<String, String> env) throws IOException {
+        Path jar = options.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IOException(jar + " is missing: build with ./mvnw -DskipTests package");
+        }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ChildProcess(service, List.of(java, "-Xmx256m", "-jar", jar.toString()), env,
-                options.root().resolve(service), options.runDir().resolve("logs/" + service + ".log"));
+        return new ChildProcess(module, List.of(java, heap, "-jar", jar.toString()), env,
+                options.root().resolve(module), options.runDir().resolve("logs/" + module + ".log"));
     }
 
     /**
@@ -175,6 +197,11 @@ public final class LocalStack implements AutoCloseable {
 
     public String serviceUrl(String service) {
         return "http://localhost:" + options.ports().services().get(service);
+    }
+
+    /** Where people sign in and work. */
+    public String controlTowerUrl() {
+        return "http://localhost:" + options.ports().controlTower();
     }
 
     public String keycloakUrl() {

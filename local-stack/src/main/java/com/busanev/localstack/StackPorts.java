@@ -7,8 +7,12 @@ import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The ports the local stack listens on. The local run uses fixed ones; tests take free ones. */
-public record StackPorts(int postgres, int kafka, int keycloak, int keycloakManagement, Map<String, Integer> services) {
+/**
+ * The ports the local stack listens on. The local run uses fixed ones; tests take free ones. The control tower, the
+ * web application on top of the four services, has its own port apart from theirs.
+ */
+public record StackPorts(int postgres, int kafka, int keycloak, int keycloakManagement, Map<String, Integer> services,
+        int controlTower) {
 
     public static StackPorts defaults() {
         Map<String, Integer> services = new LinkedHashMap<>();
@@ -16,7 +20,7 @@ public record StackPorts(int postgres, int kafka, int keycloak, int keycloakMana
         services.put("production-service", 8082);
         services.put("logistics-service", 8083);
         services.put("supplier-service", 8084);
-        return new StackPorts(15432, 19092, 8180, 9180, services);
+        return new StackPorts(15432, 19092, 8180, 9180, services, 8080);
     }
 
     public static StackPorts free() {
@@ -24,7 +28,7 @@ public record StackPorts(int postgres, int kafka, int keycloak, int keycloakMana
         for (String service : defaults().services().keySet()) {
             services.put(service, freePort());
         }
-        return new StackPorts(freePort(), freePort(), freePort(), freePort(), services);
+        return new StackPorts(freePort(), freePort(), freePort(), freePort(), services, freePort());
     }
 
     /** Fails naming the first port something else already listens on. */
@@ -35,6 +39,7 @@ public record StackPorts(int postgres, int kafka, int keycloak, int keycloakMana
         all.put("Keycloak", keycloak);
         all.put("Keycloak management", keycloakManagement);
         all.putAll(services);
+        all.put("control tower", controlTower);
         all.forEach((what, port) -> {
             try (ServerSocket socket = new ServerSocket()) {
                 socket.setReuseAddress(true);

@@ -1,0 +1,40 @@
+package com.busanev.tower.logistics;
+
+import com.busanev.tower.api.Page;
+import io.quarkus.oidc.token.propagation.common.AccessToken;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** logistics-service, called with the signed-in person's access token. */
+@Path("/api/v1")
+@RegisterRestClient(configKey = "logistics-service")
+@AccessToken
+public interface LogisticsApi {
+    String SERVICE = "logistics-service";
+
+    @GET
+    @Path("/voyages")
+    Page<Voyage> voyages(@QueryParam("port") String port, @QueryParam("status") String status,
+            @QueryParam("page") int page, @QueryParam("size") int size);
+
+    @GET
+    @Path("/shipments")
+    Page<Shipment> shipments(@QueryParam("vin") String vin, @QueryParam("status") String status,
+            @QueryParam("page") int page, @QueryParam("size") int size);
+
+    record Voyage(UUID id, String code, String vessel, String mode, String destinationPort, Instant departure,
+            Instant cutOff, int transitDays, Instant eta, int capacityCars, int bookedCars, double loadFactor,
+            String status) {
+        public long loadPercent() {
+            return Math.round(loadFactor * 100);
+        }
+    }
+
+    record Shipment(UUID orderId, String vin, String brand, String market, String status, String mode, UUID voyageId,
+            String destinationPort, Instant readyAt, Instant eta, Instant departedAt, Instant arrivedAt) {
+    }
+}

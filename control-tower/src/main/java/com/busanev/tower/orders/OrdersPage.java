@@ -1,0 +1,207 @@
+package com.busanev.tower.orders;
+
+import com.busanev.tower.api.FieldErrors;
+import com.busanev.tower.api.Outcome;
+import com.busanev.tower.api.Page;
+import com.busanev.tower.logistics.LogisticsApi;
+import com.busanev.tower.web.CurrentUser;
+import com.busanev.tower.web.Paging;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The order desk: the pipeline, the orders list, one order's timeline, placing and cancelling. */
+@Path("/orders")
+@RolesAllowed({CurrentUser.BRAND_ORDERS, CurrentUser.VIEWER})
+@Produces(MediaType.TEXT_HTML)
+public class OrdersPage {
+    /** A vehicle identification number: 17 characters, no I, O or Q. */
+    private static final Pattern VIN = Pattern.compile("[A-HJ-NPR-Z0-9]{17}");
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(OrderQuery query, Outcome<Pipeline> pipeline, Outcome<Page<Order>> orders);
+
+        static native TemplateInstance list$panel(OrderQuery query, Outcome<Pipeline> pipeline, Outcome<Page<Order>> orders);
+
+        static native TemplateInstance order(UUID id, Outcome<Order> order, String cancelError);
+
+        static native TemplateInstance order$panel(UUID id, Outcome<Order> order, String cancelError);
+
+        static native TemplateInstance form(Outcome<Reference> reference, OrderRequest request, String idempotencyKey,
+                FieldErrors errors);
+    }
+
+    /** The list's filters and page, echoed into the links of the panel so refreshing and paging keep them. */
+    public record OrderQuery(String status, String market, String q, int page) {
+        public List<String> statuses() {
+            return Order.STATUSES;
+        }
+
+        /** What the panel refreshes from. */
+        public String panelUrl() {
+            return pagePrefix() + page;
+        }
+
+        public String pagePrefix() {
+            return "/orders/panel?" + filters(status) + "page=";
+        }
+
+        /** The list of one status, keeping the other filters: the pipeline's links. */
+        public String statusLink(String other) {
+            return "/orders?" + filters(other);
+        }
+
+        private String filters(String withStatus) {
+            StringBuilder params = new StringBuilder();
+            append(params, "status", withStatus);
+            append(params, "market", market);
+            append(params, "q", q);
+            return params.toString();
+        }
+
+        private static void append(StringBuilder params, String name, String value) {
+            if (value != null) {
+                params.append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&');
+            }
+        }
+    }
+
+    /** Orders per status for the current market filter: each the total of a one-row page, counted by order-service. */
+    public record Pipeline(List<Count> counts) {
+        public record Count(String status, long orders) {
+        }
+    }
+
+    private final OrdersApi orders;
+    private final LogisticsApi logistics;
+
+    OrdersPage(@RestClient OrdersApi orders, @RestClient LogisticsApi logistics) {
+        this.orders = orders;
+        this.logistics = logistics;
+    }
+
+    @GET
+    public Object list(@RestQuery String status, @RestQuery String market, @RestQuery String q, @RestQuery Integer page) {
+        OrderQuery query = new OrderQuery(Paging.filter(status), Paging.filter(market), Paging.filter(q), Paging.page(page));
+        if (query.q() != null && VIN.matcher(query.q()).matches()) {
+            Outcome<UUID> found = Outcome.of(LogisticsApi.SERVICE, () -> logistics.shipments(query.q(), null, 0, 1).items()
+                    .stream().findFirst().map(LogisticsApi.Shipment::orderId).orElse(null));
+            if (!found.failed() && found.value() != null) {
+                return Response.seeOther(URI.create("/orders/" + found.value())).build();
+            }
+        }
+        return Templates.list(query, pipeline(query), page(query));
+    }
+
+    @GET
+    @Path("/panel")
+    public TemplateInstance panel(@RestQuery String status, @RestQuery String market, @RestQuery String q,
+            @RestQuery Integer page) {
+        OrderQuery query = new OrderQuery(Paging.filter(status), Paging.filter(market), Paging.filter(q), Paging.page(page));
+        return Templates.list$panel(query, pipeline(query), page(query));
+    }
+
+    @GET
+    @Path("/{id}")
+    public TemplateInstance order(@PathParam("id") UUID id) {
+        return Templates.order(id, Outcome.of(OrdersApi.SERVICE, () -> orders.get(id)), null);
+    }
+
+    @GET
+    @Path("/{id}/panel")
+    public TemplateInstance orderPanel(@PathParam("id") UUID id) {
+        return Templates.order$panel(id, Outcome.of(OrdersApi.SERVICE, () -> orders.get(id)), null);
+    }
+
+    /** Asks for the cancel; the panel then shows the request and, as it refreshes, the plant's outcome. */
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed(CurrentUser.BRAND_ORDERS)
+    public TemplateInstance cancel(@PathParam("id") UUID id, @RestForm String reason) {
+        Outcome<Order> requested = Outcome.of(OrdersApi.SERVICE,
+                () -> orders.cancel(id, new OrdersApi.CancelRequest(Paging.filter(reason))));
+        if (requested.failed()) {
+            return Templates.order$panel(id, Outcome.of(OrdersApi.SERVICE, () -> orders.get(id)), requested.error().summary());
+        }
+        return Templates.order$panel(id, Outcome.of(OrdersApi.SERVICE, () -> orders.get(id)), null);
+    }
+
+    @GET
+    @Path("/new")
+    @RolesAllowed(CurrentUser.BRAND_ORDERS)
+    public TemplateInstance form() {
+        return Templates.form(reference(), OrderRequest.empty(), UUID.randomUUID().toString(), FieldErrors.NONE);
+    }
+
+    /**
+     * Places the order. The form carries an idempotency key made when it was shown, so a double submit or a retry
+     * after a lost answer places one order. Bad input comes back as the form with the API's messages by field.
+     */
+    @POST
+    @Path("/new")
+    @RolesAllowed(CurrentUser.BRAND_ORDERS)
+    public Object place(@RestForm String brandReference, @RestForm String variant, @RestForm String exteriorColour,
+            @RestForm String interior, @RestForm List<String> optionPacks, @RestForm String wheels,
+            @RestForm String market, @RestForm String requestedWeek, @RestForm String priority,
+            @RestForm String idempotencyKey) {
+        OrderRequest request = new OrderRequest(Paging.filter(brandReference), Paging.filter(variant),
+                Paging.filter(exteriorColour), Paging.filter(interior), optionPacks == null ? List.of() : optionPacks,
+                Paging.filter(wheels), Paging.filter(market), Paging.filter(requestedWeek), priority(priority));
+        Outcome<Order> placed = Outcome.of(OrdersApi.SERVICE, () -> orders.place(idempotencyKey, request));
+        if (placed.failed()) {
+            return Response.status(placed.error().unavailable() ? 502 : 422)
+                    .entity(Templates.form(reference(), request, idempotencyKey,
+                            FieldErrors.of(placed.error(), OrderRequest.FIELDS))).build();
+        }
+        return Response.seeOther(URI.create("/orders/" + placed.value().id())).build();
+    }
+
+    private static Integer priority(String priority) {
+        String value = Paging.filter(priority);
+        try {
+            return value == null ? null : Integer.valueOf(value);
+        } catch (NumberFormatException notANumber) {
+            return -1; // order-service names the allowed range next to the field
+        }
+    }
+
+    private Outcome<Reference> reference() {
+        return Outcome.of(OrdersApi.SERVICE, orders::reference);
+    }
+
+    private Outcome<Page<Order>> page(OrderQuery query) {
+        boolean vin = query.q() != null && VIN.matcher(query.q()).matches();
+        String reference = vin ? null : query.q();
+        return Outcome.of(OrdersApi.SERVICE,
+                () -> orders.list(query.status(), query.market(), reference, query.page(), Paging.SIZE));
+    }
+
+    /**
+     * One count per status from order-service's own totals: the database counts, the tower never loads the orders.
+     * order-service has no aggregate endpoint, so this is one small call per status.
+     */
+    private Outcome<Pipeline> pipeline(OrderQuery query) {
+        return Outcome.of(OrdersApi.SERVICE, () -> {
+            return new Pipeline(Order.STATUSES.stream()
+                    .map(status -> new Pipeline.Count(status, orders.list(status, query.market(), null, 0, 1).totalItems()))
+                    .toList());
+        });
+    }
+}

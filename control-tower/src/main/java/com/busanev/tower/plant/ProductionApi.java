@@ -1,0 +1,88 @@
+package com.busanev.tower.plant;
+
+import com.busanev.tower.api.Page;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.oidc.token.propagation.common.AccessToken;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** production-service, called with the signed-in person's access token. */
+@Path("/api/v1")
+@RegisterRestClient(configKey = "production-service")
+@AccessToken
+public interface ProductionApi {
+    String SERVICE = "production-service";
+
+    @GET
+    @Path("/schedule")
+    List<ScheduleDay> schedule(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to);
+
+    @GET
+    @Path("/kpis")
+    Kpis kpis(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to);
+
+    @GET
+    @Path("/builds")
+    Page<Build> builds(@QueryParam("status") String status, @QueryParam("region") String region,
+            @QueryParam("page") int page, @QueryParam("size") int size);
+
+    /** The calendar in force; its ETag is the version a change sends back in If-Match. */
+    @GET
+    @Path("/calendar")
+    Response calendar();
+
+    @GET
+    @Path("/calendar/history")
+    List<CalendarVersion> calendarHistory();
+
+    /** The calendar is kept as the JSON it is: the tower edits a few fields and sends the rest back untouched. */
+    @PUT
+    @Path("/calendar")
+    Response changeCalendar(@HeaderParam("If-Match") String version, ObjectNode calendar);
+
+    record ScheduleDay(LocalDate date, boolean working, int lineJobs, int renaultReserved, int polestarCapacity,
+            int evCapacity, int scheduled, Map<String, Integer> modelMix, double utilisation) {
+        public long utilisationPercent() {
+            return Math.round(utilisation * 100);
+        }
+    }
+
+    record Kpis(LocalDate from, LocalDate to, long vehiclesBuilt, long slotsPlanned, long polestarCapacity,
+            double utilisation, double evShare, double defectsPer100Vehicles, Double co2PerVehicleKg,
+            Map<String, Long> blockedByReason) {
+        public record Reason(String reason, long orders) {
+        }
+
+        /** The blocked backlog by reason, largest first. */
+        public List<Reason> blockedReasons() {
+            return blockedByReason == null ? List.of() : blockedByReason.entrySet().stream()
+                    .map(e -> new Reason(e.getKey(), e.getValue()))
+                    .sorted(java.util.Comparator.comparingLong(Reason::orders).reversed()).toList();
+        }
+
+        public long utilisationPercent() {
+            return Math.round(utilisation * 100);
+        }
+
+        public long evSharePercent() {
+            return Math.round(evShare * 100);
+        }
+    }
+
+    record Build(UUID orderId, String market, String region, String variant, String status, LocalDate plannedDate,
+            String blockedReason, String blockedWeek, String blockedDetail, String vin) {
+    }
+
+    record CalendarVersion(int version, ObjectNode calendar, String changedBy, Instant changedAt) {
+    }
+}

@@ -1,0 +1,65 @@
+package com.busanev.tower.supply;
+
+import com.busanev.tower.api.Page;
+import io.quarkus.oidc.token.propagation.common.AccessToken;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** supplier-service, called with the signed-in person's access token: a supplier sees only its own contracts. */
+@Path("/api/v1")
+@RegisterRestClient(configKey = "supplier-service")
+@AccessToken
+public interface SupplyApi {
+    String SERVICE = "supplier-service";
+
+    @GET
+    @Path("/coverage")
+    List<WeekCoverage> coverage(@QueryParam("weeks") int weeks);
+
+    @GET
+    @Path("/alerts")
+    Page<Alert> alerts(@QueryParam("status") String status, @QueryParam("region") String region,
+            @QueryParam("page") int page, @QueryParam("size") int size);
+
+    @GET
+    @Path("/contracts")
+    Page<Contract> contracts(@QueryParam("supplier") String supplier, @QueryParam("status") String status,
+            @QueryParam("page") int page, @QueryParam("size") int size);
+
+    @GET
+    @Path("/contracts/{id}/deliveries")
+    List<Delivery> deliveries(@PathParam("id") UUID contract);
+
+    record WeekCoverage(String week, String region, int demand, int compliantSupply, int allocated, int gap, int plan,
+            int planCovered, int planGap) {
+        public boolean shortage() {
+            return gap > 0 || planGap > 0;
+        }
+
+        /** The share of the week's EV plan its supply covers, for the bar (a week without plan is covered). */
+        public long planCoveredPercent() {
+            return plan == 0 ? 100 : Math.min(100, Math.round(100.0 * planCovered / plan));
+        }
+    }
+
+    record Alert(UUID id, String kind, String week, String region, int demand, int supply, int gap, String severity,
+            String detail, String status, Instant raisedAt) {
+    }
+
+    record Contract(UUID id, int version, Terms terms, int weeklyCommittedPacks, String updatedBy, Instant updatedAt) {
+    }
+
+    record Terms(String supplier, String status, LocalDate validFrom, LocalDate validTo, Integer monthlyCommittedPacks) {
+    }
+
+    record Delivery(UUID id, int packs, String serialFrom, String serialTo, LocalDate deliveredOn, String week,
+            String confirmedBy) {
+    }
+}

@@ -1,0 +1,106 @@
+package com.busanev.tower.supply;
+
+import com.busanev.tower.api.Outcome;
+import com.busanev.tower.api.Page;
+import com.busanev.tower.web.CurrentUser;
+import com.busanev.tower.web.Paging;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateGlobal;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * Battery supply: open shortage alerts first, coverage by week and region, contracts and their deliveries. A
+ * supplier's token makes supplier-service answer its own contracts only; coverage and alerts are procurement's.
+ */
+@Path("/supply")
+@RolesAllowed({CurrentUser.PROCUREMENT, CurrentUser.BATTERY_SUPPLIER, CurrentUser.VIEWER})
+@Produces(MediaType.TEXT_HTML)
+public class SupplyPage {
+    /** Coverage looks this many ISO weeks ahead. */
+    private static final int COVERAGE_WEEKS = 12;
+    /** The most recent open alerts shown above the coverage; the count says how many there are in all. */
+    private static final int ALERTS_SHOWN = 6;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance supply(Outcome<Page<SupplyApi.Alert>> alerts,
+                Outcome<List<SupplyApi.WeekCoverage>> coverage, Outcome<Page<SupplyApi.Contract>> contracts,
+                ContractQuery query);
+
+        static native TemplateInstance supply$live(Outcome<Page<SupplyApi.Alert>> alerts,
+                Outcome<List<SupplyApi.WeekCoverage>> coverage);
+
+        static native TemplateInstance supply$contracts(Outcome<Page<SupplyApi.Contract>> contracts, ContractQuery query);
+
+        static native TemplateInstance deliveries(Outcome<List<SupplyApi.Delivery>> deliveries);
+    }
+
+    /** The contract statuses supplier-service knows, for the filter. */
+    @TemplateGlobal
+    static final List<String> contractStatuses = List.of("DRAFT", "ACTIVE", "SUSPENDED", "EXPIRED");
+
+    /** The contract list's filter, kept by its pager. */
+    public record ContractQuery(String status) {
+        public String pagePrefix() {
+            return "/supply/contracts?" + (status == null ? "" : "status=" + URLEncoder.encode(status, StandardCharsets.UTF_8) + "&") + "page=";
+        }
+    }
+
+    private final SupplyApi supply;
+    private final CurrentUser user;
+
+    SupplyPage(@RestClient SupplyApi supply, CurrentUser user) {
+        this.supply = supply;
+        this.user = user;
+    }
+
+    @GET
+    public TemplateInstance supply(@RestQuery String status) {
+        ContractQuery query = new ContractQuery(Paging.filter(status));
+        return Templates.supply(alerts(), coverage(), contracts(query, 0), query);
+    }
+
+    @GET
+    @Path("/live")
+    public TemplateInstance live() {
+        return Templates.supply$live(alerts(), coverage());
+    }
+
+    @GET
+    @Path("/contracts")
+    public TemplateInstance contracts(@RestQuery String status, @RestQuery Integer page) {
+        ContractQuery query = new ContractQuery(Paging.filter(status));
+        return Templates.supply$contracts(contracts(query, Paging.page(page)), query);
+    }
+
+    @GET
+    @Path("/contracts/{id}/deliveries")
+    public TemplateInstance deliveries(@PathParam("id") UUID contract) {
+        return Templates.deliveries(Outcome.of(SupplyApi.SERVICE, () -> supply.deliveries(contract)));
+    }
+
+    /** Null where the role may not read them (a supplier): the template leaves the panel out. */
+    private Outcome<Page<SupplyApi.Alert>> alerts() {
+        return user.seesCoverage() ? Outcome.of(SupplyApi.SERVICE, () -> supply.alerts("OPEN", null, 0, ALERTS_SHOWN)) : null;
+    }
+
+    private Outcome<List<SupplyApi.WeekCoverage>> coverage() {
+        return user.seesCoverage() ? Outcome.of(SupplyApi.SERVICE, () -> supply.coverage(COVERAGE_WEEKS)) : null;
+    }
+
+    private Outcome<Page<SupplyApi.Contract>> contracts(ContractQuery query, int page) {
+        return Outcome.of(SupplyApi.SERVICE, () -> supply.contracts(null, query.status(), page, Paging.SIZE));
+    }
+}

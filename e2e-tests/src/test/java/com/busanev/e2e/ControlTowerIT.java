@@ -1,0 +1,222 @@
+package com.busanev.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.busanev.localstack.LocalStack;
+import com.busanev.localstack.PartnerApi;
+import com.busanev.localstack.Scenario;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.temporal.IsoFields;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The control tower as people use it, in real Chromium: each signs in through Keycloak's own login page, sees what
+ * the role may see, and acts through the tower, which calls the services with the person's token. Screenshots of
+ * each view go to docs/control-tower/ (docs/control-tower.md shows them).
+ */
+@Order(2)
+@ExtendWith(SharedStack.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ControlTowerIT {
+    private static final Path SCREENSHOTS = Path.of("..", "docs", "control-tower");
+    /** Generous: the views refresh every 5 s, and the plant decides a cancel through Kafka. */
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private static LocalStack stack;
+    private ChromeDriver browser;
+
+    @BeforeAll
+    static void supplyAndShipping(LocalStack sharedStack) throws Exception {
+        stack = sharedStack;
+        PartnerApi api = new PartnerApi(stack.keycloakUrl());
+        // Run on its own (-Dit.test=ControlTowerIT), the stack has no contracts or sailings yet: set them up as the demo does.
+        if (api.get("procurement", stack.serviceUrl("supplier-service") + "/api/v1/contracts").get("totalItems").asLong() == 0) {
+            new Scenario(stack, api, line -> System.out.println("[e2e] " + line)).prepareSupplyAndShipping();
+        }
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    /** A page that failed to render (a template, a mapping) logs an ERROR even where the browser shows something. */
+    @AfterAll
+    static void noErrorLogged() throws IOException {
+        assertThat(ServiceLogs.errors(stack.options().runDir(), List.of(LocalStack.CONTROL_TOWER)))
+                .as("ERROR lines in the control tower's log").isEmpty();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aBuyerPlacesAnOrderSeesBadInputByItsFieldAndCancelsIt() throws IOException {
+        signIn("polestar-buyer");
+        waitFor(By.id("orders"));
+        assertThat(browser.findElements(By.id("nav-plant"))).as("a buyer has no plant view").isEmpty();
+        assertThat(text(By.id("who"))).contains("polestar-buyer").contains("polestar");
+
+        browser.findElement(By.id("place-order")).click();
+        waitFor(By.id("order-form"));
+        type("brandReference", "UI-" + System.currentTimeMillis());
+        new Select(browser.findElement(By.name("market"))).selectByValue("US");
+        type("requestedWeek", "2020-W01");
+        browser.findElement(By.id("submit-order")).click();
+        assertThat(waitFor(By.id("error-requestedWeek")).getText()).as("order-service's problem detail, by its field")
+                .contains("past");
+        screenshot("order-form-bad-input");
+
+        // Far enough ahead that the plant cannot have started the build when the cancel arrives: it cancels.
+        var week = stack.plantNow().atZone(ZoneId.of("Asia/Seoul")).toLocalDate().plusWeeks(8);
+        type("requestedWeek", "%d-W%02d".formatted(week.get(IsoFields.WEEK_BASED_YEAR), week.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
+        browser.findElement(By.id("submit-order")).click();
+        waitFor(By.id("timeline"));
+        assertThat(text(By.id("order-status"))).isIn("RECEIVED", "SCHEDULED", "BLOCKED");
+
+        browser.findElement(By.id("cancel-order")).click();
+        new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.alertIsPresent()).accept();
+        // The request shows at once; the plant's outcome arrives by the panel's refresh, without a reload.
+        until(b -> text(By.id("cancellation")).contains("CANCELLED"));
+        assertThat(text(By.id("order-status"))).isEqualTo("CANCELLED");
+        assertThat(browser.findElements(By.id("cancel-order"))).as("nothing left to cancel").isEmpty();
+        screenshot("order-cancelled");
+
+        browser.get(stack.controlTowerUrl() + "/orders");
+        waitFor(By.id("orders"));
+        screenshot("orders");
+        browser.findElement(By.id("sign-out")).click();
+        waitFor(By.id("kc-login"));
+    }
+
+    @Test
+    @Order(2)
+    void aPlannerReadsTheScheduleAndChangesTheCalendarSeeingConflictsAndBadValues() throws IOException {
+        signIn("planner");
+        assertThat(browser.getCurrentUrl()).as("a planner lands on the plant").endsWith("/plant");
+        assertThat(waitFor(By.id("schedule")).findElements(By.cssSelector("tbody tr"))).hasSize(14);
+        waitFor(By.id("kpis"));
+        assertThat(browser.findElements(By.id("nav-orders"))).as("a planner has no order desk").isEmpty();
+        screenshot("plant");
+
+        WebElement version = browser.findElement(By.name("version"));
+        int read = Integer.parseInt(version.getAttribute("value"));
+        browser.findElement(By.id("save-calendar")).click();
+        assertThat(waitFor(By.id("calendar-saved")).getText()).contains("version " + (read + 1));
+
+        // A second planner's form, opened before that save: production-service refuses it (If-Match), the tower says so.
+        ((JavascriptExecutor) browser).executeScript("document.querySelector('input[name=version]').value = arguments[0]",
+                String.valueOf(read));
+        browser.findElement(By.id("save-calendar")).click();
+        assertThat(waitFor(By.id("calendar-error")).getText()).contains("Another planner changed the calendar");
+
+        browser.navigate().refresh();
+        waitFor(By.id("calendar-form"));
+        WebElement cap = browser.findElement(By.name("evShareCap"));
+        cap.clear();
+        cap.sendKeys("2");
+        browser.findElement(By.id("save-calendar")).click();
+        assertThat(waitFor(By.id("error-evShareCap")).getText()).as("production-service's violation, by its field").isNotBlank();
+        screenshot("plant-calendar");
+    }
+
+    @Test
+    @Order(3)
+    void aSupplierSeesOnlyItsOwnContracts() throws IOException {
+        signIn("lges");
+        assertThat(browser.getCurrentUrl()).endsWith("/supply");
+        List<String> suppliers = waitFor(By.id("contracts")).findElements(By.cssSelector("td.supplier")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(suppliers).isNotEmpty().containsOnly("LGES");
+        assertThat(browser.findElements(By.id("coverage"))).as("coverage is procurement's").isEmpty();
+        assertThat(browser.findElements(By.id("nav-orders"))).isEmpty();
+        screenshot("supply-supplier");
+        browser.get(stack.controlTowerUrl() + "/orders");
+        assertThat(browser.findElements(By.id("orders"))).as("the order desk is refused to a supplier").isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void aViewerReadsEveryViewButCannotPlaceOrCancel() throws IOException {
+        signIn("viewer");
+        waitFor(By.id("orders"));
+        assertThat(browser.findElements(By.id("place-order"))).isEmpty();
+        browser.findElement(By.cssSelector("#orders tbody a")).click();
+        waitFor(By.id("timeline"));
+        assertThat(browser.findElements(By.id("cancel-order"))).isEmpty();
+        screenshot("order-timeline");
+
+        browser.findElement(By.id("nav-supply")).click();
+        assertThat(waitFor(By.id("contracts")).findElements(By.cssSelector("td.supplier")).stream().map(WebElement::getText))
+                .as("procurement's and viewers' list holds every supplier").contains("LGES", "CATL");
+        waitFor(By.id("coverage"));
+        screenshot("supply");
+
+        browser.findElement(By.id("nav-logistics")).click();
+        waitFor(By.id("voyages"));
+        screenshot("logistics");
+
+        browser.findElement(By.id("nav-plant")).click();
+        waitFor(By.id("schedule"));
+        assertThat(browser.findElements(By.id("calendar-form"))).as("only a planner edits the calendar").isEmpty();
+    }
+
+    /** Through the tower's redirect to Keycloak's login page, as a person would. */
+    private void signIn(String user) {
+        browser = Chromium.start();
+        browser.get(stack.controlTowerUrl() + "/");
+        waitFor(By.id("kc-login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(user);
+        browser.findElement(By.id("kc-login")).click();
+        waitFor(By.id("sign-out"));
+    }
+
+    private WebElement waitFor(By what) {
+        return new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(what));
+    }
+
+    private void until(Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, PATIENCE).ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+    }
+
+    private String text(By what) {
+        return browser.findElement(what).getText();
+    }
+
+    private void type(String field, String value) {
+        WebElement input = browser.findElement(By.name(field));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
