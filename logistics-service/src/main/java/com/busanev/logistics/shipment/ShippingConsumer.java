@@ -2,13 +2,14 @@ package com.busanev.logistics.shipment;
 
 import com.busanev.events.EventType;
 import com.busanev.events.VehicleBuilt;
+import com.busanev.kit.messaging.BatchHandler;
 import com.busanev.kit.messaging.EventConsumer;
 import com.busanev.kit.messaging.IncomingEvent;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Built cars to book. A car is built only if its order was not cancelled (the plant decides cancels and refuses
@@ -25,8 +26,8 @@ public class ShippingConsumer {
     }
 
     @Incoming("production-events")
-    Uni<Void> onProduction(Message<String> message) {
-        return consumer.consume(message, Set.of(EventType.VEHICLE_BUILT), this::apply);
+    Uni<Void> onProduction(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, Set.of(EventType.VEHICLE_BUILT), BatchHandler.eachInTurn(this::apply));
     }
 
     Uni<Void> apply(IncomingEvent event) {

@@ -14,6 +14,7 @@ import com.busanev.events.ShipmentBooked;
 import com.busanev.events.ShipmentDelayed;
 import com.busanev.events.ShipmentDeparted;
 import com.busanev.events.VehicleBuilt;
+import com.busanev.kit.messaging.BatchHandler;
 import com.busanev.kit.messaging.EventConsumer;
 import com.busanev.kit.messaging.IncomingEvent;
 import com.busanev.kit.outbox.Outbox;
@@ -22,12 +23,12 @@ import com.busanev.order.order.Order;
 import com.busanev.order.order.OrderStatus;
 import com.busanev.order.order.TimelineEntry;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,13 +52,13 @@ public class OrderTracker {
     }
 
     @Incoming("production-events")
-    Uni<Void> onProduction(Message<String> message) {
-        return consumer.consume(message, this::apply);
+    Uni<Void> onProduction(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, BatchHandler.eachInTurn(this::apply));
     }
 
     @Incoming("logistics-events")
-    Uni<Void> onLogistics(Message<String> message) {
-        return consumer.consume(message, this::apply);
+    Uni<Void> onLogistics(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, BatchHandler.eachInTurn(this::apply));
     }
 
     Uni<Void> apply(IncomingEvent event) {

@@ -9,10 +9,12 @@ import com.busanev.events.EventType;
 import com.busanev.events.IsoWeek;
 import com.busanev.events.Region;
 import com.busanev.kit.inbox.CancelledOrders;
+import com.busanev.kit.messaging.BatchHandler;
 import com.busanev.kit.messaging.EventConsumer;
 import com.busanev.kit.messaging.IncomingEvent;
 import com.busanev.kit.messaging.InvalidEventException;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -21,7 +23,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Keeps each order's pack demand (region and market) in the week the plant wants it, and marks the weeks that
@@ -42,9 +43,9 @@ public class DemandConsumer {
     }
 
     @Incoming("production-events")
-    Uni<Void> onProduction(Message<String> message) {
-        return consumer.consume(message, Set.of(EventType.BUILD_SCHEDULED, EventType.BUILD_RESCHEDULED,
-                EventType.BUILD_BLOCKED, EventType.BUILD_CANCELLED), this::apply);
+    Uni<Void> onProduction(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, Set.of(EventType.BUILD_SCHEDULED, EventType.BUILD_RESCHEDULED,
+                EventType.BUILD_BLOCKED, EventType.BUILD_CANCELLED), BatchHandler.eachInTurn(this::apply));
     }
 
     Uni<Void> apply(IncomingEvent event) {
