@@ -2,13 +2,14 @@ package com.busanev.logistics.shipment;
 
 import com.busanev.events.EventType;
 import com.busanev.events.VehicleBuilt;
-import com.busanev.kit.messaging.BatchHandler;
 import com.busanev.kit.messaging.EventConsumer;
 import com.busanev.kit.messaging.IncomingEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -27,10 +28,11 @@ public class ShippingConsumer {
 
     @Incoming("production-events")
     Uni<Void> onProduction(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, Set.of(EventType.VEHICLE_BUILT), BatchHandler.eachInTurn(this::apply));
+        return consumer.consumeBatch(batch, Set.of(EventType.VEHICLE_BUILT), this::apply);
     }
 
-    Uni<Void> apply(IncomingEvent event) {
-        return event.payload() instanceof VehicleBuilt built ? bookings.vehicleBuilt(built) : Uni.createFrom().voidItem();
+    Uni<Void> apply(List<IncomingEvent> events) {
+        return bookings.vehicleBuilt(events.stream().map(IncomingEvent::payload)
+                .flatMap(payload -> payload instanceof VehicleBuilt built ? Stream.of(built) : Stream.empty()).toList());
     }
 }
