@@ -68,6 +68,7 @@ public class EventConsumer {
                 .onFailure().recoverWithUni(e -> deadLetter(channel, message, e));
     }
 
+    /** A batch of a channel of which the service follows every type; see the next method. */
     public Uni<Void> consumeBatch(KafkaRecordBatch<String, String> batch, BatchHandler handler) {
         return consumeBatch(batch, EnumSet.allOf(EventType.class), handler);
     }
