@@ -78,7 +78,7 @@ class SupplierFlowTest {
 
         blocked(Region.NA, week);
         PacksAllocated na = awaitAllocation(week, Region.NA, 1, a -> a.packs() > 0);
-        assertThat(na.packs()).isEqualTo(1 + 10);
+        assertThat(na.packs()).isEqualTo(1); // beyond the horizon a week gets its real demand, no headroom
         assertThat(na.sources()).extracting(PackSource::supplier).containsOnly("LGES");
 
         blocked(Region.EU, week);
@@ -95,7 +95,7 @@ class SupplierFlowTest {
         String na60 = "findAll { it.week == '" + week + "' && it.region == 'NA' }[0].";
         as(PROCUREMENT).queryParam("weeks", 61).get("/api/v1/coverage").then().statusCode(200)
                 .body(na60 + "demand", equalTo(1))
-                .body(na60 + "allocated", equalTo(11))
+                .body(na60 + "allocated", equalTo(1))
                 .body(na60 + "compliantSupply", equalTo(1000 * 12 / 52)); // LGES only: CATL's cells are Chinese
     }
 
@@ -113,7 +113,7 @@ class SupplierFlowTest {
                 .containsOnly("CATL");
         // A US car the same week: North America's packs of the week must now satisfy the US rule too.
         blocked(Region.NA, "US", week);
-        PacksAllocated both = awaitAllocation(week, Region.NA, 1, a -> a.packs() == 2 + 10);
+        PacksAllocated both = awaitAllocation(week, Region.NA, 1, a -> a.packs() == 2);
         assertThat(both.sources()).extracting(PackSource::supplier).containsOnly("LGES");
     }
 
@@ -160,7 +160,7 @@ class SupplierFlowTest {
                         week.toString(), "no packs", Instant.now())))
                 .toList()).awaitCompletion();
 
-        int covered = cars + 10; // the demand and the headroom
+        int covered = cars; // the demand (beyond the horizon: no headroom)
         String subject = week + "/" + Region.KR;
         try (var before = KafkaResource.companion().consumeStrings().fromTopics(Topics.SUPPLIER_EVENTS, records -> records
                 .select().where(r -> subject.equals(r.key()) && CloudEventRecords.header(r, "ce_type")
@@ -170,6 +170,21 @@ class SupplierFlowTest {
             // One allocation per event would announce 29 totals before the last; marked weeks are taken a tick at a time.
             assertThat(announcedBeforeTheTotal).isLessThan(cars / 3);
         }
+    }
+
+    @Test
+    void withinTheHorizonASupplyIsAllocatedAheadOfDemandToTheRegionsThePlantBuildsFor() {
+        IsoWeek week = IsoWeek.of(TODAY).plusWeeks(9); // within the horizon, no other test's contract supplies it
+        IsoWeek later = week.plusWeeks(1);
+        contract("SDI", "ACTIVE", week.monday().toString(), later.sunday().toString(), "400", "98000", "KRW", "KR", "55.0");
+
+        blocked(Region.EU, week);
+        // The car's week: its pack and headroom above it, so the plant slots the next EU cars without a blocked round trip.
+        assertThat(awaitAllocation(week, Region.EU, 1, a -> a.packs() > 1).sources()).extracting(PackSource::supplier)
+                .containsOnly("SDI");
+        // The next week has no demand at all yet, and EU still gets packs there: the plant need not chase it.
+        assertThat(awaitAllocation(later, Region.EU, 1, a -> a.packs() > 0).sources()).extracting(PackSource::supplier)
+                .containsOnly("SDI");
     }
 
     @Test

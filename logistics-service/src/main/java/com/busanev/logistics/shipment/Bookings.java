@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -51,21 +52,34 @@ public class Bookings {
         this.waitingBatch = waitingBatch;
     }
 
-    public Uni<Void> vehicleBuilt(VehicleBuilt built) {
-        return Shipment.<Shipment>findById(built.orderId()).chain(existing -> {
-            if (existing != null) {
-                return Uni.createFrom().voidItem();
-            }
-            Shipment shipment = new Shipment();
-            shipment.orderId = built.orderId();
-            shipment.vin = built.vin();
-            shipment.brand = built.brand();
-            shipment.market = built.market();
-            shipment.region = built.region();
-            shipment.readyAt = built.builtAt().plus(plantToPort);
-            shipment.status = ShipmentStatus.UNBOOKED;
-            return shipment.persist().chain(() -> book(shipment));
-        });
+    /**
+     * Takes a batch of built cars: one query finds those already known (a replay), the new ones are inserted as
+     * batched statements and booked one after another in the order they were built (each takes the first voyage
+     * with room left by those before it).
+     */
+    public Uni<Void> vehicleBuilt(List<VehicleBuilt> built) {
+        if (built.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Set<UUID> orders = built.stream().map(VehicleBuilt::orderId).collect(Collectors.toSet());
+        return Shipment.<Shipment>list("orderId in ?1", orders).chain(known -> {
+            Set<UUID> seen = known.stream().map(shipment -> shipment.orderId).collect(Collectors.toSet());
+            List<Shipment> fresh = built.stream().filter(car -> seen.add(car.orderId())).map(this::shipmentOf).toList();
+            return Shipment.persist(fresh).chain(() -> Multi.createFrom().iterable(fresh)
+                    .onItem().transformToUniAndConcatenate(this::book).collect().last());
+        }).replaceWithVoid();
+    }
+
+    private Shipment shipmentOf(VehicleBuilt built) {
+        Shipment shipment = new Shipment();
+        shipment.orderId = built.orderId();
+        shipment.vin = built.vin();
+        shipment.brand = built.brand();
+        shipment.market = built.market();
+        shipment.region = built.region();
+        shipment.readyAt = built.builtAt().plus(plantToPort);
+        shipment.status = ShipmentStatus.UNBOOKED;
+        return shipment;
     }
 
     /** Books a new car if any voyage can take it; leaves it waiting otherwise. */

@@ -5,10 +5,12 @@ import com.busanev.events.VehicleBuilt;
 import com.busanev.kit.messaging.EventConsumer;
 import com.busanev.kit.messaging.IncomingEvent;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Built cars to book. A car is built only if its order was not cancelled (the plant decides cancels and refuses
@@ -25,11 +27,12 @@ public class ShippingConsumer {
     }
 
     @Incoming("production-events")
-    Uni<Void> onProduction(Message<String> message) {
-        return consumer.consume(message, Set.of(EventType.VEHICLE_BUILT), this::apply);
+    Uni<Void> onProduction(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, Set.of(EventType.VEHICLE_BUILT), this::apply);
     }
 
-    Uni<Void> apply(IncomingEvent event) {
-        return event.payload() instanceof VehicleBuilt built ? bookings.vehicleBuilt(built) : Uni.createFrom().voidItem();
+    Uni<Void> apply(List<IncomingEvent> events) {
+        return bookings.vehicleBuilt(events.stream().map(IncomingEvent::payload)
+                .flatMap(payload -> payload instanceof VehicleBuilt built ? Stream.of(built) : Stream.empty()).toList());
     }
 }

@@ -21,13 +21,19 @@ import com.busanev.order.order.Cancellation;
 import com.busanev.order.order.Order;
 import com.busanev.order.order.OrderStatus;
 import com.busanev.order.order.TimelineEntry;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,30 +57,47 @@ public class OrderTracker {
     }
 
     @Incoming("production-events")
-    Uni<Void> onProduction(Message<String> message) {
-        return consumer.consume(message, this::apply);
+    Uni<Void> onProduction(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, this::apply);
     }
 
     @Incoming("logistics-events")
-    Uni<Void> onLogistics(Message<String> message) {
-        return consumer.consume(message, this::apply);
+    Uni<Void> onLogistics(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, this::apply);
     }
 
-    Uni<Void> apply(IncomingEvent event) {
+    /**
+     * One query loads the batch's orders; each event then changes its order in memory in record order, and the
+     * changed orders and new timeline entries go out as batched statements when the batch's transaction flushes.
+     */
+    Uni<Void> apply(List<IncomingEvent> events) {
+        Set<UUID> orderIds = events.stream().map(event -> Change.of(event.payload())).filter(Objects::nonNull)
+                .map(Change::orderId).collect(Collectors.toSet());
+        if (orderIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Order.<Order>list("id in ?1", orderIds)
+                .map(orders -> orders.stream().collect(Collectors.toMap(order -> order.id, order -> order)))
+                .chain(orders -> Multi.createFrom().iterable(events)
+                        .onItem().transformToUniAndConcatenate(event -> apply(event, orders))
+                        .collect().last())
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> apply(IncomingEvent event, Map<UUID, Order> orders) {
         Change change = Change.of(event.payload());
         if (change == null) {
             return Uni.createFrom().voidItem();
         }
-        return Order.<Order>findById(change.orderId()).chain(order -> {
-            if (order == null) {
-                LOG.debugf("%s for unknown order %s ignored", event.type().eventName(), change.orderId());
-                return Uni.createFrom().voidItem();
-            }
-            change.applyTo(order);
-            order.updatedAt = clock.instant();
-            return TimelineEntry.of(order.id, event.id(), event.type().eventName(), change.at(), change.detail())
-                    .persist().chain(() -> cancelOutcome(order, change.event()));
-        });
+        Order order = orders.get(change.orderId());
+        if (order == null) {
+            LOG.debugf("%s for unknown order %s ignored", event.type().eventName(), change.orderId());
+            return Uni.createFrom().voidItem();
+        }
+        change.applyTo(order);
+        order.updatedAt = clock.instant();
+        return TimelineEntry.of(order.id, event.id(), event.type().eventName(), change.at(), change.detail())
+                .persist().chain(() -> cancelOutcome(order, change.event()));
     }
 
     /**

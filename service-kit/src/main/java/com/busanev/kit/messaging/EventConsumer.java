@@ -9,8 +9,11 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -65,23 +68,40 @@ public class EventConsumer {
                 .onFailure().recoverWithUni(e -> deadLetter(channel, message, e));
     }
 
+    /** A batch of a channel of which the service follows every type; see the next method. */
+    public Uni<Void> consumeBatch(KafkaRecordBatch<String, String> batch, BatchHandler handler) {
+        return consumeBatch(batch, EnumSet.allOf(EventType.class), handler);
+    }
+
     /**
      * A batch of records (a channel with {@code batch=true}): one transaction records all their ids in the inbox
      * with one statement and applies the new ones with {@code handler}, so a batch costs one commit, not one per
-     * event. Unreadable records and types the service does not follow are handled as in
-     * {@link #consume(Message, Set, EventHandler)} before the batch applies. A transient failure retries the whole
-     * batch; an event that can never apply fails the batch's transaction, and the batch is then applied one event
-     * per transaction, so only that event is dead-lettered and the others apply in their order.
+     * event. Types the service does not follow are skipped as in {@link #consume(Message, Set, EventHandler)}. A
+     * transient failure retries the whole batch; an event that can never apply fails the batch's transaction, and
+     * the batch is then applied one event per transaction, so only that event is rejected and the others apply in
+     * their order. Rejected records (unreadable or invalid) are dead-lettered in record order only after the others
+     * committed: a dead letter acknowledges its record, and the commit strategy may then commit its offset, which
+     * must not pass an earlier record of the batch that is not applied yet.
      */
     public Uni<Void> consumeBatch(KafkaRecordBatch<String, String> batch, Set<EventType> handled, BatchHandler handler) {
         String channel = batch.getRecords().isEmpty() ? "unknown" : channelOf(batch.getRecords().get(0));
-        return Multi.createFrom().iterable(batch.getRecords())
-                .onItem().transformToUniAndConcatenate(record -> readOrDeadLetter(channel, record, handled))
-                .collect().asList()
-                .map(read -> read.stream().flatMap(Optional::stream).toList())
-                .chain(received -> received.isEmpty()
-                        ? Uni.createFrom().voidItem()
-                        : applyBatchUntilSettled(channel, received, handler))
+        Map<KafkaRecord<String, String>, Throwable> rejected = new IdentityHashMap<>();
+        List<Received> received = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            try {
+                IncomingEvent event = EventReader.read(record);
+                if (handled.contains(event.type())) {
+                    received.add(new Received(record, event));
+                }
+            } catch (RuntimeException unreadable) {
+                rejected.put(record, unreadable);
+            }
+        }
+        return (received.isEmpty() ? Uni.createFrom().voidItem() : applyBatchUntilSettled(channel, received, handler, rejected))
+                .chain(() -> Multi.createFrom().iterable(batch.getRecords())
+                        .filter(rejected::containsKey)
+                        .onItem().transformToUniAndConcatenate(record -> deadLetter(channel, record, rejected.get(record)))
+                        .collect().last())
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
     }
 
@@ -89,19 +109,13 @@ public class EventConsumer {
     private record Received(KafkaRecord<String, String> record, IncomingEvent event) {
     }
 
-    /** The record's event if the service follows its type; an unreadable record is dead-lettered on the spot. */
-    private Uni<Optional<Received>> readOrDeadLetter(String channel, KafkaRecord<String, String> record,
-            Set<EventType> handled) {
-        return Uni.createFrom().item(() -> Optional.of(EventReader.read(record))
-                        .filter(event -> handled.contains(event.type()))
-                        .map(event -> new Received(record, event)))
-                .onFailure().recoverWithUni(e -> deadLetter(channel, record, e).replaceWith(Optional.empty()));
-    }
-
-    private Uni<Void> applyBatchUntilSettled(String channel, List<Received> received, BatchHandler handler) {
+    /** Applies the events, the valid ones one by one if one of them can never apply (that one goes to {@code rejected}). */
+    private Uni<Void> applyBatchUntilSettled(String channel, List<Received> received, BatchHandler handler,
+            Map<KafkaRecord<String, String>, Throwable> rejected) {
         List<IncomingEvent> events = received.stream().map(Received::event).toList();
         return Panache.withTransaction(() -> inbox.firstDeliveries(events)
                         .chain(fresh -> fresh.isEmpty() ? Uni.createFrom().voidItem() : handler.apply(fresh)))
+                // readiness names the batch's first event: the batch waits as a whole
                 .onFailure(EventConsumer::isTransient).invoke(e -> failed(channel, events.get(0), e))
                 .onFailure(EventConsumer::isTransient).retry()
                 .withBackOff(config.initialBackOff(), config.maxBackOff()).withJitter(JITTER).indefinitely()
@@ -112,7 +126,10 @@ public class EventConsumer {
                     return Multi.createFrom().iterable(received)
                             .onItem().transformToUniAndConcatenate(one -> applyUntilSettled(channel, one.event(),
                                             event -> handler.apply(List.of(event)))
-                                    .onFailure().recoverWithUni(failure -> deadLetter(channel, one.record(), failure)))
+                                    .onFailure().recoverWithItem(failure -> {
+                                        rejected.put(one.record(), failure);
+                                        return null;
+                                    }))
                             .collect().last().replaceWithVoid();
                 });
     }

@@ -14,8 +14,10 @@ import java.util.function.BiPredicate;
  * Allocates one week's pack supply to the regions' demand. First the real demand of every region: as much of it
  * as the supply can cover under the rules, and of all such allocations the cheapest, so a pack two regions may
  * take goes to the one with no other option (a minimum-cost flow from contracts to regions; at a few contracts and
- * three regions it is tiny). Only then, from what is left, each region with demand gets a headroom above it, so
- * new orders of the week slot without waiting for a new allocation; a region with no demand gets nothing.
+ * three regions it is tiny). Only then the rest of the week's supply goes as headroom to the regions the
+ * {@link Headroom} names, split by its shares, so the plant slots new orders of the week directly instead of
+ * blocking them and waiting for an allocation. Headroom is recomputed from scratch with the week, so another
+ * region's real demand takes a region's headroom back, never the packs its own demand (its scheduled builds) holds.
  * Pure and deterministic: equal costs go by supplier code and contract id, then by region (NA, EU, KR).
  */
 public final class PackAllocator {
@@ -23,25 +25,43 @@ public final class PackAllocator {
         public static final Allocation NONE = new Allocation(0, List.of());
     }
 
+    /**
+     * Who gets the supply left after real demand: the regions with a share (their shares are weights, need not sum to
+     * 1), each taking packs its {@code allowed} rule accepts.
+     */
+    public record Headroom(Map<Region, Double> shares, BiPredicate<Region, SupplyLine> allowed) {
+        /** Real demand only. */
+        public static Headroom none() {
+            return new Headroom(Map.of(), (region, line) -> false);
+        }
+    }
+
+    /** Shares are decimal fractions (0.6, 0.3): a share that is a whole number of packs must not lose one to binary rounding. */
+    private static final double SHARE_ROUNDING = 1e-9;
+
     private PackAllocator() {
     }
 
-    public static Map<Region, Allocation> allocate(Map<Region, Integer> demand, List<SupplyLine> supply, int headroom,
-            BiPredicate<Region, SupplyLine> allowed) {
+    public static Map<Region, Allocation> allocate(Map<Region, Integer> demand, List<SupplyLine> supply,
+            BiPredicate<Region, SupplyLine> allowed, Headroom headroom) {
         List<SupplyLine> cheapestFirst = new ArrayList<>(supply);
         cheapestFirst.sort(Comparator.comparingDouble(SupplyLine::costPerPack).thenComparing(SupplyLine::supplier)
                 .thenComparing(SupplyLine::contractId));
-        Network network = new Network(cheapestFirst, allowed);
+        Network network = new Network(cheapestFirst, allowed, headroom.allowed());
         for (Region region : Region.values()) {
             network.need(region, Math.max(0, demand.getOrDefault(region, 0)));
         }
         network.fill();
-        for (Region region : Region.values()) {
-            if (demand.getOrDefault(region, 0) > 0) {
-                network.need(region, headroom);
-            }
+        // The rest by share first, then whatever a region's rule kept from the others (and rounding) to anyone allowed.
+        int rest = network.unallocated();
+        double weights = headroom.shares().values().stream().mapToDouble(share -> Math.max(0, share)).sum();
+        if (rest > 0 && weights > 0) {
+            headroom.shares().forEach((region, share) -> network.spare(region,
+                    (int) Math.floor(rest * Math.max(0, share) / weights + SHARE_ROUNDING)));
+            network.fill();
+            headroom.shares().forEach((region, share) -> network.spare(region, share > 0 ? rest : 0));
+            network.fill();
         }
-        network.fill();
         Map<Region, Allocation> result = new EnumMap<>(Region.class);
         for (Region region : Region.values()) {
             List<PackSource> sources = new ArrayList<>();
@@ -63,9 +83,10 @@ public final class PackAllocator {
     }
 
     /**
-     * Source -> contract line (its packs) -> region (where the rule allows it, at the line's cost per pack) -> sink
-     * (the region's need). {@link #fill} augments along cheapest paths until no more packs reach the sink; paths
-     * never leave the sink again, so what a region was given in one pass is never taken back in the next.
+     * Source -> contract line (its packs) -> region's demand or headroom (where the rule for it allows the line, at
+     * the line's cost per pack) -> sink (the region's need, then its headroom). {@link #fill} augments along cheapest
+     * paths until no more packs reach the sink; paths never leave the sink again, so what a region was given in one
+     * pass is never taken back in the next.
      */
     private static final class Network {
         private static final class Edge {
@@ -83,29 +104,38 @@ public final class PackAllocator {
 
         private final List<List<Edge>> edges = new ArrayList<>();
         private final Edge[][] lineToRegion;
+        private final Edge[][] lineToSpare;
+        private final Edge[] sourceToLine;
         private final Edge[] regionToSink = new Edge[Region.values().length];
+        private final Edge[] spareToSink = new Edge[Region.values().length];
         private final int sink;
 
-        Network(List<SupplyLine> lines, BiPredicate<Region, SupplyLine> allowed) {
+        Network(List<SupplyLine> lines, BiPredicate<Region, SupplyLine> allowed, BiPredicate<Region, SupplyLine> spare) {
             int regions = Region.values().length;
-            sink = 1 + lines.size() + regions;
+            sink = 1 + lines.size() + 2 * regions;
             for (int node = 0; node <= sink; node++) {
                 edges.add(new ArrayList<>());
             }
             lineToRegion = new Edge[lines.size()][regions];
+            lineToSpare = new Edge[lines.size()][regions];
+            sourceToLine = new Edge[lines.size()];
             for (int i = 0; i < lines.size(); i++) {
                 SupplyLine line = lines.get(i);
-                add(0, 1 + i, Math.max(0, line.packs()), 0);
+                sourceToLine[i] = add(0, 1 + i, Math.max(0, line.packs()), 0);
+                // Cost in hundredths, so the path sums are exact.
+                long cost = Math.round(line.costPerPack() * 100);
                 for (Region region : Region.values()) {
                     if (allowed.test(region, line)) {
-                        // Cost in hundredths, so the path sums are exact.
-                        lineToRegion[i][region.ordinal()] = add(1 + i, regionNode(region), Integer.MAX_VALUE,
-                                Math.round(line.costPerPack() * 100));
+                        lineToRegion[i][region.ordinal()] = add(1 + i, regionNode(region), Integer.MAX_VALUE, cost);
+                    }
+                    if (spare.test(region, line)) {
+                        lineToSpare[i][region.ordinal()] = add(1 + i, spareNode(region), Integer.MAX_VALUE, cost);
                     }
                 }
             }
             for (Region region : Region.values()) {
                 regionToSink[region.ordinal()] = add(regionNode(region), sink, 0, 0);
+                spareToSink[region.ordinal()] = add(spareNode(region), sink, 0, 0);
             }
         }
 
@@ -113,8 +143,20 @@ public final class PackAllocator {
             regionToSink[region.ordinal()].capacity += packs;
         }
 
+        void spare(Region region, int packs) {
+            spareToSink[region.ordinal()].capacity += packs;
+        }
+
+        /** Packs no region took yet. */
+        int unallocated() {
+            return Arrays.stream(sourceToLine).mapToInt(edge -> edge.capacity).sum();
+        }
+
         int allocated(int line, Region region) {
-            Edge edge = lineToRegion[line][region.ordinal()];
+            return flow(lineToRegion[line][region.ordinal()]) + flow(lineToSpare[line][region.ordinal()]);
+        }
+
+        private static int flow(Edge edge) {
             return edge == null ? 0 : edge.reverse.capacity;
         }
 
@@ -169,6 +211,10 @@ public final class PackAllocator {
 
         private int regionNode(Region region) {
             return 1 + lineToRegion.length + region.ordinal();
+        }
+
+        private int spareNode(Region region) {
+            return 1 + lineToRegion.length + Region.values().length + region.ordinal();
         }
     }
 }

@@ -4,7 +4,6 @@ import com.busanev.events.IsoWeek;
 import com.busanev.kit.lifecycle.Stopping;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
@@ -17,7 +16,8 @@ import java.util.TreeSet;
  */
 @ApplicationScoped
 public class PendingWeeks {
-    private static final String MARK = "INSERT INTO pending_week (week) VALUES (?1) ON CONFLICT DO NOTHING";
+    private static final String MARK = """
+            INSERT INTO pending_week (week) SELECT unnest(cast(?1 as text[])) ON CONFLICT DO NOTHING""";
     private static final String TAKE = "DELETE FROM pending_week RETURNING week";
 
     private final SupplyPlanner planner;
@@ -28,12 +28,17 @@ public class PendingWeeks {
         this.stopping = stopping;
     }
 
-    /** Marks the weeks for the next tick; runs in the caller's transaction, so a mark commits with its demand. */
+    /**
+     * Marks the weeks for the next tick in one statement; runs in the caller's transaction, so a mark commits with
+     * its demand.
+     */
     public Uni<Void> mark(Set<IsoWeek> weeks) {
-        return Panache.getSession().chain(session -> Multi.createFrom().iterable(weeks)
-                .onItem().transformToUniAndConcatenate(week -> session.createNativeQuery(MARK)
-                        .setParameter(1, week.toString()).executeUpdate())
-                .collect().last())
+        if (weeks.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String[] marked = weeks.stream().map(IsoWeek::toString).toArray(String[]::new);
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(MARK).setParameter(1, marked).executeUpdate())
                 .replaceWithVoid();
     }
 

@@ -5,7 +5,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** The EV plan supply is measured against ({@code supplier.plan.*}) and the allocation headroom. */
+/**
+ * The EV plan supply is measured against ({@code supplier.plan.*}); its regional shares also split the supply left
+ * after real demand among the regions with demand (the headroom, see {@link PackAllocator}).
+ */
 @ConfigMapping(prefix = "supplier.plan")
 public interface SupplyPlan {
     /** Renault's stated goal for Busan. */
@@ -21,10 +24,6 @@ public interface SupplyPlan {
     @WithDefault("0.1")
     double krShare();
 
-    /** Packs allocated above a week's demand, so new orders slot without waiting. */
-    @WithDefault("10")
-    int headroom();
-
     /** Weeks ahead checked against the plan. */
     @WithDefault("12")
     int horizonWeeks();
@@ -37,12 +36,15 @@ public interface SupplyPlan {
     @WithDefault("1s")
     Duration pendingInterval();
 
-    default int weeklyPlan(Region region) {
-        double share = switch (region) {
+    default double share(Region region) {
+        return switch (region) {
             case NA -> naShare();
             case EU -> euShare();
             case KR -> krShare();
         };
-        return (int) Math.round(evPerYear() * share / 52);
+    }
+
+    default int weeklyPlan(Region region) {
+        return (int) Math.round(evPerYear() * share(region) / 52);
     }
 }

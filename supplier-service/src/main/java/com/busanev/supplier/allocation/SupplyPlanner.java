@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -88,10 +89,37 @@ public class SupplyPlanner {
         }
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery(AdvisoryLock.SUPPLY_ALLOCATION.xactLock()).getSingleResult())
-                .chain(() -> Multi.createFrom().iterable(weeks)
-                        .onItem().transformToUniAndConcatenate(this::recomputeWeek)
+                .chain(this::regionsWithHorizonDemand)
+                .chain(anticipated -> Multi.createFrom().iterable(weeks)
+                        .onItem().transformToUniAndConcatenate(week -> recomputeWeek(week, anticipated))
                         .collect().last())
                 .replaceWithVoid();
+    }
+
+    /** The regions with demand in any week of the horizon: the plant is building for them, so they get headroom. */
+    private Uni<Set<Region>> regionsWithHorizonDemand() {
+        IsoWeek now = IsoWeek.of(LocalDate.now(clock));
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery("SELECT DISTINCT region FROM demand WHERE week BETWEEN ?1 AND ?2",
+                                String.class)
+                        .setParameter(1, now.toString())
+                        .setParameter(2, now.plusWeeks(plan.horizonWeeks() - 1).toString()).getResultList())
+                .map(regions -> regions.stream().map(Region::valueOf)
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Region.class))));
+    }
+
+    /**
+     * A week of the horizon gives the supply its real demand leaves to the regions the plant builds for, split by
+     * their plan shares, under each region's strictest rule (a headroom pack must suit whichever market's car the
+     * plant slots into it). A week beyond the horizon gets its real demand only, and headroom once it enters.
+     */
+    private PackAllocator.Headroom headroom(IsoWeek week, Set<Region> anticipated) {
+        if (!horizonWeeks().contains(week)) {
+            return PackAllocator.Headroom.none();
+        }
+        Map<Region, Double> shares = new EnumMap<>(Region.class);
+        anticipated.forEach(region -> shares.put(region, plan.share(region)));
+        return new PackAllocator.Headroom(shares, (region, line) -> rules.strictest(region).allows(line));
     }
 
     public Uni<List<WeekCoverage>> coverage(int weeks) {
@@ -120,10 +148,10 @@ public class SupplyPlanner {
                 .map(lists -> lists.stream().flatMap(List::stream).toList());
     }
 
-    private Uni<Void> recomputeWeek(IsoWeek week) {
+    private Uni<Void> recomputeWeek(IsoWeek week, Set<Region> anticipated) {
         return state(week).chain(state -> {
             Map<Region, PackAllocator.Allocation> allocation = PackAllocator.allocate(state.demand, state.supply,
-                    plan.headroom(), state::allows);
+                    state::allows, headroom(week, anticipated));
             Map<Region, Integer> planCovered = planCovered(state.supply);
             Instant now = clock.instant();
             return Multi.createFrom().items(Region.values())
@@ -221,7 +249,8 @@ public class SupplyPlanner {
             strictest.put(region, rules.strictest(region));
         }
         Map<Region, Integer> covered = new EnumMap<>(Region.class);
-        PackAllocator.allocate(weekly, supply, 0, (region, line) -> strictest.get(region).allows(line))
+        PackAllocator.allocate(weekly, supply, (region, line) -> strictest.get(region).allows(line),
+                        PackAllocator.Headroom.none())
                 .forEach((region, allocation) -> covered.put(region, allocation.packs()));
         return covered;
     }

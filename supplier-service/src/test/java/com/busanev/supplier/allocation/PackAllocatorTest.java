@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.busanev.events.Markets;
 import com.busanev.events.PackSource;
 import com.busanev.events.Region;
+import com.busanev.supplier.allocation.PackAllocator.Headroom;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,7 +43,7 @@ class PackAllocatorTest {
                 new SupplyLine(LGES, "LGES", 100, 9_000, "KR", 60.0),
                 new SupplyLine(CATL, "CATL", 100, 7_000, "CN", null));
         Map<Region, PackAllocator.Allocation> result = PackAllocator.allocate(
-                Map.of(Region.NA, 20, Region.EU, 5, Region.KR, 30), supply, 0, USUAL_MARKETS);
+                Map.of(Region.NA, 20, Region.EU, 5, Region.KR, 30), supply, USUAL_MARKETS, Headroom.none());
         assertThat(result.get(Region.NA).sources()).containsExactly(new PackSource(LGES, "LGES", 20));
         assertThat(result.get(Region.EU).sources()).containsExactly(new PackSource(LGES, "LGES", 5));
         assertThat(result.get(Region.KR).sources()).containsExactly(new PackSource(CATL, "CATL", 30));
@@ -51,7 +53,7 @@ class PackAllocatorTest {
     void realDemandOfEveryRegionComesBeforeAnyHeadroom() {
         List<SupplyLine> supply = List.of(new SupplyLine(SDI, "SDI", 15, 8_000, "KR", 55.0));
         Map<Region, PackAllocator.Allocation> result = PackAllocator.allocate(
-                Map.of(Region.NA, 5, Region.EU, 10), supply, 10, USUAL_MARKETS);
+                Map.of(Region.NA, 5, Region.EU, 10), supply, USUAL_MARKETS, headroomFor(Region.NA, Region.EU, Region.KR));
         assertThat(result.get(Region.NA).packs()).isEqualTo(5);
         assertThat(result.get(Region.EU).packs()).isEqualTo(10);
     }
@@ -64,7 +66,7 @@ class PackAllocatorTest {
                 new SupplyLine(declared, "SKON", 10, 8_000, "KR", 55.0),
                 new SupplyLine(undeclared, "LGES", 10, 9_000, "KR", null));
         Map<Region, PackAllocator.Allocation> result = PackAllocator.allocate(
-                Map.of(Region.NA, 10, Region.EU, 10), supply, 10, USUAL_MARKETS);
+                Map.of(Region.NA, 10, Region.EU, 10), supply, USUAL_MARKETS, headroomFor(Region.NA, Region.EU));
         assertThat(result.get(Region.NA).sources()).containsExactly(new PackSource(undeclared, "LGES", 10));
         assertThat(result.get(Region.EU).sources()).containsExactly(new PackSource(declared, "SKON", 10));
     }
@@ -73,19 +75,47 @@ class PackAllocatorTest {
     void demandBeyondSupplyShowsAsAShortfall() {
         List<SupplyLine> supply = List.of(new SupplyLine(SDI, "SDI", 10, 8_000, "KR", 55.0));
         Map<Region, PackAllocator.Allocation> result = PackAllocator.allocate(
-                Map.of(Region.NA, 8, Region.EU, 8), supply, 0, USUAL_MARKETS);
+                Map.of(Region.NA, 8, Region.EU, 8), supply, USUAL_MARKETS, Headroom.none());
         assertThat(result.get(Region.NA).packs() + result.get(Region.EU).packs()).isEqualTo(10);
         assertThat(result.get(Region.KR).packs()).isZero();
     }
 
     @Test
-    void headroomOnlyWhereThereIsDemandAndNeverNonCompliantPacks() {
+    void theRestOfTheSupplyIsHeadroomForTheRegionsWithDemandUnderTheirStrictestRule() {
         List<SupplyLine> supply = List.of(new SupplyLine(CATL, "CATL", 100, 7_000, "CN", null));
         Map<Region, PackAllocator.Allocation> result = PackAllocator.allocate(
-                Map.of(Region.NA, 3, Region.KR, 3), supply, 10, USUAL_MARKETS);
-        assertThat(result.get(Region.NA).packs()).isZero();
-        assertThat(result.get(Region.KR).packs()).isEqualTo(13);
-        assertThat(result.get(Region.EU).packs()).isZero();
+                Map.of(Region.KR, 3), supply, USUAL_MARKETS, headroomFor(Region.NA, Region.KR));
+        assertThat(result.get(Region.NA).packs()).isZero(); // no Chinese cells for a US car, whatever the share
+        assertThat(result.get(Region.KR).packs()).isEqualTo(100);
+        assertThat(result.get(Region.EU).packs()).isZero(); // no demand in the horizon: no headroom
+    }
+
+    @Test
+    void headroomIsSplitByTheSharesAlsoForARegionWithNoDemandThisWeek() {
+        List<SupplyLine> supply = List.of(new SupplyLine(SDI, "SDI", 100, 8_000, "KR", 55.0));
+        Map<Region, PackAllocator.Allocation> result = PackAllocator.allocate(
+                Map.of(Region.NA, 10), supply, USUAL_MARKETS, headroomFor(Region.NA, Region.EU));
+        // 90 left: NA 0.6 and EU 0.3 of it (54 and 27), the 9 a share leaves go to whoever may take them
+        assertThat(result.get(Region.NA).packs()).isBetween(10 + 54, 10 + 54 + 9);
+        assertThat(result.get(Region.EU).packs()).isBetween(27, 27 + 9);
+        assertThat(result.get(Region.NA).packs() + result.get(Region.EU).packs()).isEqualTo(100);
+        assertThat(result.get(Region.KR).packs()).isZero();
+    }
+
+    @Test
+    void anotherRegionsRealDemandTakesHeadroomBackButNeverWhatARegionsDemandHolds() {
+        List<SupplyLine> supply = List.of(new SupplyLine(SDI, "SDI", 20, 8_000, "KR", 55.0));
+        PackAllocator.Headroom headroom = headroomFor(Region.NA, Region.EU);
+        Map<Region, PackAllocator.Allocation> before = PackAllocator.allocate(Map.of(Region.NA, 5), supply,
+                USUAL_MARKETS, headroom);
+        assertThat(before.get(Region.NA).packs()).isEqualTo(5 + 10);
+        assertThat(before.get(Region.EU).packs()).isEqualTo(5);
+
+        Map<Region, PackAllocator.Allocation> after = PackAllocator.allocate(Map.of(Region.NA, 5, Region.EU, 14), supply,
+                USUAL_MARKETS, headroom);
+        assertThat(after.get(Region.EU).packs()).isGreaterThanOrEqualTo(14);
+        assertThat(after.get(Region.NA).packs()).isGreaterThanOrEqualTo(5);
+        assertThat(after.get(Region.NA).packs() + after.get(Region.EU).packs()).isEqualTo(20);
     }
 
     @Test
@@ -93,7 +123,7 @@ class PackAllocatorTest {
         List<SupplyLine> supply = List.of(
                 new SupplyLine(LGES, "LGES", 5, 9_000, "KR", 60.0),
                 new SupplyLine(SDI, "SDI", 5, 8_000, "KR", 55.0));
-        PackAllocator.Allocation na = PackAllocator.allocate(Map.of(Region.NA, 7), supply, 0, USUAL_MARKETS).get(Region.NA);
+        PackAllocator.Allocation na = PackAllocator.allocate(Map.of(Region.NA, 7), supply, USUAL_MARKETS, Headroom.none()).get(Region.NA);
         assertThat(na.sources()).containsExactly(new PackSource(SDI, "SDI", 5), new PackSource(LGES, "LGES", 2));
     }
 
@@ -136,9 +166,11 @@ class PackAllocatorTest {
                     withDemand.computeIfAbsent(region, r -> new HashSet<>()).add(market);
                 }
             }
-            int headroom = random.nextInt(12);
-            Map<Region, PackAllocator.Allocation> result = PackAllocator.allocate(demand, supply, headroom,
-                    (region, line) -> RULES.forMarkets(region, withDemand.getOrDefault(region, Set.of())).allows(line));
+            Set<Region> anticipated = new HashSet<>(demand.keySet());
+            Arrays.stream(Region.values()).filter(region -> random.nextInt(4) == 0).forEach(anticipated::add);
+            Map<Region, PackAllocator.Allocation> result = PackAllocator.allocate(demand, supply,
+                    (region, line) -> RULES.forMarkets(region, withDemand.getOrDefault(region, Set.of())).allows(line),
+                    headroomFor(anticipated.toArray(Region[]::new)));
 
             Map<UUID, SupplyLine> lines = new HashMap<>();
             supply.forEach(line -> lines.put(line.contractId(), line));
@@ -146,13 +178,22 @@ class PackAllocatorTest {
             for (Region region : Region.values()) {
                 PackAllocator.Allocation allocation = result.get(region);
                 int wanted = demand.getOrDefault(region, 0);
-                assertThat(allocation.packs()).isLessThanOrEqualTo(wanted == 0 ? 0 : wanted + headroom);
+                if (!anticipated.contains(region)) {
+                    assertThat(allocation.packs()).isLessThanOrEqualTo(wanted);
+                }
                 for (PackSource source : allocation.sources()) {
                     SupplyLine line = lines.get(source.contractId());
                     for (String market : withDemand.getOrDefault(region, Set.of())) {
                         assertThat(RULES.of(region, market).allows(line)).as("%s for a %s car", line, market).isTrue();
                     }
                     taken.merge(source.contractId(), source.packs(), Integer::sum);
+                }
+                // A region with headroom: no pack its strictest rule allows is left over.
+                if (anticipated.contains(region)) {
+                    for (SupplyLine line : supply) {
+                        assertThat(RULES.strictest(region).allows(line) && leftOver(result, line) > 0)
+                                .as("%s left while %s has headroom", line, region).isFalse();
+                    }
                 }
                 // A region left short of its real demand: no pack it may take is left over.
                 if (allocation.packs() < wanted) {
@@ -164,6 +205,19 @@ class PackAllocatorTest {
             }
             taken.forEach((contract, packs) -> assertThat(packs).isLessThanOrEqualTo(lines.get(contract).packs()));
         }
+    }
+
+    /** Headroom for these regions, split by the plan's shares, each region under its strictest rule. */
+    private static PackAllocator.Headroom headroomFor(Region... regions) {
+        Map<Region, Double> shares = new EnumMap<>(Region.class);
+        for (Region region : regions) {
+            shares.put(region, switch (region) {
+                case NA -> 0.6;
+                case EU -> 0.3;
+                case KR -> 0.1;
+            });
+        }
+        return new PackAllocator.Headroom(shares, (region, line) -> RULES.strictest(region).allows(line));
     }
 
     private static int leftOver(Map<Region, PackAllocator.Allocation> result, SupplyLine line) {

@@ -1,0 +1,124 @@
+package com.busanev.supplier.allocation;
+
+import com.busanev.events.IsoWeek;
+import com.busanev.events.Region;
+import com.busanev.kit.messaging.InvalidEventException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * The demand of a batch's orders, changed in memory event by event in record order (so an order's events apply in
+ * the order they were published); what it holds at the end is written once. Rows already stored are the managed
+ * entities loaded for the batch: changing their fields is their update, and an order withdrawn and wanted again
+ * within the batch keeps its row.
+ */
+final class DemandBatch {
+    /** What one event does to its order's demand. */
+    sealed interface Change permits Need, Withdraw, Cancel {
+        UUID orderId();
+    }
+
+    /** The order needs a pack of its region (and market, if known) in {@code week}. */
+    record Need(UUID orderId, Region region, String market, String week) implements Change {
+    }
+
+    /** The order needs no pack (for now). */
+    record Withdraw(UUID orderId) implements Change {
+    }
+
+    /** The plant cancelled the build: no pack, and no demand from its later events. */
+    record Cancel(UUID orderId, Instant cancelledAt) implements Change {
+    }
+
+    private final Map<UUID, Demand> stored = new HashMap<>();
+    private final Map<UUID, Demand> current = new HashMap<>();
+    private final Set<UUID> cancelled;
+    private final Map<UUID, Instant> cancels = new LinkedHashMap<>();
+    private final Set<IsoWeek> changedWeeks = new TreeSet<>();
+
+    DemandBatch(List<Demand> stored, Set<UUID> cancelled) {
+        stored.forEach(demand -> this.stored.put(demand.orderId, demand));
+        this.current.putAll(this.stored);
+        this.cancelled = new HashSet<>(cancelled);
+    }
+
+    void apply(Change change) {
+        if (change instanceof Need need) {
+            need(need);
+        } else if (change instanceof Withdraw withdraw) {
+            withdraw(withdraw.orderId());
+        } else if (change instanceof Cancel cancel) {
+            if (cancelled.add(cancel.orderId())) {
+                cancels.put(cancel.orderId(), cancel.cancelledAt());
+            }
+            withdraw(cancel.orderId());
+        }
+    }
+
+    private void need(Need need) {
+        if (cancelled.contains(need.orderId())) {
+            return;
+        }
+        IsoWeek week = demandWeek(need.week());
+        Demand existing = current.get(need.orderId());
+        String knownMarket = need.market() != null || existing == null ? need.market() : existing.market;
+        if (existing != null && existing.week.equals(need.week()) && existing.region == need.region()
+                && Objects.equals(existing.market, knownMarket)) {
+            return;
+        }
+        changedWeeks.add(week);
+        if (existing != null) {
+            changedWeeks.add(IsoWeek.parse(existing.week));
+        }
+        Demand demand = existing != null ? existing : stored.getOrDefault(need.orderId(), new Demand());
+        demand.orderId = need.orderId();
+        demand.region = need.region();
+        demand.market = knownMarket;
+        demand.week = need.week();
+        current.put(need.orderId(), demand);
+    }
+
+    private void withdraw(UUID orderId) {
+        Demand existing = current.remove(orderId);
+        if (existing != null) {
+            changedWeeks.add(IsoWeek.parse(existing.week));
+        }
+    }
+
+    /** A week that is no ISO week can never be allocated, however often it is tried: the event is dead-lettered. */
+    private static IsoWeek demandWeek(String week) {
+        try {
+            return IsoWeek.parse(week);
+        } catch (DateTimeParseException e) {
+            throw new InvalidEventException("demand for '" + week + "', which is no ISO week", e);
+        }
+    }
+
+    /** Demand of orders that had none stored: to insert. */
+    List<Demand> added() {
+        return current.values().stream().filter(demand -> !stored.containsKey(demand.orderId)).toList();
+    }
+
+    /** Stored demand no longer wanted: to delete. */
+    List<Demand> withdrawn() {
+        return stored.values().stream().filter(demand -> !current.containsKey(demand.orderId)).toList();
+    }
+
+    /** Orders cancelled in this batch and not before, with when: tombstones to write. */
+    Map<UUID, Instant> cancels() {
+        return cancels;
+    }
+
+    Set<IsoWeek> changedWeeks() {
+        return changedWeeks;
+    }
+}
