@@ -1,6 +1,5 @@
 package com.busanev.kit.messaging;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
 
@@ -12,11 +11,4 @@ import java.util.List;
 @FunctionalInterface
 public interface BatchHandler {
     Uni<Void> apply(List<IncomingEvent> events);
-
-    /** A handler of one event at a time, applied to each event of the batch in turn, all in the batch's transaction. */
-    static BatchHandler eachInTurn(EventHandler handler) {
-        return events -> Multi.createFrom().iterable(events)
-                .onItem().transformToUniAndConcatenate(handler::apply)
-                .collect().last().replaceWithVoid();
-    }
 }

@@ -49,25 +49,6 @@ public class EventConsumer {
         this.config = config;
     }
 
-    public Uni<Void> consume(Message<String> message, EventHandler handler) {
-        return consume(message, EnumSet.allOf(EventType.class), handler);
-    }
-
-    /**
-     * For a channel of which the service follows some types only: the others are still read (an unreadable one is
-     * dead-lettered) but acknowledged without a transaction, as they change nothing here.
-     */
-    public Uni<Void> consume(Message<String> message, Set<EventType> handled, EventHandler handler) {
-        String channel = channelOf(message);
-        return Uni.createFrom().item(() -> Optional.of(EventReader.read(message))
-                        .filter(event -> handled.contains(event.type())))
-                .chain(event -> event.isEmpty()
-                        ? Uni.createFrom().voidItem()
-                        : applyUntilSettled(channel, event.get(), handler))
-                .onItem().transformToUni(ignored -> Uni.createFrom().completionStage(message.ack()))
-                .onFailure().recoverWithUni(e -> deadLetter(channel, message, e));
-    }
-
     /** A batch of a channel of which the service follows every type; see the next method. */
     public Uni<Void> consumeBatch(KafkaRecordBatch<String, String> batch, BatchHandler handler) {
         return consumeBatch(batch, EnumSet.allOf(EventType.class), handler);
@@ -76,7 +57,7 @@ public class EventConsumer {
     /**
      * A batch of records (a channel with {@code batch=true}): one transaction records all their ids in the inbox
      * with one statement and applies the new ones with {@code handler}, so a batch costs one commit, not one per
-     * event. Types the service does not follow are skipped as in {@link #consume(Message, Set, EventHandler)}. A
+     * event. Types the service does not follow are read (an unreadable one is dead-lettered) and skipped. A
      * transient failure retries the whole batch; an event that can never apply fails the batch's transaction, and
      * the batch is then applied one event per transaction, so only that event is rejected and the others apply in
      * their order. Rejected records (unreadable or invalid) are dead-lettered in record order only after the others
@@ -124,8 +105,7 @@ public class EventConsumer {
                     LOG.infof("%s: a batch of %d events holds one that cannot apply (%s); applying them one by one",
                             channel, events.size(), permanentCause(e).orElse(e).getMessage());
                     return Multi.createFrom().iterable(received)
-                            .onItem().transformToUniAndConcatenate(one -> applyUntilSettled(channel, one.event(),
-                                            event -> handler.apply(List.of(event)))
+                            .onItem().transformToUniAndConcatenate(one -> applyUntilSettled(channel, one.event(), handler)
                                     .onFailure().recoverWithItem(failure -> {
                                         rejected.put(one.record(), failure);
                                         return null;
@@ -142,7 +122,7 @@ public class EventConsumer {
     }
 
     /** Applies the event, retrying transient failures until it applies or fails for good. */
-    private Uni<Void> applyUntilSettled(String channel, IncomingEvent event, EventHandler handler) {
+    private Uni<Void> applyUntilSettled(String channel, IncomingEvent event, BatchHandler handler) {
         return applyOnce(event, handler)
                 .onFailure(EventConsumer::isTransient).invoke(e -> failed(channel, event, e))
                 .onFailure(EventConsumer::isTransient).retry()
@@ -155,9 +135,10 @@ public class EventConsumer {
                 channel, retry.type().eventName(), retry.eventId(), retry.attempts(), retry.since()));
     }
 
-    private Uni<Void> applyOnce(IncomingEvent event, EventHandler handler) {
+    /** One event in a transaction of its own, as a batch of one. */
+    private Uni<Void> applyOnce(IncomingEvent event, BatchHandler handler) {
         return Panache.withTransaction(() -> inbox.firstDelivery(event.id(), event.type().ceType())
-                .chain(first -> first ? handler.apply(event) : Uni.createFrom().voidItem()));
+                .chain(first -> first ? handler.apply(List.of(event)) : Uni.createFrom().voidItem()));
     }
 
     /** Logs the first failure and then every {@code kit.consumer.log-every} attempts: a long outage is no log flood. */
