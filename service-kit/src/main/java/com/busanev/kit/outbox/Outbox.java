@@ -21,14 +21,13 @@ public class Outbox {
 
     /** Must run inside a transaction (e.g. {@code @WithTransaction}) so it commits with the state change. */
     public Uni<OutboxEvent> append(DomainEvent event) {
-        OutboxEvent row = rowOf(event);
-        relay.wakeUp();
-        return row.persist();
+        return rowOf(event).persist();
     }
 
     /**
      * The row {@link #append} writes, not persisted: for a caller that inserts it in the same SQL statement as the
-     * state change it announces (one statement is one transaction), e.g. many rows at once.
+     * state change it announces (one statement is one transaction), e.g. many rows at once. Wakes the relay, as
+     * {@link #append} does.
      */
     public OutboxEvent rowOf(DomainEvent event) {
         OutboxEvent row = new OutboxEvent();
@@ -38,6 +37,7 @@ public class Outbox {
         row.subject = event.subject();
         row.payload = toJson(event);
         row.occurredAt = clock.instant();
+        relay.wakeUp();
         return row;
     }
 
