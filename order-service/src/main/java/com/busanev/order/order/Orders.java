@@ -49,17 +49,15 @@ public class Orders {
     private final Clock clock;
     private final ObjectMapper mapper;
     private final IdempotencyKeys idempotencyKeys;
-    private final GroupCommit groupCommit;
     private final OrderWriter writer;
 
     Orders(OrderRules rules, Outbox outbox, Clock clock, ObjectMapper mapper, IdempotencyKeys idempotencyKeys,
-            GroupCommit groupCommit, OrderWriter writer) {
+            OrderWriter writer) {
         this.rules = rules;
         this.outbox = outbox;
         this.clock = clock;
         this.mapper = mapper;
         this.idempotencyKeys = idempotencyKeys;
-        this.groupCommit = groupCommit;
         this.writer = writer;
     }
 
@@ -76,8 +74,7 @@ public class Orders {
 
     /**
      * Places one order: validated, then written with its event, timeline entry and Idempotency-Key record in one
-     * statement, group-committed with the orders placed at the same moment ({@link GroupCommit}). If the write
-     * conflicts, the key decides first (its first result replayed, or 422 for another body), then the reference
+     * statement ({@link OrderWriter}). If the write conflicts, the key decides first (its first result replayed, or 422 for another body), then the reference
      * (409); if neither is there (the write it met rolled back), the order is written again.
      */
     public Uni<IdempotentResult<OrderView>> place(String brand, String key, OrderRequest request) {
@@ -93,7 +90,7 @@ public class Orders {
         NewOrder order = newOrder(brand, request, now());
         OrderView view = order.view();
         IdempotencyRecord record = key == null ? null : idempotencyKeys.record(key, scope, request, CREATED, view);
-        return groupCommit.write(order, record)
+        return writer.insert(List.of(order), record == null ? List.of() : List.of(record))
                 .replaceWith(() -> new IdempotentResult<>(CREATED, view, false))
                 .onFailure(failure -> OrderWriter.isConflict(failure) && attempt < MAX_ATTEMPTS)
                 .recoverWithUni(() -> Panache.withSession(() -> stored(key, scope, request, OrderView.class)

@@ -19,14 +19,14 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * Single orders placed at the same moment share writes (the test profile allows one write in flight, so they
- * queue and group); each still gets its own answer: a conflict of one order fails only that order.
+ * Single orders placed at the same moment, some contending for one reference or one Idempotency-Key: each gets its
+ * own answer, found by the unique constraints of its one-statement write and only then looked up.
  */
 @QuarkusTest
-class GroupCommitTest {
+class ConcurrentIntakeTest {
 
     @Test
-    void ordersWrittenTogetherAnswerEachOnTheirOwn() throws Exception {
+    void ordersPlacedAtOnceAnswerEachOnTheirOwn() throws Exception {
         String contested = reference();
         String key = UUID.randomUUID().toString();
         String keyedBody = order(reference(), "US");
