@@ -74,8 +74,9 @@ public class Orders {
 
     /**
      * Places one order: validated, then written with its event, timeline entry and Idempotency-Key record in one
-     * statement ({@link OrderWriter}). If the write conflicts, the key decides first (its first result replayed, or 422 for another body), then the reference
-     * (409); if neither is there (the write it met rolled back), the order is written again.
+     * statement ({@link OrderWriter}): no look-up first. If the write conflicts, the key decides (its first result
+     * replayed, or 422 for another body), then the reference (409); if neither is there (the write it met rolled
+     * back), the order is written again.
      */
     public Uni<IdempotentResult<OrderView>> place(String brand, String key, OrderRequest request) {
         validate(request);
