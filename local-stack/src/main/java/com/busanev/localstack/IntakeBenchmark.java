@@ -10,112 +10,236 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Order intake under load, side by side with the raw database insert rate in the same run: the whole suite is
- * started as in the local run, then {@code POST /api/v1/orders} (JWT check, validation, order + outbox +
- * timeline rows in one transaction, event relayed to Kafka) is driven by concurrent clients with a real
- * Keycloak token, and plain JDBC inserts of an order-sized row go into the same PostgreSQL.
- * Run: {@code java -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" com.busanev.localstack.IntakeBenchmark [orders] [clients] [rounds]}.
+ * Order intake under load, side by side with the raw database insert rate at the same concurrency in the same run.
+ * By default order-service runs alone with its real PostgreSQL, Kafka and Keycloak ({@code --whole-suite} starts
+ * the four services as the local run does). For each client count, {@code POST /api/v1/orders} (JWT check,
+ * validation, Idempotency-Key, order + outbox + timeline rows in one transaction, event relayed to Kafka) is driven
+ * by that many concurrent clients with a real Keycloak token, then as many JDBC connections insert order-sized rows
+ * into the same PostgreSQL, one autocommit insert each. A warm-up, then {@code rounds} rounds; medians reported.
+ * Run: {@code java -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" com.busanev.localstack.IntakeBenchmark
+ * [orders] [clients,clients] [rounds] [--whole-suite] [--root DIR]}. {@code --root} takes the services' jars from
+ * another tree (an older build, to compare side by side).
  */
 public final class IntakeBenchmark {
+    private static final String SERVICE = "order-service";
+    private static final long PROGRESS_SECONDS = 5;
+
+    private record Round(double perSecond, double p50Millis, double p99Millis, int failures) {
+    }
+
     private IntakeBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        int orders = args.length > 0 ? Integer.parseInt(args[0]) : 4000;
-        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        Path root = Path.of(".").toAbsolutePath().normalize();
-        Path runDir = Files.createTempDirectory(root.resolve("local-stack/target"), "bench-");
-        try (LocalStack stack = LocalStack.start(new LocalStack.Options(root, runDir, StackPorts.free(), 1, Instant.now()),
-                line -> System.out.println("  " + line))) {
-            String token = new PartnerApi(stack.keycloakUrl()).token("polestar-buyer");
-            String url = stack.serviceUrl("order-service") + "/api/v1/orders";
-            drive(url, token, 500, clients, "warm-up");
-            for (int round = 1; round <= rounds; round++) {
-                drive(url, token, orders, clients, "round " + round);
-                rawInserts(stack, orders, "round " + round);
+        List<String> positional = new ArrayList<>();
+        boolean wholeSuite = false;
+        Path root = Path.of(".");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--whole-suite" -> wholeSuite = true;
+                case "--root" -> root = Path.of(args[++i]);
+                default -> positional.add(args[i]);
             }
         }
+        int orders = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 5000;
+        int[] clientCounts = Arrays.stream((positional.size() > 1 ? positional.get(1) : "16,64").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        int rounds = positional.size() > 2 ? Integer.parseInt(positional.get(2)) : 3;
+        root = root.toAbsolutePath().normalize();
+        Path runDir = Files.createTempDirectory(Files.createDirectories(root.resolve("local-stack/target")), "bench-");
+        StackPorts ports = StackPorts.free();
+        if (!wholeSuite) {
+            ports = new StackPorts(ports.postgres(), ports.kafka(), ports.keycloak(), ports.keycloakManagement(),
+                    Map.of(SERVICE, ports.services().get(SERVICE)));
+        }
+        System.out.printf("intake benchmark: %s, %d orders a round, clients %s, %d rounds, jars from %s%n",
+                wholeSuite ? "whole suite" : "order-service alone", orders, Arrays.toString(clientCounts), rounds, root);
+        Map<Integer, Round[]> intake = new LinkedHashMap<>();
+        Map<Integer, Round[]> raw = new LinkedHashMap<>();
+        try (LocalStack stack = LocalStack.start(new LocalStack.Options(root, runDir, ports, 1, Instant.now()),
+                line -> System.out.println("  " + line))) {
+            PartnerApi api = new PartnerApi(stack.keycloakUrl());
+            String url = stack.serviceUrl(SERVICE) + "/api/v1/orders";
+            String jdbcUrl = "jdbc:postgresql://localhost:" + stack.options().ports().postgres() + "/"
+                    + LocalStack.DATABASES.get(SERVICE);
+            createRawTable(jdbcUrl);
+            for (int clients : clientCounts) {
+                drive(url, api, orders, clients, "warm-up");
+                rawInserts(jdbcUrl, orders, clients, "warm-up");
+                Round[] intakeRounds = new Round[rounds];
+                Round[] rawRounds = new Round[rounds];
+                for (int round = 0; round < rounds; round++) {
+                    intakeRounds[round] = drive(url, api, orders, clients, "round " + (round + 1));
+                    rawRounds[round] = rawInserts(jdbcUrl, orders, clients, "round " + (round + 1));
+                }
+                intake.put(clients, intakeRounds);
+                raw.put(clients, rawRounds);
+            }
+        }
+        System.out.println();
+        System.out.println("clients | intake orders/s | p50 ms | p99 ms | raw inserts/s | raw p50 ms | raw p99 ms | ratio   (medians of "
+                + rounds + " rounds)");
+        intake.forEach((clients, rounds1) -> {
+            Round in = median(rounds1);
+            Round out = median(raw.get(clients));
+            System.out.printf("%7d | %15.0f | %6.1f | %6.1f | %13.0f | %10.1f | %10.1f | %4.0f%%%n", clients, in.perSecond,
+                    in.p50Millis, in.p99Millis, out.perSecond, out.p50Millis, out.p99Millis,
+                    100 * in.perSecond / out.perSecond);
+        });
         // The load generator's client pools would keep the JVM alive.
         System.exit(0);
     }
 
-    private static void drive(String url, String token, int orders, int clients, String label) throws Exception {
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
-        long[] latencies = new long[orders];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger failures = new AtomicInteger();
+    private static Round drive(String url, PartnerApi api, int orders, int clients, String label) throws Exception {
+        String token = api.token("polestar-buyer");
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(4)).build();
         String run = UUID.randomUUID().toString().substring(0, 8);
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicReference<String> firstFailure = new AtomicReference<>();
+        Round round = load("intake", label, orders, clients, "orders", i -> {
+            String body = """
+                    {"brandReference":"BENCH-%s-%d","variant":"LONG_RANGE_DUAL_MOTOR","exteriorColour":"SNOW",
+                     "interior":"CHARCOAL_TAILORED_KNIT","optionPacks":["PLUS"],"wheels":"ALLOY_21","market":"US"}"""
+                    .formatted(run, i);
+            // Each order with its own Idempotency-Key, as a partner that retries safely sends it.
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .header("Idempotency-Key", run + "-" + i)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                firstFailure.compareAndSet(null, response.statusCode() + " " + response.body());
+                return false;
+            }
+            return true;
+        });
+        if (firstFailure.get() != null) {
+            System.out.println("  first failure: " + firstFailure.get());
+        }
+        return round;
+    }
+
+    private static void createRawTable(String jdbcUrl) throws Exception {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, PostgresServer.USER, PostgresServer.PASSWORD);
+                Statement ddl = connection.createStatement()) {
+            ddl.execute("CREATE TABLE IF NOT EXISTS bench_raw (id uuid PRIMARY KEY, brand text, reference text, "
+                    + "variant text, market text, payload text, created_at timestamptz)");
+        }
+    }
+
+    /** The same number of single-row autocommit inserts of an order-sized row, over as many JDBC connections as clients. */
+    private static Round rawInserts(String jdbcUrl, int rows, int connections, String label) throws Exception {
+        List<Connection> open = new ArrayList<>();
+        List<PreparedStatement> inserts = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            Connection connection = DriverManager.getConnection(jdbcUrl, PostgresServer.USER, PostgresServer.PASSWORD);
+            open.add(connection);
+            inserts.add(connection.prepareStatement(
+                    "INSERT INTO bench_raw VALUES (?, 'polestar', ?, 'LONG_RANGE_DUAL_MOTOR', 'US', ?, now())"));
+        }
+        AtomicInteger nextConnection = new AtomicInteger();
+        ThreadLocal<PreparedStatement> mine = ThreadLocal.withInitial(() -> inserts.get(nextConnection.getAndIncrement()));
+        try {
+            return load("raw", label, rows, connections, "inserts", i -> {
+                PreparedStatement insert = mine.get();
+                insert.setObject(1, UUID.randomUUID());
+                insert.setString(2, "RAW-" + i);
+                insert.setString(3, "{\"optionPacks\":[\"PLUS\"],\"wheels\":\"ALLOY_21\"}");
+                return insert.executeUpdate() == 1;
+            });
+        } finally {
+            for (Connection connection : open) {
+                connection.close();
+            }
+            try (Connection connection = DriverManager.getConnection(jdbcUrl, PostgresServer.USER, PostgresServer.PASSWORD);
+                    Statement ddl = connection.createStatement()) {
+                ddl.execute("TRUNCATE bench_raw");
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Operation {
+        boolean run(int index) throws Exception;
+    }
+
+    /** Runs {@code count} operations on {@code workers} threads, printing progress every few seconds. */
+    private static Round load(String what, String label, int count, int workers, String unit, Operation operation)
+            throws Exception {
+        long[] latencies = new long[count];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        AtomicReference<Exception> firstError = new AtomicReference<>();
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
         long start = System.nanoTime();
-        List<Future<?>> workers = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            workers.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < orders; i = next.getAndIncrement()) {
-                    String body = """
-                            {"brandReference":"BENCH-%s-%d","variant":"LONG_RANGE_DUAL_MOTOR","exteriorColour":"SNOW",
-                             "interior":"CHARCOAL_TAILORED_KNIT","optionPacks":["PLUS"],"wheels":"ALLOY_21","market":"US"}"""
-                            .formatted(run, i);
+        progress.scheduleAtFixedRate(() -> System.out.printf("  ... %s %s, %d clients: %d of %d %s, %.0f/s so far%n",
+                what, label, workers, done.get(), count, unit, done.get() / ((System.nanoTime() - start) / 1e9)),
+                PROGRESS_SECONDS, PROGRESS_SECONDS, TimeUnit.SECONDS);
+        List<Future<?>> running = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            running.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                     long sent = System.nanoTime();
                     try {
-                        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
-                        if (response.statusCode() != 201) {
+                        if (!operation.run(i)) {
                             failures.incrementAndGet();
                         }
                     } catch (Exception e) {
                         failures.incrementAndGet();
+                        firstError.compareAndSet(null, e);
                     }
                     latencies[i] = System.nanoTime() - sent;
+                    done.incrementAndGet();
                 }
                 return null;
             }));
         }
-        for (Future<?> worker : workers) {
-            worker.get();
+        try {
+            for (Future<?> worker : running) {
+                worker.get();
+            }
+        } finally {
+            progress.shutdownNow();
+            pool.shutdown();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
+        if (firstError.get() != null) {
+            System.out.println("  first error: " + firstError.get());
+        }
         Arrays.sort(latencies);
-        System.out.printf("intake %-8s %6d orders, %2d clients: %7.0f orders/s  p50 %6.1f ms  p99 %6.1f ms  failures %d%n",
-                label, orders, clients, orders / seconds, latencies[orders / 2] / 1e6, latencies[(int) (orders * 0.99)] / 1e6,
+        Round round = new Round(count / seconds, latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6,
                 failures.get());
+        System.out.printf("%-6s %-8s %6d %s, %2d clients: %7.0f %s/s  p50 %6.1f ms  p99 %6.1f ms  failures %d%n", what,
+                label, count, unit, workers, round.perSecond, unit, round.p50Millis, round.p99Millis, round.failures);
+        return round;
     }
 
-    /** The same number of single-row autocommit inserts of an order-sized row, over JDBC, one connection. */
-    private static void rawInserts(LocalStack stack, int rows, String label) throws Exception {
-        String url = "jdbc:postgresql://localhost:" + stack.options().ports().postgres() + "/orders";
-        try (Connection connection = DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD);
-                Statement ddl = connection.createStatement()) {
-            ddl.execute("CREATE TABLE IF NOT EXISTS bench_raw (id uuid PRIMARY KEY, brand text, reference text, "
-                    + "variant text, market text, payload text, created_at timestamptz)");
-            long start = System.nanoTime();
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO bench_raw VALUES (?, 'polestar', ?, 'LONG_RANGE_DUAL_MOTOR', 'US', ?, now())")) {
-                for (int i = 0; i < rows; i++) {
-                    insert.setObject(1, UUID.randomUUID());
-                    insert.setString(2, "RAW-" + i);
-                    insert.setString(3, "{\"optionPacks\":[\"PLUS\"],\"wheels\":\"ALLOY_21\"}");
-                    insert.executeUpdate();
-                }
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("raw    %-8s %6d rows, 1 connection: %7.0f inserts/s%n", label, rows, rows / seconds);
-            ddl.execute("TRUNCATE bench_raw");
-        }
+    /** Each figure's median over the rounds on its own. */
+    private static Round median(Round[] rounds) {
+        return new Round(median(rounds, Round::perSecond), median(rounds, Round::p50Millis),
+                median(rounds, Round::p99Millis), 0);
+    }
+
+    private static double median(Round[] rounds, java.util.function.ToDoubleFunction<Round> figure) {
+        double[] values = Arrays.stream(rounds).mapToDouble(figure).sorted().toArray();
+        return values[values.length / 2];
     }
 }

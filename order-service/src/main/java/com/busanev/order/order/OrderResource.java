@@ -7,7 +7,6 @@ import com.busanev.kit.problem.Problem;
 import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.security.Caller;
 import com.busanev.kit.security.Roles;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -38,12 +37,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class OrderResource {
     private final Orders orders;
-    private final IdempotencyKeys idempotencyKeys;
     private final Caller caller;
 
-    OrderResource(Orders orders, IdempotencyKeys idempotencyKeys, Caller caller) {
+    OrderResource(Orders orders, Caller caller) {
         this.orders = orders;
-        this.idempotencyKeys = idempotencyKeys;
         this.caller = caller;
     }
 
@@ -58,10 +55,7 @@ public class OrderResource {
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> place(@HeaderParam(IdempotencyKeys.HEADER) @Parameter(description = "Makes retries safe") String key,
             OrderRequest request) {
-        String brand = caller.requireBrand();
-        orders.validate(request);
-        return Panache.withTransaction(() -> idempotencyKeys.once(key, "orders:" + brand, request, OrderView.class, 201,
-                        () -> orders.place(brand, request)))
+        return orders.place(caller.requireBrand(), key, request)
                 .map(result -> Response.status(result.status()).entity(result.body())
                         .location(URI.create("/api/v1/orders/" + result.body().id()))
                         .header(IdempotencyKeys.REPLAYED_HEADER, result.replayed())
@@ -82,9 +76,7 @@ public class OrderResource {
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> placeBatch(@HeaderParam(IdempotencyKeys.HEADER) @Parameter(description = "Makes retries safe") String key,
             @Valid @NotNull BatchRequest batch) {
-        String brand = caller.requireBrand();
-        return Panache.withTransaction(() -> idempotencyKeys.once(key, "orders-batch:" + brand, batch, BatchResult.class,
-                        200, () -> orders.placeBatch(brand, batch.items())))
+        return orders.placeBatch(caller.requireBrand(), key, batch)
                 .map(result -> Response.ok(result.body()).header(IdempotencyKeys.REPLAYED_HEADER, result.replayed()).build());
     }
 

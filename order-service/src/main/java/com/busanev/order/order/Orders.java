@@ -3,7 +3,11 @@ package com.busanev.order.order;
 import com.busanev.events.Markets;
 import com.busanev.events.OrderCancelRequested;
 import com.busanev.events.OrderPlaced;
+import com.busanev.kit.idempotency.IdempotencyKeys;
+import com.busanev.kit.idempotency.IdempotencyRecord;
+import com.busanev.kit.idempotency.IdempotentResult;
 import com.busanev.kit.outbox.Outbox;
+import com.busanev.kit.outbox.OutboxEvent;
 import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
 import com.busanev.kit.problem.Problem;
@@ -18,36 +22,46 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
-import io.smallrye.mutiny.Multi;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** Placing, cancelling and reading orders; each change commits with its event through the outbox. */
 @ApplicationScoped
 public class Orders {
+    private static final int CREATED = 201;
+    private static final int OK = 200;
+    /** Writes of one request that may meet a conflict that is gone when looked at (the write it met rolled back). */
+    private static final int MAX_ATTEMPTS = 3;
     private final OrderRules rules;
     private final Outbox outbox;
     private final Clock clock;
     private final ObjectMapper mapper;
+    private final IdempotencyKeys idempotencyKeys;
+    private final OrderWriter writer;
 
-    Orders(OrderRules rules, Outbox outbox, Clock clock, ObjectMapper mapper) {
+    Orders(OrderRules rules, Outbox outbox, Clock clock, ObjectMapper mapper, IdempotencyKeys idempotencyKeys,
+            OrderWriter writer) {
         this.rules = rules;
         this.outbox = outbox;
         this.clock = clock;
         this.mapper = mapper;
+        this.idempotencyKeys = idempotencyKeys;
+        this.writer = writer;
     }
 
-    /** Fails with 400 listing every violation; call before opening the transaction. */
+    /** Fails with 400 listing every violation. */
     public void validate(OrderRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("(body)", "an order is required");
@@ -58,50 +72,114 @@ public class Orders {
         }
     }
 
-    /** Runs inside the caller's transaction (shared with the Idempotency-Key record). */
-    public Uni<OrderView> place(String brand, OrderRequest request) {
-        return Order.<Order>find("brand = ?1 and brandReference = ?2", brand, request.brandReference()).firstResult()
-                .chain(existing -> existing != null
-                        ? Uni.createFrom().failure(duplicate(request.brandReference(), existing.id))
-                        : create(brand, List.of(request)).map(views -> views.get(0)));
+    /**
+     * Places one order: validated, then written with its event, timeline entry and Idempotency-Key record in one
+     * statement ({@link OrderWriter}): no look-up first. If the write conflicts, the key decides (its first result
+     * replayed, or 422 for another body), then the reference (409); if neither is there (the write it met rolled
+     * back), the order is written again.
+     */
+    public Uni<IdempotentResult<OrderView>> place(String brand, String key, OrderRequest request) {
+        validate(request);
+        if (key != null) {
+            idempotencyKeys.requireValid(key);
+        }
+        return place(brand, key, request, 1);
+    }
+
+    private Uni<IdempotentResult<OrderView>> place(String brand, String key, OrderRequest request, int attempt) {
+        String scope = "orders:" + brand;
+        NewOrder order = newOrder(brand, request, now());
+        OrderView view = order.view();
+        IdempotencyRecord record = key == null ? null : idempotencyKeys.record(key, scope, request, CREATED, view);
+        return writer.insert(List.of(order), record == null ? List.of() : List.of(record))
+                .replaceWith(() -> new IdempotentResult<>(CREATED, view, false))
+                .onFailure(failure -> OrderWriter.isConflict(failure) && attempt < MAX_ATTEMPTS)
+                .recoverWithUni(() -> Panache.withSession(() -> stored(key, scope, request, OrderView.class)
+                                .onItem().ifNull().switchTo(() -> failIfTaken(brand, request.brandReference())))
+                        .onItem().ifNull().switchTo(() -> place(brand, key, request, attempt + 1)));
     }
 
     /**
-     * Every readable, valid item with a new reference is placed in one transaction; the rest get their own
-     * problem. One query finds the references already taken.
+     * Up to 1,000 orders, per item (not all-or-nothing): every readable, valid item with a new reference is placed,
+     * all in one statement with the batch's Idempotency-Key record; the others get their own problem. One query
+     * finds the references already taken; should another write take one before ours, ours conflicts, writes
+     * nothing, and the batch is judged again.
      */
-    @WithTransaction
-    public Uni<BatchResult> placeBatch(String brand, List<JsonNode> json) {
-        Item[] judged = new Item[json.size()];
-        for (int i = 0; i < judged.length; i++) {
-            judged[i] = read(i, json.get(i));
+    public Uni<IdempotentResult<BatchResult>> placeBatch(String brand, String key, BatchRequest batch) {
+        if (key != null) {
+            idempotencyKeys.requireValid(key);
         }
-        List<String> references = Arrays.stream(judged).filter(item -> item.problem == null)
-                .map(item -> item.request.brandReference()).distinct().toList();
-        return Order.<Order>find("brand = ?1 and brandReference in ?2", brand, references).list()
-                .chain(found -> {
-                    Map<String, UUID> taken = new HashMap<>();
-                    found.forEach(order -> taken.put(order.brandReference, order.id));
-                    Map<String, Integer> firstIndex = new HashMap<>();
-                    List<OrderRequest> accepted = new ArrayList<>();
-                    for (Item item : judged) {
-                        if (item.problem != null) {
-                            continue;
-                        }
-                        String reference = item.request.brandReference();
-                        UUID existing = taken.get(reference);
-                        Integer earlier = firstIndex.putIfAbsent(reference, item.index);
-                        if (existing != null) {
-                            item.reject(409, duplicate(reference, existing).toProblem());
-                        } else if (earlier != null) {
-                            item.reject(409, ProblemException.conflict("The brand reference " + reference
-                                    + " is already used by item " + earlier + " of this batch.").toProblem());
-                        } else {
-                            accepted.add(item.request);
-                        }
+        List<Item> read = IntStream.range(0, batch.items().size()).mapToObj(i -> read(i, batch.items().get(i))).toList();
+        return placeBatch(brand, key, batch, read, 1);
+    }
+
+    private Uni<IdempotentResult<BatchResult>> placeBatch(String brand, String key, BatchRequest batch, List<Item> read,
+            int attempt) {
+        String scope = "orders-batch:" + brand;
+        List<String> references = read.stream().filter(item -> item.problem() == null)
+                .map(item -> item.request().brandReference()).distinct().toList();
+        return Panache.withSession(() -> stored(key, scope, batch, BatchResult.class)
+                        .chain(replayed -> replayed != null ? Uni.createFrom().item(new Judged(replayed, null, null))
+                                : Order.<Order>find("brand = ?1 and brandReference in ?2", brand, references).list()
+                                        .map(taken -> judge(brand, read, taken))))
+                .chain(judged -> {
+                    if (judged.replayed() != null) {
+                        return Uni.createFrom().item(judged.replayed());
                     }
-                    return create(brand, accepted).map(placed -> BatchResult.of(results(judged, placed)));
+                    List<IdempotencyRecord> records = key == null ? List.of()
+                            : List.of(idempotencyKeys.record(key, scope, batch, OK, judged.result()));
+                    return writer.insert(judged.placed(), records)
+                            .replaceWith(() -> new IdempotentResult<>(OK, judged.result(), false))
+                            .onFailure(failure -> OrderWriter.isConflict(failure) && attempt < MAX_ATTEMPTS)
+                            .recoverWithUni(() -> placeBatch(brand, key, batch, read, attempt + 1));
                 });
+    }
+
+    /** A batch judged: its replayed first result, or its results and the orders to write for them. */
+    private record Judged(IdempotentResult<BatchResult> replayed, BatchResult result, List<NewOrder> placed) {
+    }
+
+    private Judged judge(String brand, List<Item> read, List<Order> found) {
+        Map<String, UUID> taken = new HashMap<>();
+        found.forEach(order -> taken.put(order.brandReference, order.id));
+        Map<String, Integer> firstIndex = new HashMap<>();
+        Instant now = now();
+        List<NewOrder> placed = new ArrayList<>();
+        List<BatchResult.Item> results = new ArrayList<>(read.size());
+        for (Item item : read) {
+            String reference = item.request() == null ? null : item.request().brandReference();
+            if (item.problem() != null) {
+                results.add(new BatchResult.Item(item.index(), item.status(), reference, null, item.problem()));
+                continue;
+            }
+            UUID existing = taken.get(reference);
+            Integer earlier = firstIndex.putIfAbsent(reference, item.index());
+            if (existing != null) {
+                results.add(new BatchResult.Item(item.index(), 409, reference, null,
+                        duplicate(reference, existing).toProblem()));
+            } else if (earlier != null) {
+                results.add(new BatchResult.Item(item.index(), 409, reference, null, ProblemException.conflict(
+                        "The brand reference " + reference + " is already used by item " + earlier + " of this batch.")
+                        .toProblem()));
+            } else {
+                NewOrder order = newOrder(brand, item.request(), now);
+                placed.add(order);
+                results.add(new BatchResult.Item(item.index(), CREATED, reference, order.order().id, null));
+            }
+        }
+        return new Judged(null, BatchResult.of(results), placed);
+    }
+
+    /** The stored first result for the key (null without a key or without a result); runs in the caller's session. */
+    private <T> Uni<IdempotentResult<T>> stored(String key, String scope, Object request, Class<T> responseType) {
+        return key == null ? Uni.createFrom().nullItem() : idempotencyKeys.stored(key, scope, request, responseType);
+    }
+
+    /** 409 naming the order that has the reference; null when none has it. */
+    private <T> Uni<T> failIfTaken(String brand, String reference) {
+        return Order.<Order>find("brand = ?1 and brandReference = ?2", brand, reference).firstResult()
+                .chain(existing -> existing != null ? Uni.createFrom().failure(duplicate(reference, existing.id))
+                        : Uni.createFrom().nullItem());
     }
 
     /**
@@ -151,37 +229,6 @@ public class Orders {
                 .map(total -> Page.of(orders.stream().map(o -> OrderView.of(o, null)).toList(), page, total)));
     }
 
-    /**
-     * Persists the orders, then their events, then their timeline entries: grouped by table, the inserts leave
-     * in JDBC batches at commit instead of one round trip per row.
-     */
-    private Uni<List<OrderView>> create(String brand, List<OrderRequest> requests) {
-        if (requests.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        Instant now = clock.instant();
-        List<Order> orders = requests.stream().map(request -> newOrder(brand, request, now)).toList();
-        return Order.persist(orders)
-                .chain(() -> Multi.createFrom().iterable(orders)
-                        .onItem().transformToUniAndConcatenate(order -> outbox.append(placed(order)))
-                        .collect().asList())
-                .chain(events -> {
-                    List<TimelineEntry> entries = new ArrayList<>();
-                    for (int i = 0; i < orders.size(); i++) {
-                        Order order = orders.get(i);
-                        entries.add(TimelineEntry.of(order.id, events.get(i).id.toString(), "OrderPlaced", now,
-                                "Placed by " + brand + " as " + order.brandReference));
-                    }
-                    return TimelineEntry.persist(entries).map(ignored -> {
-                        List<OrderView> views = new ArrayList<>();
-                        for (int i = 0; i < orders.size(); i++) {
-                            views.add(OrderView.of(orders.get(i), List.of(entries.get(i))));
-                        }
-                        return views;
-                    });
-                });
-    }
-
     private static OrderPlaced placed(Order order) {
         return new OrderPlaced(order.id, order.brand, order.brandReference, order.model, order.variant,
                 order.optionPackList(), order.market, order.region, order.requestedWeek, order.priority,
@@ -216,37 +263,8 @@ public class Orders {
                 List.of(new Violation(field.isEmpty() ? "(item)" : field, message))).toProblem();
     }
 
-    private static List<BatchResult.Item> results(Item[] judged, List<OrderView> placed) {
-        List<BatchResult.Item> results = new ArrayList<>(judged.length);
-        int next = 0;
-        for (Item item : judged) {
-            String reference = item.request == null ? null : item.request.brandReference();
-            if (item.problem == null) {
-                results.add(new BatchResult.Item(item.index, 201, reference, placed.get(next++).id(), null));
-            } else {
-                results.add(new BatchResult.Item(item.index, item.status, reference, null, item.problem));
-            }
-        }
-        return results;
-    }
-
-    private static final class Item {
-        final int index;
-        final OrderRequest request;
-        int status;
-        Problem problem;
-
-        Item(int index, OrderRequest request, int status, Problem problem) {
-            this.index = index;
-            this.request = request;
-            this.status = status;
-            this.problem = problem;
-        }
-
-        void reject(int status, Problem problem) {
-            this.status = status;
-            this.problem = problem;
-        }
+    /** One batch item as read and validated on its own: a request, or the problem (status 400) that refuses it. */
+    private record Item(int index, OrderRequest request, int status, Problem problem) {
     }
 
     private Uni<Order> owned(UUID id, Optional<String> brand) {
@@ -260,7 +278,7 @@ public class Orders {
                 .map(timeline -> OrderView.of(order, timeline));
     }
 
-    private Order newOrder(String brand, OrderRequest request, Instant now) {
+    private NewOrder newOrder(String brand, OrderRequest request, Instant now) {
         Order order = new Order();
         order.id = UUID.randomUUID();
         order.brand = brand;
@@ -279,7 +297,15 @@ public class Orders {
         order.statusAt = now;
         order.createdAt = now;
         order.updatedAt = now;
-        return order;
+        OutboxEvent placed = outbox.rowOf(placed(order));
+        TimelineEntry entry = TimelineEntry.of(order.id, placed.id.toString(), "OrderPlaced", now,
+                "Placed by " + brand + " as " + order.brandReference);
+        return new NewOrder(order, placed, entry);
+    }
+
+    /** The clock's now at the database's precision, so that an answer shows what a later read returns. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static ProblemException duplicate(String reference, UUID existing) {

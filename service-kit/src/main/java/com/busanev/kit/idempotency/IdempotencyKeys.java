@@ -49,14 +49,13 @@ public class IdempotencyKeys {
         if (key == null) {
             return create.get().map(body -> new IdempotentResult<>(successStatus, body, false));
         }
-        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            return Uni.createFrom().failure(ProblemException.badRequest("The Idempotency-Key header is not valid.",
-                    List.of(new Violation(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters"))));
+        try {
+            requireValid(key);
+        } catch (ProblemException invalid) {
+            return Uni.createFrom().failure(invalid);
         }
         String hash = hash(request);
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(FIND, Object[].class)
-                        .setParameter(1, scope).setParameter(2, key).getResultList())
+        return find(scope, key)
                 .chain(found -> {
                     if (!found.isEmpty()) {
                         return replay(found.get(0), hash, responseType);
@@ -64,6 +63,38 @@ public class IdempotencyKeys {
                     return create.get().call(body -> store(scope, key, hash, successStatus, body))
                             .map(body -> new IdempotentResult<>(successStatus, body, false));
                 });
+    }
+
+    /** Fails with 400 unless {@code key} (not null) can be used. */
+    public void requireValid(String key) {
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            throw ProblemException.badRequest("The Idempotency-Key header is not valid.",
+                    List.of(new Violation(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters")));
+        }
+    }
+
+    /**
+     * For a service that inserts the key in the same statement as its create (table {@code idempotency_key}, one
+     * statement being one transaction) instead of calling {@link #once}: the row to insert. A unique violation on
+     * it means the key was used first; then {@link #stored} answers.
+     */
+    public IdempotencyRecord record(String key, String scope, Object request, int successStatus, Object responseBody) {
+        return new IdempotencyRecord(scope, key, hash(request), successStatus, toJson(responseBody));
+    }
+
+    /**
+     * The first result stored for the key, replayed, or null when there is none; 422 when it was stored for another
+     * request body. Runs in the caller's session.
+     */
+    public <T> Uni<IdempotentResult<T>> stored(String key, String scope, Object request, Class<T> responseType) {
+        String hash = hash(request);
+        return find(scope, key).chain(found -> found.isEmpty() ? Uni.createFrom().nullItem()
+                : replay(found.get(0), hash, responseType));
+    }
+
+    private Uni<List<Object[]>> find(String scope, String key) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(FIND, Object[].class)
+                .setParameter(1, scope).setParameter(2, key).getResultList());
     }
 
     private <T> Uni<IdempotentResult<T>> replay(Object[] row, String hash, Class<T> responseType) {

@@ -21,6 +21,15 @@ public class Outbox {
 
     /** Must run inside a transaction (e.g. {@code @WithTransaction}) so it commits with the state change. */
     public Uni<OutboxEvent> append(DomainEvent event) {
+        return rowOf(event).persist();
+    }
+
+    /**
+     * The row {@link #append} writes, not persisted: for a caller that inserts it in the same SQL statement as the
+     * state change it announces (one statement is one transaction), e.g. many rows at once. Wakes the relay, as
+     * {@link #append} does.
+     */
+    public OutboxEvent rowOf(DomainEvent event) {
         OutboxEvent row = new OutboxEvent();
         row.id = UUID.randomUUID();
         row.topic = event.eventType().topic();
@@ -29,7 +38,7 @@ public class Outbox {
         row.payload = toJson(event);
         row.occurredAt = clock.instant();
         relay.wakeUp();
-        return row.persist();
+        return row;
     }
 
     private static String toJson(DomainEvent event) {
