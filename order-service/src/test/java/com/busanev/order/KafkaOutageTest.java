@@ -48,8 +48,8 @@ class KafkaOutageTest {
         try {
             id = as(POLESTAR).body(order(reference(), "NL")).post("/api/v1/orders")
                     .then().statusCode(201).extract().path("id");
-            // The event committed with the order and waits in the outbox: the relay's ticks (every 50 ms, plus
-            // the 5 s sweep) leave it unpublished for as long as the broker is away.
+            // The event committed with the order and waits in the outbox: the relay, woken by the commit and
+            // sweeping every 5 s, leaves it unpublished for as long as the broker is away.
             Awaitility.await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(15))
                     .until(() -> outboxState(id), equalTo("waiting"));
         } finally {

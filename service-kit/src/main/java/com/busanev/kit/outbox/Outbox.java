@@ -8,15 +8,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.UUID;
 
-/** Appends events to the outbox inside the caller's transaction; {@link OutboxRelay} publishes them. */
+/**
+ * Appends events to the outbox inside the caller's transaction; {@link OutboxRelay} publishes them, woken when the
+ * transaction commits.
+ */
 @ApplicationScoped
 public class Outbox {
     private final Clock clock;
-    private final OutboxRelay relay;
 
-    Outbox(Clock clock, OutboxRelay relay) {
+    Outbox(Clock clock) {
         this.clock = clock;
-        this.relay = relay;
     }
 
     /** Must run inside a transaction (e.g. {@code @WithTransaction}) so it commits with the state change. */
@@ -28,7 +29,6 @@ public class Outbox {
         row.subject = event.subject();
         row.payload = toJson(event);
         row.occurredAt = clock.instant();
-        relay.wakeUp();
         return row.persist();
     }
 
