@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The outbox keeps accepted orders' events while Kafka is down and publishes them when it is back; the consumers
- * resume as well. Runs last: it stops the broker every test of the module shares.
+ * resume as well. Runs last of the tests on the default profile: it stops the broker they share (it starts it again,
+ * with empty logs, for the test profiles' classes after it).
  */
 @QuarkusTest
 @Order(Integer.MAX_VALUE)
