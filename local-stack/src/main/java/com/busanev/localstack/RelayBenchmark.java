@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * one transaction, and times from that commit the first row marked published (the wake-up and the first batch) and
  * the last (the whole backlog), polling every 20 ms.
  * Run: {@code java -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" com.busanev.localstack.RelayBenchmark
- * [rows] [rounds] [label=service-dir ...]}; the default build is this checkout's order-service.
+ * [rows] [rounds] [label=service-dir[,ENV_VAR=value...] ...]}; the default build is this checkout's order-service.
  */
 public final class RelayBenchmark {
     private static final String PAYLOAD = "{\"orderId\":\"%s\",\"brand\":\"POLESTAR\",\"model\":\"POLESTAR_4\","
@@ -39,6 +39,20 @@ public final class RelayBenchmark {
     private static final Deque<AutoCloseable> RUNNING = new ConcurrentLinkedDeque<>();
 
     private RelayBenchmark() {
+    }
+
+    /** A service directory and environment variables of its own (for instance another producer setting). */
+    private record Build(Path service, Map<String, String> env) {
+        /** {@code dir[,NAME=value...]}. */
+        static Build of(String spec) {
+            String[] parts = spec.split(",");
+            Map<String, String> env = new HashMap<>();
+            for (int i = 1; i < parts.length; i++) {
+                String[] variable = parts[i].split("=", 2);
+                env.put(variable[0], variable[1]);
+            }
+            return new Build(Path.of(parts[0]).toAbsolutePath().normalize(), env);
+        }
     }
 
     /** One round of one build: when the first rows were marked published (how many) and when all were. */
@@ -59,13 +73,13 @@ public final class RelayBenchmark {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path root = Path.of(".").toAbsolutePath().normalize();
-        Map<String, Path> builds = new LinkedHashMap<>();
+        Map<String, Build> builds = new LinkedHashMap<>();
         for (int i = 2; i < args.length; i++) {
-            String[] build = args[i].split("=", 2);
-            builds.put(build[0], Path.of(build[1]).toAbsolutePath().normalize());
+            String[] label = args[i].split("=", 2);
+            builds.put(label[0], Build.of(label[1]));
         }
         if (builds.isEmpty()) {
-            builds.put("this", root.resolve("order-service"));
+            builds.put("this", new Build(root.resolve("order-service"), Map.of()));
         }
         Path runDir = Files.createTempDirectory(root.resolve("local-stack/target"), "relay-");
         StackPorts ports = StackPorts.free();
@@ -101,7 +115,7 @@ public final class RelayBenchmark {
     }
 
     /** Starts the build on its database, commits the backlog once the service is ready and idle, times it, stops. */
-    private static Result run(Path service, PostgresServer postgres, String database, KafkaServer kafka,
+    private static Result run(Build build, PostgresServer postgres, String database, KafkaServer kafka,
             StackPorts ports, Path runDir, int rows) throws Exception {
         int port = ports.services().get("order-service");
         Map<String, String> env = new HashMap<>();
@@ -113,6 +127,8 @@ public final class RelayBenchmark {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrap());
         // No REST call is made: no Keycloak is needed.
         env.put("QUARKUS_OIDC_TENANT_ENABLED", "false");
+        env.putAll(build.env());
+        Path service = build.service();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path jar = service.resolve("target/quarkus-app/quarkus-run.jar");
         try (ChildProcess process = started(new ChildProcess("order-service", List.of(java, "-Xmx256m", "-jar",
