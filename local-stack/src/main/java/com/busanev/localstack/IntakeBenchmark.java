@@ -67,7 +67,7 @@ public final class IntakeBenchmark {
         StackPorts ports = StackPorts.free();
         if (!wholeSuite) {
             ports = new StackPorts(ports.postgres(), ports.kafka(), ports.keycloak(), ports.keycloakManagement(),
-                    Map.of(SERVICE, ports.services().get(SERVICE)));
+                    Map.of(SERVICE, ports.services().get(SERVICE)), ports.controlTower());
         }
         System.out.printf("intake benchmark: %s, %d orders a round, clients %s, %d rounds, jars from %s%n",
                 wholeSuite ? "whole suite" : "order-service alone", orders, Arrays.toString(clientCounts), rounds, root);

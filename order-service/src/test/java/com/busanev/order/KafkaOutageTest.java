@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The outbox keeps accepted orders' events while Kafka is down and publishes them when it is back; the consumers
- * resume as well. Runs last: it stops the broker every test of the module shares.
+ * resume as well. Runs last of the tests on the default profile: it stops the broker they share (it starts it again,
+ * with empty logs, for the test profiles' classes after it).
  */
 @QuarkusTest
 @Order(Integer.MAX_VALUE)
@@ -48,8 +49,8 @@ class KafkaOutageTest {
         try {
             id = as(POLESTAR).body(order(reference(), "NL")).post("/api/v1/orders")
                     .then().statusCode(201).extract().path("id");
-            // The event committed with the order and waits in the outbox: the relay's ticks (every 50 ms, plus
-            // the 5 s sweep) leave it unpublished for as long as the broker is away.
+            // The event committed with the order and waits in the outbox: the relay, woken by the commit and
+            // sweeping every 5 s, leaves it unpublished for as long as the broker is away.
             Awaitility.await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(15))
                     .until(() -> outboxState(id), equalTo("waiting"));
         } finally {

@@ -8,15 +8,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.UUID;
 
-/** Appends events to the outbox inside the caller's transaction; {@link OutboxRelay} publishes them. */
+/**
+ * Appends events to the outbox inside the caller's transaction; {@link OutboxRelay} publishes them, woken when the
+ * transaction commits.
+ */
 @ApplicationScoped
 public class Outbox {
     private final Clock clock;
-    private final OutboxRelay relay;
 
-    Outbox(Clock clock, OutboxRelay relay) {
+    Outbox(Clock clock) {
         this.clock = clock;
-        this.relay = relay;
     }
 
     /** Must run inside a transaction (e.g. {@code @WithTransaction}) so it commits with the state change. */
@@ -26,8 +27,8 @@ public class Outbox {
 
     /**
      * The row {@link #append} writes, not persisted: for a caller that inserts it in the same SQL statement as the
-     * state change it announces (one statement is one transaction), e.g. many rows at once. Wakes the relay, as
-     * {@link #append} does.
+     * state change it announces (one statement is one transaction), e.g. many rows at once. The relay is woken at
+     * commit by the table's trigger, however the row is inserted.
      */
     public OutboxEvent rowOf(DomainEvent event) {
         OutboxEvent row = new OutboxEvent();
@@ -37,7 +38,6 @@ public class Outbox {
         row.subject = event.subject();
         row.payload = toJson(event);
         row.occurredAt = clock.instant();
-        relay.wakeUp();
         return row;
     }
 

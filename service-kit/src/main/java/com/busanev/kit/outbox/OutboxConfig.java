@@ -15,14 +15,13 @@ public interface OutboxConfig {
     @WithDefault("P7D")
     Duration retention();
 
-    /** The relay's tick; an idle tick costs nothing. */
-    @WithDefault("0.05s")
-    Duration pollInterval();
-
     @WithDefault("1s")
     Duration startDelay();
 
-    /** How often the relay looks without an append: rows of another replica, rows whose back-off ended. */
+    /**
+     * How often the relay looks without being notified of a commit: rows of another replica's turn, rows whose
+     * back-off ended or that an operator unparked, a notification lost while the listening connection was away.
+     */
     @WithDefault("5s")
     Duration sweepInterval();
 
@@ -30,7 +29,10 @@ public interface OutboxConfig {
     @WithDefault("10")
     int maxAttempts();
 
-    /** Waits between retries of a refused record, and of the whole relay while Kafka or the database is away. */
+    /**
+     * Waits between retries of a refused record, of the whole relay while Kafka or the database is away, and of the
+     * connection that listens for commits.
+     */
     Backoff backoff();
 
     /** How often the backlog behind the metrics and the wellness check is counted. */

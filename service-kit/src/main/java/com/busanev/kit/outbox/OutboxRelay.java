@@ -26,20 +26,27 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes committed outbox rows to Kafka in the order they were written and marks each published once the
- * broker acknowledged it. While Kafka is away the rows wait and the relay backs off; nothing is lost and nothing
- * is published twice except after a crash between ack and mark, which the consumers' inbox absorbs (same id).
+ * Publishes committed outbox rows to Kafka in the order they were written and marks them published once the broker
+ * acknowledged them. While Kafka is away the rows wait and the relay backs off; nothing is lost and nothing is
+ * published twice except after a crash between ack and mark, which the consumers' inbox absorbs (same id).
  * <p>
- * One order's rows go out one after another (the next is sent once the previous is acknowledged), so a record
- * Kafka refuses never lets a later event of its order overtake it. A refused row is retried with back-off and,
- * after {@code kit.outbox.max-attempts} refusals or at once when it can never pass, parked for an operator; the
- * later rows of its subject wait behind it, every other subject flows on.
+ * Woken at commit: the outbox table's trigger notifies {@link OutboxNotifications#CHANNEL} when a transaction that
+ * appended rows commits, and the relay drains. A slow sweep ({@code kit.outbox.sweep-interval}) is the safety net
+ * for what no notification announces: rows of another replica's turn, back-offs that ended, unparked rows, a
+ * notification lost while the listening connection was reconnecting.
+ * <p>
+ * A drain claims a batch, sends all of it at once (the producer batches and compresses the records) and marks the
+ * acknowledged rows in one statement. Only one order's rows go one after another (the next is sent once the
+ * previous is acknowledged), so a record Kafka refuses never lets a later event of its order overtake it. A refused
+ * row is retried with back-off and, after {@code kit.outbox.max-attempts} refusals or at once when it can never
+ * pass, parked for an operator; the later rows of its subject wait behind it, every other subject flows on.
  * <p>
  * One replica relays at a time ({@link AdvisoryLock#OUTBOX_RELAY}): two replicas draining the same backlog side
  * by side could put an order's OrderCancelRequested on the topic before its OrderPlaced.
@@ -49,8 +56,6 @@ public class OutboxRelay {
     /** The Kafka channel of the relay (mp.messaging.outgoing.outbox.*); each record names its topic. */
     static final String CHANNEL = "outbox";
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** How long after an append the relay keeps looking: the append happens before its transaction commits. */
-    private static final long WAKE_WINDOW_NANOS = Duration.ofSeconds(1).toNanos();
     /**
      * Unpublished rows that are neither parked nor waiting out a back-off, and have no earlier row of their subject
      * that is (the partial index outbox_event_refused finds those by subject).
@@ -64,87 +69,100 @@ public class OutboxRelay {
                                 AND (held.parked_at IS NOT NULL OR held.next_attempt_at > now()))
             ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED""";
     private static final String MARK = "UPDATE outbox_event SET published_at = now() WHERE id = ANY($1)";
+    /** The refused rows of a batch, one statement: ids, errors and back-off waits in seconds, side by side. */
     private static final String REFUSED = """
-            UPDATE outbox_event SET attempts = attempts + 1, last_error = $2,
-                next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1""";
+            UPDATE outbox_event e SET attempts = e.attempts + 1, last_error = r.error,
+                next_attempt_at = now() + make_interval(secs => r.wait)
+            FROM unnest($1::uuid[], $2::text[], $3::float8[]) AS r(id, error, wait) WHERE e.id = r.id""";
+    /** The parked rows of a batch, one statement: ids, errors and reasons side by side. */
     private static final String PARK = """
-            UPDATE outbox_event SET attempts = attempts + 1, last_error = $2, park_reason = $3, parked_at = now(),
-                next_attempt_at = NULL WHERE id = $1""";
+            UPDATE outbox_event e SET attempts = e.attempts + 1, last_error = r.error, park_reason = r.reason,
+                parked_at = now(), next_attempt_at = NULL
+            FROM unnest($1::uuid[], $2::text[], $3::text[]) AS r(id, error, reason) WHERE e.id = r.id""";
 
     private final Pool pool;
     private final MutinyEmitter<String> emitter;
     private final URI source;
     private final OutboxConfig config;
     private final Stopping stopping;
+    private final OutboxNotifications notifications;
+    private final Vertx vertx;
     /** The relay's Vert.x timers, cancelled at shutdown so no drain starts on a closing pool. */
     private final List<Long> timers = new CopyOnWriteArrayList<>();
+    /** A wake-up no drain has looked at yet: a drain running when it came looks again once it ends. */
     private final AtomicBoolean pending = new AtomicBoolean(true);
-    private volatile long lastAppendNanos = System.nanoTime();
     private final AtomicBoolean running = new AtomicBoolean(false);
+    /** Until the start delay ended, then while backing off: wake-ups wait, the timer that ends the wait drains. */
+    private volatile boolean waiting = true;
     /** Drains that failed in a row (Kafka or the database away); read and written only by the running drain. */
     private int failedDrains;
-    private volatile long resumeAtNanos = System.nanoTime();
 
     OutboxRelay(Pool pool, @Channel(CHANNEL) MutinyEmitter<String> emitter,
             @ConfigProperty(name = "quarkus.application.name") String application, OutboxConfig config,
-            Stopping stopping) {
+            Stopping stopping, OutboxNotifications notifications, Vertx vertx) {
         this.pool = pool;
         this.stopping = stopping;
         this.emitter = emitter;
         this.source = URI.create("/" + application);
         this.config = config;
+        this.notifications = notifications;
+        this.vertx = vertx;
     }
 
-    /**
-     * Called when a row is appended, before its transaction commits: the relay keeps looking for a moment (one
-     * second), so it does not find the table empty just before the commit and leave the row to the next sweep.
-     */
-    void wakeUp() {
-        lastAppendNanos = System.nanoTime();
-        pending.set(true);
-    }
-
-    /**
-     * Ticks on a Vert.x timer (the scheduler's finest interval is 1 s): an idle tick with no append since the
-     * last drain costs nothing, and one drain runs at a time.
-     */
-    void start(@Observes StartupEvent startup, Vertx vertx) {
+    /** After the start delay: listens for commits, drains what is there, and sweeps. */
+    void start(@Observes StartupEvent startup) {
         timers.add(vertx.setTimer(config.startDelay().toMillis(), first -> {
-            timers.add(vertx.setPeriodic(config.pollInterval().toMillis(), tick -> relay()));
-            // A safety net for rows committed by another replica or before a restart, and rows whose back-off ended.
-            timers.add(vertx.setPeriodic(config.sweepInterval().toMillis(), tick -> pending.set(true)));
+            waiting = false;
+            notifications.listen(vertx, this::wakeUp);
+            wakeUp();
+            timers.add(vertx.setPeriodic(config.sweepInterval().toMillis(), tick -> wakeUp()));
         }));
     }
 
-    void stop(@Observes ShutdownEvent shutdown, Vertx vertx) {
+    void stop(@Observes ShutdownEvent shutdown) {
         timers.forEach(vertx::cancelTimer);
     }
 
+    /** Drains now, or once the running drain or the back-off ends; many wake-ups meanwhile make one more drain. */
+    private void wakeUp() {
+        pending.set(true);
+        relay();
+    }
+
     private void relay() {
-        boolean recentAppend = System.nanoTime() - lastAppendNanos < WAKE_WINDOW_NANOS;
-        if (System.nanoTime() - resumeAtNanos < 0 || !pending.getAndSet(false) && !recentAppend) {
+        if (waiting || stopping.now() || !running.compareAndSet(false, true)) {
             return;
         }
-        if (stopping.now() || !running.compareAndSet(false, true)) {
-            pending.set(true);
-            return;
-        }
+        pending.set(false);
         // A drain cut off by the shutdown is not a failure: its rows stay unpublished for the next start.
         stopping.quietly(drain()).subscribe().with(ignored -> {
             resumed();
-            running.set(false);
+            ended();
         }, failure -> {
             paused(failure);
-            running.set(false);
+            ended();
         });
+    }
+
+    /** A wake-up during the drain may announce rows committed after its last claim: one more drain then. */
+    private void ended() {
+        running.set(false);
+        if (pending.get()) {
+            relay();
+        }
     }
 
     /** Warns once when the relay stops, then retries with back-off and says when it is going again. */
     private void paused(Throwable failure) {
         failedDrains++;
         Duration wait = config.backoff().after(failedDrains);
-        resumeAtNanos = System.nanoTime() + wait.toNanos();
+        waiting = true;
         pending.set(true);
+        timers.add(vertx.setTimer(wait.toMillis(), resume -> {
+            timers.remove(resume);
+            waiting = false;
+            relay();
+        }));
         if (failedDrains == 1) {
             LOG.warnf("outbox relay paused, retrying with back-off up to %s: %s", config.backoff().max(),
                     failure.getMessage());
@@ -162,7 +180,7 @@ public class OutboxRelay {
     }
 
     /** Publishes batches until the backlog is drained; fails, after committing what was acked, if Kafka is away. */
-    public Uni<Void> drain() {
+    private Uni<Void> drain() {
         return pool.withTransaction(this::publishBatch).chain(batch -> {
             if (batch.unavailable().isPresent()) {
                 return Uni.createFrom().failure(batch.unavailable().get());
@@ -238,8 +256,8 @@ public class OutboxRelay {
      */
     private Uni<Optional<Throwable>> record(SqlConnection connection, List<Sent> sent) {
         UUID[] acked = sent.stream().filter(s -> s.failure() == null).map(s -> s.row().id()).toArray(UUID[]::new);
-        List<Tuple> refused = new ArrayList<>();
-        List<Tuple> parked = new ArrayList<>();
+        List<Charge<Double>> refused = new ArrayList<>();
+        List<Charge<String>> parked = new ArrayList<>();
         Optional<Throwable> unavailable = Optional.empty();
         for (Sent s : sent) {
             if (s.failure() == null) {
@@ -253,13 +271,13 @@ public class OutboxRelay {
             } else if (kind == SendFailure.PERMANENT || attempt >= config.maxAttempts()) {
                 String reason = kind == SendFailure.PERMANENT ? error
                         : "refused " + attempt + " times, last: " + error;
-                parked.add(Tuple.of(s.row().id(), error, reason));
+                parked.add(new Charge<>(s.row().id(), error, reason));
                 LOG.errorf("outbox event %s (%s, subject %s, topic %s) parked: %s. Later events of the subject wait"
                         + " behind it until an operator unparks it (docs/architecture.md, Operations)",
                         s.row().id(), s.row().eventType(), s.row().subject(), s.row().topic(), reason);
             } else {
                 Duration wait = config.backoff().after(attempt);
-                refused.add(Tuple.of(s.row().id(), error, wait.toMillis() / 1000.0));
+                refused.add(new Charge<>(s.row().id(), error, wait.toMillis() / 1000.0));
                 // One warning per row, with the stack trace; its retries (bounded by max-attempts) stay at debug.
                 if (attempt == 1) {
                     LOG.warnf(s.failure(), "outbox event %s (%s, subject %s) refused by Kafka, retrying with back-off:"
@@ -273,14 +291,25 @@ public class OutboxRelay {
         Optional<Throwable> outcome = unavailable;
         return (acked.length == 0 ? Uni.createFrom().voidItem()
                 : connection.preparedQuery(MARK).execute(Tuple.of(acked)).replaceWithVoid())
-                .chain(() -> executeBatch(connection, REFUSED, refused))
-                .chain(() -> executeBatch(connection, PARK, parked))
+                .chain(() -> charge(connection, REFUSED, refused, Double[]::new))
+                .chain(() -> charge(connection, PARK, parked, String[]::new))
                 .replaceWith(outcome);
     }
 
-    private static Uni<Void> executeBatch(SqlConnection connection, String sql, List<Tuple> rows) {
-        return rows.isEmpty() ? Uni.createFrom().voidItem()
-                : connection.preparedQuery(sql).executeBatch(rows).replaceWithVoid();
+    /** A refusal charged to a row: its error and the back-off wait in seconds, or the reason it is parked. */
+    private record Charge<T>(UUID id, String error, T detail) {
+    }
+
+    /** Charges the refusals of a batch in one statement, its columns as arrays. */
+    private static <T> Uni<Void> charge(SqlConnection connection, String sql, List<Charge<T>> charges,
+            IntFunction<T[]> details) {
+        if (charges.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Tuple columns = Tuple.of(charges.stream().map(Charge::id).toArray(UUID[]::new),
+                charges.stream().map(Charge::error).toArray(String[]::new),
+                charges.stream().map(Charge::detail).toArray(details));
+        return connection.preparedQuery(sql).execute(columns).replaceWithVoid();
     }
 
     private static String describe(Throwable failure) {
