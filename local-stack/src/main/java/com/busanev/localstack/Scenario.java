@@ -1,6 +1,7 @@
 package com.busanev.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -109,7 +110,7 @@ public final class Scenario {
     public void delayStart(String contractId, Period delay) throws Exception {
         String url = stack.serviceUrl("supplier-service") + "/api/v1/contracts/" + contractId;
         JsonNode contract = api.get("procurement", url);
-        com.fasterxml.jackson.databind.node.ObjectNode terms = contract.get("terms").deepCopy();
+        ObjectNode terms = contract.get("terms").deepCopy();
         terms.put("validFrom", LocalDate.parse(terms.get("validFrom").asText()).plus(delay).toString());
         api.put("procurement", url, terms, Map.of("If-Match", contract.get("version").asText()), 200);
     }
@@ -120,14 +121,13 @@ public final class Scenario {
      */
     public void openHorizon(int weeks) throws Exception {
         String calendar = stack.serviceUrl("production-service") + "/api/v1/calendar";
+        // The history lists the stored versions, newest first; none yet: the built-in default, version 0.
         JsonNode history = api.get("planner", calendar + "/history");
-        JsonNode current = history.get(0);
-        for (JsonNode version : history) {
-            current = version.get("version").asInt() > current.get("version").asInt() ? version : current;
-        }
-        com.fasterxml.jackson.databind.node.ObjectNode changed = current.get("calendar").deepCopy();
+        JsonNode current = history.isEmpty() ? api.get("planner", calendar) : history.get(0).get("calendar");
+        String version = history.isEmpty() ? "0" : history.get(0).get("version").asText();
+        ObjectNode changed = current.deepCopy();
         changed.put("horizonWeeks", weeks);
-        api.put("planner", calendar, changed, Map.of("If-Match", current.get("version").asText()), 200);
+        api.put("planner", calendar, changed, Map.of("If-Match", version), 200);
         out.accept("  planner: plan horizon opened to " + weeks + " weeks");
     }
 
