@@ -18,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -178,7 +180,7 @@ public class Sequencer {
                     if (!freeze) {
                         return target.<LineSequence>persist();
                     }
-                    target.frozenAt = clock.instant();
+                    target.frozenAt = now();
                     return target.<LineSequence>persist().call(frozen -> outbox.append(frozenEvent(frozen)));
                 });
     }
@@ -202,7 +204,12 @@ public class Sequencer {
         target.paintBatchesOverLimit = score.paintBatchesOverLimit();
         target.objective = score.objective();
         target.rulesVersion = inputs.rulesVersion();
-        target.computedAt = clock.instant();
+        target.computedAt = now();
+    }
+
+    /** The database keeps microseconds: what is returned now reads the same as what is read later. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private SequenceFrozen frozenEvent(LineSequence sequence) {
