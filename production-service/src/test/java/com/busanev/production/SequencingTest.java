@@ -112,6 +112,10 @@ class SequencingTest {
                 .then().statusCode(409);
         as(VIEWER).queryParam("date", day.toString()).get("/api/v1/sequence").then().statusCode(200)
                 .body("positions", hasSize(colours.size()));
+        as(PLANNER).queryParam("from", day.toString()).queryParam("to", day.toString()).get("/api/v1/schedule")
+                .then().statusCode(200).body("[0].sequence.frozen", equalTo(true))
+                .body("[0].sequence.cars", equalTo(colours.size()))
+                .body("[0].sequence.paintBatchesOverLimit", equalTo(0));
         assertThat(CloudEventRecords.all(Topics.PRODUCTION_EVENTS, day.toString(), Duration.ofSeconds(2)))
                 .as("one SequenceFrozen for the day").hasSize(1);
     }

@@ -1,5 +1,6 @@
 package com.busanev.production.sequence;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -13,6 +14,7 @@ import java.util.Set;
  * What the plant planner decides about the line's sequence: the ratio constraints (which cars load a station),
  * the paint shop's maximum batch of one colour, and the objective order (rank 1 first).
  */
+@RegisterForReflection
 public record SequencingRules(@NotNull @Valid List<Ratio> ratios, @Min(1) int paintBatchLimit,
         @NotNull List<@NotNull Objective> objectives) {
 
