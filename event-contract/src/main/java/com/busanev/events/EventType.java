@@ -19,6 +19,7 @@ public enum EventType {
     VEHICLE_BUILT("VehicleBuilt", Topics.PRODUCTION_EVENTS, VehicleBuilt.class),
     BUILD_CANCELLED("BuildCancelled", Topics.PRODUCTION_EVENTS, BuildCancelled.class),
     CANCEL_REFUSED("CancelRefused", Topics.PRODUCTION_EVENTS, CancelRefused.class),
+    SEQUENCE_FROZEN("SequenceFrozen", Topics.PRODUCTION_EVENTS, SequenceFrozen.class),
     PACKS_ALLOCATED("PacksAllocated", Topics.SUPPLIER_EVENTS, PacksAllocated.class),
     SHORTAGE_ALERT("ShortageAlert", Topics.SUPPLIER_EVENTS, ShortageAlert.class),
     SHIPMENT_BOOKED("ShipmentBooked", Topics.LOGISTICS_EVENTS, ShipmentBooked.class),

@@ -59,6 +59,7 @@ class OrderIntakeTest {
         assertThat(event.brandReference()).isEqualTo(reference);
         assertThat(event.region()).isEqualTo(Region.NA);
         assertThat(event.optionPacks()).containsExactly("PLUS", "PILOT");
+        assertThat(event.exteriorColour()).isEqualTo("SNOW");
     }
 
     @Test

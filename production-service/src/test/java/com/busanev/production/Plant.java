@@ -58,7 +58,7 @@ final class Plant {
 
     static OrderPlaced orderPlaced(UUID id, String market, Region region, String week, int priority) {
         return new OrderPlaced(id, "polestar", "REF-" + id, "POLESTAR_4", "LONG_RANGE_DUAL_MOTOR", List.of("PLUS"),
-                market, region, week, priority, Instant.now());
+                "SNOW", market, region, week, priority, Instant.now());
     }
 
     static void publish(DomainEvent event) {

@@ -15,6 +15,7 @@ import com.busanev.events.OrderPlaced;
 import com.busanev.events.PackSource;
 import com.busanev.events.PacksAllocated;
 import com.busanev.events.Region;
+import com.busanev.events.SequenceFrozen;
 import com.busanev.events.ShipmentArrived;
 import com.busanev.events.ShipmentBooked;
 import com.busanev.events.ShipmentDelayed;
@@ -31,7 +32,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(targets = {OrderPlaced.class, OrderCancelRequested.class, OrderCancelled.class,
         OrderCancelRefused.class, BuildScheduled.class, BuildBlocked.class, BuildRescheduled.class, BuildStarted.class,
-        VehicleBuilt.class, BuildCancelled.class, CancelRefused.class, PacksAllocated.class, PackSource.class,
+        VehicleBuilt.class, BuildCancelled.class, CancelRefused.class, SequenceFrozen.class, PacksAllocated.class, PackSource.class,
         ShortageAlert.class, ShipmentBooked.class, ShipmentDelayed.class, ShipmentDeparted.class, ShipmentArrived.class,
         IsoWeek.class, BlockReason.class, Region.class, TransportMode.class})
 public final class NativeReflection {

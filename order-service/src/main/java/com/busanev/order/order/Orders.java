@@ -231,7 +231,7 @@ public class Orders {
 
     private static OrderPlaced placed(Order order) {
         return new OrderPlaced(order.id, order.brand, order.brandReference, order.model, order.variant,
-                order.optionPackList(), order.market, order.region, order.requestedWeek, order.priority,
+                order.optionPackList(), order.exteriorColour, order.market, order.region, order.requestedWeek, order.priority,
                 order.createdAt);
     }
 

@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** A Polestar 4 order on its way through the Busan line. */
@@ -27,6 +28,12 @@ public class Build extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Region region;
     public String variant;
+    /** The paint colour; null for orders placed before OrderPlaced carried it. */
+    @Column(name = "exterior_colour")
+    public String exteriorColour;
+    /** Option pack codes, comma-separated (codes hold no comma), as order-service keeps them. */
+    @Column(name = "option_packs")
+    public String optionPacks;
     @Column(name = "requested_week")
     public String requestedWeek;
     public int priority;
@@ -57,6 +64,10 @@ public class Build extends PanacheEntityBase {
     public Double co2Kg;
     @Version
     public int version;
+
+    public List<String> optionPackList() {
+        return optionPacks == null || optionPacks.isEmpty() ? List.of() : List.of(optionPacks.split(","));
+    }
 
     /** The first day the plant may build it: the requested week's Monday, never before {@code earliest}. */
     public LocalDate notBefore(LocalDate earliest) {

@@ -25,8 +25,19 @@ public class PlantReports {
     static final int MAX_DAYS = 366;
 
     public record ScheduleDay(LocalDate date, boolean working, int lineJobs, int renaultReserved,
-            int polestarCapacity, int evCapacity, int scheduled, Map<String, Integer> modelMix, double utilisation) {
+            int polestarCapacity, int evCapacity, int scheduled, Map<String, Integer> modelMix, double utilisation,
+            SequenceQuality sequence) {
     }
+
+    /** The quality of the day's line sequence (null until it has one): its counts, and whether it is frozen. */
+    public record SequenceQuality(int cars, long highPriorityViolations, long lowPriorityViolations, long colourChanges,
+            long paintBatchesOverLimit, boolean frozen) {
+    }
+
+    /** The counts only: a stored sequence's cars are not read for the schedule. */
+    private static final String SEQUENCES = """
+            SELECT cast(day AS text), car_count, high_priority_violations, low_priority_violations, colour_changes,
+                   paint_batches_over_limit, frozen_at IS NOT NULL FROM line_sequence WHERE day BETWEEN ?1 AND ?2""";
 
     public record Kpis(LocalDate from, LocalDate to, long vehiclesBuilt, long slotsPlanned, long polestarCapacity,
             double utilisation, double evShare, double defectsPer100Vehicles, Double co2PerVehicleKg,
@@ -44,7 +55,7 @@ public class PlantReports {
     public Uni<List<ScheduleDay>> schedule(LocalDate from, LocalDate to) {
         checkRange(from, to);
         return calendars.current().chain(current -> SlotCounts.PER_VARIANT.between(from, to)
-                .map(counts -> {
+                .chain(counts -> sequences(from, to).map(sequences -> {
                     Map<LocalDate, Map<String, Integer>> mix = new HashMap<>();
                     counts.forEach(c -> mix.computeIfAbsent(c.date(), d -> new TreeMap<>()).put(c.key(), c.count()));
                     PlantCalendar calendar = current.calendar();
@@ -58,9 +69,21 @@ public class PlantReports {
                         Map<String, Integer> dayMix = mix.getOrDefault(day, Map.of());
                         int scheduled = dayMix.values().stream().mapToInt(Integer::intValue).sum();
                         days.add(new ScheduleDay(day, working, jobs, reserved, capacity, ev, scheduled, dayMix,
-                                capacity == 0 ? 0 : round((double) scheduled / capacity)));
+                                capacity == 0 ? 0 : round((double) scheduled / capacity), sequences.get(day)));
                     }
                     return days;
+                })));
+    }
+
+    private static Uni<Map<LocalDate, SequenceQuality>> sequences(LocalDate from, LocalDate to) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(SEQUENCES, Object[].class)
+                .setParameter(1, from).setParameter(2, to).getResultList()
+                .map(rows -> {
+                    Map<LocalDate, SequenceQuality> byDay = new HashMap<>();
+                    rows.forEach(row -> byDay.put(LocalDate.parse((String) row[0]), new SequenceQuality(((Number) row[1]).intValue(),
+                            ((Number) row[2]).longValue(), ((Number) row[3]).longValue(), ((Number) row[4]).longValue(),
+                            ((Number) row[5]).longValue(), (Boolean) row[6])));
+                    return byDay;
                 }));
     }
 

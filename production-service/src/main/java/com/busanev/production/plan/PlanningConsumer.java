@@ -86,6 +86,8 @@ public class PlanningConsumer {
         build.market = placed.market();
         build.region = placed.region();
         build.variant = placed.variant();
+        build.exteriorColour = placed.exteriorColour();
+        build.optionPacks = String.join(",", placed.optionPacks() == null ? List.of() : placed.optionPacks());
         build.requestedWeek = placed.requestedWeek();
         build.priority = placed.priority();
         build.placedAt = placed.placedAt();

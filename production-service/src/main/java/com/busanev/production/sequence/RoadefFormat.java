@@ -104,32 +104,63 @@ public final class RoadefFormat {
 
     /** Reads a {@value #VEHICLES} file whose option columns must be exactly the given constraints' idents. */
     public static Vehicles vehicles(String text, List<RatioConstraint> ratios) {
+        Map<String, Integer> constraintIndex = new HashMap<>();
+        for (int c = 0; c < ratios.size(); c++) {
+            constraintIndex.put(ratios.get(c).ident(), c);
+        }
+        Table table = table(text, constraintIndex::containsKey, "not a ratio constraint");
+        if (table.optionColumns().size() != ratios.size()) {
+            throw new RoadefFormatException(VEHICLES, 1, "header", "a column per ratio constraint is needed, found "
+                    + table.optionColumns().size() + " of " + ratios.size());
+        }
+        List<Vehicle> fixed = new ArrayList<>();
+        List<Vehicle> day = new ArrayList<>();
+        String firstDate = table.cars().isEmpty() ? null : table.cars().get(0).date();
+        for (Car car : table.cars()) {
+            boolean[] options = new boolean[ratios.size()];
+            car.options().forEach(option -> options[constraintIndex.get(option)] = true);
+            (car.date().equals(firstDate) ? fixed : day).add(new Vehicle(car.ident(), car.colour(), options));
+        }
+        return new Vehicles(fixed, day);
+    }
+
+    /**
+     * Reads a {@value #VEHICLES} file of the plant's own cars for one day: every row is a car (its date is not
+     * read), each option column must be one of {@code knownOptions} (the plant option codes the rules name).
+     */
+    public static List<PlantVehicle> plantVehicles(String text, Set<String> knownOptions) {
+        return table(text, knownOptions::contains, "not an option code of the sequencing rules").cars().stream()
+                .map(car -> new PlantVehicle(car.ident(), car.colour(), car.options())).toList();
+    }
+
+    /** A vehicles file read: its option column names and its cars in file order. */
+    private record Table(List<String> optionColumns, List<Car> cars) {
+    }
+
+    /** A row of a vehicles file: its date, ident, colour and the option columns that hold 1. */
+    private record Car(String date, String ident, String colour, List<String> options) {
+    }
+
+    private static Table table(String text, java.util.function.Predicate<String> knownOption, String unknown) {
         String[] lines = lines(text);
         if (lines.length == 0 || lines[0].isBlank()) {
             throw new RoadefFormatException(VEHICLES, 1, "header", "missing");
         }
         String[] header = fields(lines[0]);
-        Map<String, Integer> constraintIndex = new HashMap<>();
-        for (int c = 0; c < ratios.size(); c++) {
-            constraintIndex.put(ratios.get(c).ident(), c);
+        if (header.length < FIRST_OPTION_COLUMN) {
+            throw new RoadefFormatException(VEHICLES, 1, "header", "expected date, rank, ident and colour columns first");
         }
-        int[] columnConstraint = new int[header.length];
-        Set<Integer> covered = new HashSet<>();
+        Set<String> columns = new HashSet<>();
         for (int column = FIRST_OPTION_COLUMN; column < header.length; column++) {
-            Integer c = constraintIndex.get(header[column]);
-            if (c == null || !covered.add(c)) {
-                throw new RoadefFormatException(VEHICLES, 1, header[column], "not a ratio constraint, or repeated");
+            if (!knownOption.test(header[column])) {
+                throw new RoadefFormatException(VEHICLES, 1, header[column], unknown);
             }
-            columnConstraint[column] = c;
+            if (!columns.add(header[column])) {
+                throw new RoadefFormatException(VEHICLES, 1, header[column], "repeated");
+            }
         }
-        if (covered.size() != ratios.size()) {
-            throw new RoadefFormatException(VEHICLES, 1, "header", "a column per ratio constraint is needed, found "
-                    + covered.size() + " of " + ratios.size());
-        }
-        List<Vehicle> fixed = new ArrayList<>();
-        List<Vehicle> day = new ArrayList<>();
+        List<Car> cars = new ArrayList<>();
         Set<String> idents = new HashSet<>();
-        String firstDate = null;
         for (int i = 1; i < lines.length; i++) {
             if (lines[i].isBlank()) {
                 continue;
@@ -147,20 +178,19 @@ public final class RoadefFormat {
             if (!idents.add(ident)) {
                 throw row.refuse(header[2], "repeated ident " + ident);
             }
-            boolean[] options = new boolean[ratios.size()];
+            List<String> options = new ArrayList<>();
             for (int column = FIRST_OPTION_COLUMN; column < header.length; column++) {
                 String flag = row.fields[column];
                 if (!flag.equals("0") && !flag.equals("1")) {
                     throw row.refuse(header[column], "must be 0 or 1, found '" + flag + "'");
                 }
-                options[columnConstraint[column]] = flag.equals("1");
+                if (flag.equals("1")) {
+                    options.add(header[column]);
+                }
             }
-            if (firstDate == null) {
-                firstDate = date;
-            }
-            (date.equals(firstDate) ? fixed : day).add(new Vehicle(ident, colour, options));
+            cars.add(new Car(date, ident, colour, options));
         }
-        return new Vehicles(fixed, day);
+        return new Table(List.of(header).subList(FIRST_OPTION_COLUMN, header.length), cars);
     }
 
     /** Reads a sequence file (one ident a line) as indexes into {@code problem.day()}; it must hold each day car once. */

@@ -101,6 +101,18 @@ class SequenceLocalSearchTest {
                 .colourChanges());
     }
 
+    /** A day the plant sequences before any car is slotted, or with its D-1 cars only. */
+    @Test
+    void anEmptyDayGivesAnEmptySequence() {
+        SequencingProblem problem = new SequencingProblem(List.of(new RatioConstraint("R", 1, 2, true)), 2,
+                List.of(Objective.HIGH_PRIORITY_RATIOS), List.of(new Vehicle("d1", "red", new boolean[] {true})), List.of());
+
+        LocalSearch.Result result = LocalSearch.run(problem, NO_CLOCK, 3, 1_000);
+
+        assertThat(result.order()).isEmpty();
+        assertThat(result.score().objective()).isZero();
+    }
+
     private static boolean isPermutation(int[] order, int size) {
         return order.length == size && java.util.Arrays.stream(order).distinct().filter(i -> i >= 0 && i < size)
                 .count() == size;

@@ -16,6 +16,8 @@ public enum AdvisoryLock {
     OUTBOX_RELAY(7_340_002, false),
     /** supplier-service: allocation recomputes run one at a time across replicas. */
     SUPPLY_ALLOCATION(7_340_003, false),
+    /** production-service: line sequences are stored (and frozen) one at a time across replicas. */
+    LINE_SEQUENCING(7_340_004, false),
     /** supplier-service, keyed by supplier code: one supplier's delivery confirmations are checked one at a time. */
     SUPPLIER_DELIVERIES(7_340_101, true);
 
