@@ -88,7 +88,8 @@ public final class LocalSearch {
         }
 
         void run(long deadline, long maxMoves) {
-            while (tried < maxMoves && (tried % CLOCK_EVERY != 0 || System.nanoTime() < deadline)) {
+            // A sequence without a violation or a colour change cannot be bettered: stop at once.
+            while (bestCost > 0 && tried < maxMoves && (tried % CLOCK_EVERY != 0 || System.nanoTime() < deadline)) {
                 tried++;
                 if (!moves.stage() || !line.paintLimitKept()) {
                     continue;

@@ -7,8 +7,11 @@ import java.time.Duration;
 /** How line sequences are computed and kept (production.sequencing.*). */
 @ConfigMapping(prefix = "production.sequencing")
 public interface SequencingConfig {
-    /** The local search's time for one day (a 1,300-car day is usable within 10 s, see docs/benchmarks). */
-    @WithDefault("5s")
+    /**
+     * The local search's time for one day (a 1,300-car day is usable within 10 s, see docs/benchmarks; a refresh
+     * costs up to this much CPU per changed open day, so it is kept short).
+     */
+    @WithDefault("2s")
     Duration timeLimit();
 
     /** Seed of the local search: the same inputs and moves give the same sequence. */
@@ -23,7 +26,7 @@ public interface SequencingConfig {
     int frozenDays();
 
     /** Days after the frozen horizon whose sequences the periodic refresh keeps up to date. */
-    @WithDefault("14")
+    @WithDefault("7")
     int openDays();
 
     /** How often the open days whose inputs changed are sequenced again (a duration, or "disabled"). */
