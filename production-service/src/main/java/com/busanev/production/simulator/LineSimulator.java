@@ -1,25 +1,21 @@
 package com.busanev.production.simulator;
 
 import com.busanev.kit.lifecycle.Stopping;
-import com.busanev.production.build.Build;
-import com.busanev.production.build.BuildStatus;
 import com.busanev.production.build.CompleteRequest;
 import com.busanev.production.build.PlantFloor;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Random;
 
 /**
  * Plays the plant floor for the local run: as the plant clock passes a build's planned day it starts it, and a
- * build time later completes it with a seeded number of defects and the CO2 of the build. Off by default. The builds
- * of a batch are locked as they are read, as the plant floor locks the build it starts: a cancel decided meanwhile
- * takes the build out of the batch (PostgreSQL re-checks the status of a row it waited for).
+ * build time later completes it with a seeded number of defects and the CO2 of the build, a batch per tick through
+ * {@link PlantFloor#startDue} and {@link PlantFloor#completeDue} (which lock the rows as the REST calls do). Off by
+ * default.
  */
 @ApplicationScoped
 public class LineSimulator {
@@ -42,15 +38,9 @@ public class LineSimulator {
         if (!config.enabled()) {
             return Uni.createFrom().voidItem();
         }
-        return stopping.quietly(Panache.withTransaction(() -> Build.<Build>find("status = ?1 and plannedDate <= ?2 order by plannedDate",
-                                BuildStatus.SCHEDULED, LocalDate.now(clock)).page(0, config.batch()).withLock(LockModeType.PESSIMISTIC_WRITE).list()
-                        .chain(due -> Multi.createFrom().iterable(due)
-                                .onItem().transformToUniAndConcatenate(b -> floor.start(b.orderId)).collect().last()))
-                .chain(() -> Panache.withTransaction(() -> Build.<Build>find("status = ?1 and startedAt <= ?2",
-                                BuildStatus.IN_PRODUCTION, clock.instant().minus(config.buildTime())).page(0, config.batch()).withLock(LockModeType.PESSIMISTIC_WRITE).list()
-                        .chain(done -> Multi.createFrom().iterable(done)
-                                .onItem().transformToUniAndConcatenate(b -> floor.complete(b.orderId, report()))
-                                .collect().last()))))
+        return stopping.quietly(Panache.withTransaction(() -> floor.startDue(LocalDate.now(clock), config.batch()))
+                        .chain(() -> Panache.withTransaction(() -> floor.completeDue(
+                                clock.instant().minus(config.buildTime()), config.batch(), this::report))))
                 .replaceWithVoid();
     }
 
