@@ -33,8 +33,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
         CurrentUser.LOGISTICS_OPERATOR, CurrentUser.VIEWER})
 @Produces(MediaType.TEXT_HTML)
 public class ExceptionsPage {
-    /** The oldest of each kind are shown; the total says how many there are. */
-    static final int SHOWN = 10;
+    /** The first ten of each kind are shown (blocked and shortages: the total says how many there are in all). */
+    private static final int SHOWN = 10;
 
     @CheckedTemplate
     static class Templates {
