@@ -108,6 +108,13 @@ class ControlTowerIT {
 
         browser.get(stack.controlTowerUrl() + "/orders");
         waitFor(By.id("orders"));
+        // order-service's summary: the buyer's US order is counted by market, and cancelled by status.
+        assertThat(text(By.id("markets"))).as("counts by market").containsPattern("US \\d+");
+        assertThat(Long.parseLong(text(By.cssSelector(".pipeline li.status-CANCELLED b")))).isPositive();
+        browser.findElement(By.cssSelector("#markets a")).click();
+        assertThat(waitFor(By.cssSelector("#markets li.current")).getText()).as("a market's counts").isNotBlank();
+        browser.get(stack.controlTowerUrl() + "/orders");
+        waitFor(By.id("orders"));
         screenshot("orders");
         browser.findElement(By.id("sign-out")).click();
         waitFor(By.id("kc-login"));
@@ -127,6 +134,8 @@ class ControlTowerIT {
         int read = Integer.parseInt(version.getAttribute("value"));
         browser.findElement(By.id("save-calendar")).click();
         assertThat(waitFor(By.id("calendar-saved")).getText()).contains("version " + (read + 1));
+        assertThat(text(By.cssSelector("#calendar-history tbody tr:first-child"))).as("the history, newest first")
+                .startsWith(String.valueOf(read + 1)).contains("planner");
 
         // A second planner's form, opened before that save: production-service refuses it (If-Match), the tower says so.
         ((JavascriptExecutor) browser).executeScript("document.querySelector('input[name=version]').value = arguments[0]",
@@ -142,6 +151,12 @@ class ControlTowerIT {
         browser.findElement(By.id("save-calendar")).click();
         assertThat(waitFor(By.id("error-evShareCap")).getText()).as("production-service's violation, by its field").isNotBlank();
         screenshot("plant-calendar");
+
+        browser.findElement(By.id("nav-exceptions")).click();
+        waitFor(By.id("exceptions-blocked"));
+        assertThat(browser.findElements(By.id("exceptions-shortages"))).as("shortage alerts are procurement's").isEmpty();
+        assertThat(browser.findElements(By.id("exceptions-late"))).as("voyages are logistics'").isEmpty();
+        screenshot("exceptions-planner");
     }
 
     @Test
@@ -175,10 +190,22 @@ class ControlTowerIT {
                 .as("procurement's and viewers' list holds every supplier").contains("LGES", "CATL");
         waitFor(By.id("coverage"));
         screenshot("supply");
+        browser.findElement(By.cssSelector("#contracts a.versions")).click();
+        assertThat(waitFor(By.cssSelector(".contract-versions tbody tr")).getText()).as("the contract's versions").startsWith("v");
 
         browser.findElement(By.id("nav-logistics")).click();
         waitFor(By.id("voyages"));
         screenshot("logistics");
+        browser.findElement(By.cssSelector("#voyages tbody a")).click();
+        waitFor(By.id("manifest"));
+        assertThat(text(By.id("load"))).as("the load factor").containsPattern("\\d+% · \\d+ / \\d+ cars");
+        screenshot("voyage-manifest");
+
+        browser.findElement(By.id("nav-exceptions")).click();
+        waitFor(By.id("exceptions-blocked"));
+        waitFor(By.id("exceptions-shortages"));
+        waitFor(By.id("exceptions-late"));
+        screenshot("exceptions");
 
         browser.findElement(By.id("nav-plant")).click();
         waitFor(By.id("schedule"));

@@ -4,8 +4,10 @@ import com.busanev.tower.api.Page;
 import io.quarkus.oidc.token.propagation.common.AccessToken;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -22,6 +24,10 @@ public interface LogisticsApi {
             @QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
+    @Path("/voyages/{id}/manifest")
+    Manifest manifest(@PathParam("id") UUID voyage);
+
+    @GET
     @Path("/shipments")
     Page<Shipment> shipments(@QueryParam("vin") String vin, @QueryParam("status") String status,
             @QueryParam("page") int page, @QueryParam("size") int size);
@@ -31,6 +37,15 @@ public interface LogisticsApi {
             String status) {
         public long loadPercent() {
             return Math.round(loadFactor * 100);
+        }
+    }
+
+    /** The cars aboard a voyage and, for a container service, which container holds which. */
+    record Manifest(Voyage voyage, List<Car> cars, List<Container> containers) {
+        public record Car(UUID orderId, String vin, String market, String containerId, String status) {
+        }
+
+        public record Container(String id, List<String> vins) {
         }
     }
 

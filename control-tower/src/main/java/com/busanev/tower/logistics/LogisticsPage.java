@@ -9,8 +9,10 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -27,6 +29,8 @@ public class LogisticsPage {
         static native TemplateInstance logistics$voyages(Outcome<Page<LogisticsApi.Voyage>> voyages);
 
         static native TemplateInstance logistics$waiting(Outcome<Page<LogisticsApi.Shipment>> waiting);
+
+        static native TemplateInstance voyage(UUID id, Outcome<LogisticsApi.Manifest> manifest);
     }
 
     /** Voyages still to sail: what the operator loads; departed and arrived ones are history. */
@@ -49,6 +53,13 @@ public class LogisticsPage {
     @Path("/voyages")
     public TemplateInstance voyages(@RestQuery Integer page) {
         return Templates.logistics$voyages(voyages(Paging.page(page)));
+    }
+
+    /** One voyage's manifest: its load factor, the cars aboard and the containers. */
+    @GET
+    @Path("/voyages/{id}")
+    public TemplateInstance voyage(@PathParam("id") UUID id) {
+        return Templates.voyage(id, Outcome.of(LogisticsApi.SERVICE, () -> logistics.manifest(id)));
     }
 
     @GET

@@ -24,6 +24,10 @@ public interface OrdersApi {
             @QueryParam("reference") String reference, @QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
+    @Path("/orders/summary")
+    OrderSummary summary();
+
+    @GET
     @Path("/orders/{id}")
     Order get(@PathParam("id") UUID id);
 

@@ -20,8 +20,10 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -65,13 +67,22 @@ public class OrdersPage {
 
         /** The list of one status, keeping the other filters: the pipeline's links. */
         public String statusLink(String other) {
-            return "/orders?" + filters(other);
+            return "/orders?" + filters(other, market);
+        }
+
+        /** The list of one market, keeping the other filters: the market counts' links. */
+        public String marketLink(String other) {
+            return "/orders?" + filters(status, other);
         }
 
         private String filters(String withStatus) {
+            return filters(withStatus, market);
+        }
+
+        private String filters(String withStatus, String withMarket) {
             StringBuilder params = new StringBuilder();
             append(params, "status", withStatus);
-            append(params, "market", market);
+            append(params, "market", withMarket);
             append(params, "q", q);
             return params.toString();
         }
@@ -83,9 +94,21 @@ public class OrdersPage {
         }
     }
 
-    /** Orders per status for the current market filter: each the total of a one-row page, counted by order-service. */
-    public record Pipeline(List<Count> counts) {
-        public record Count(String status, long orders) {
+    /**
+     * Orders per status for the current market filter, and per market: order-service counts them in one grouped
+     * query (GET /api/v1/orders/summary), the tower never loads the orders to count them.
+     */
+    public record Pipeline(List<Count> counts, List<Count> markets) {
+        public record Count(String name, long orders) {
+        }
+
+        static Pipeline of(OrderSummary summary, String market) {
+            Map<String, Long> byStatus = market == null ? summary.byStatus() : summary.byStatusAndMarket().stream()
+                    .filter(cell -> cell.market().equals(market))
+                    .collect(Collectors.toMap(OrderSummary.Cell::status, OrderSummary.Cell::count));
+            return new Pipeline(
+                    Order.STATUSES.stream().map(status -> new Count(status, byStatus.getOrDefault(status, 0L))).toList(),
+                    summary.byMarket().entrySet().stream().map(entry -> new Count(entry.getKey(), entry.getValue())).toList());
         }
     }
 
@@ -193,15 +216,7 @@ public class OrdersPage {
                 () -> orders.list(query.status(), query.market(), reference, query.page(), Paging.SIZE));
     }
 
-    /**
-     * One count per status from order-service's own totals: the database counts, the tower never loads the orders.
-     * order-service has no aggregate endpoint, so this is one small call per status.
-     */
     private Outcome<Pipeline> pipeline(OrderQuery query) {
-        return Outcome.of(OrdersApi.SERVICE, () -> {
-            return new Pipeline(Order.STATUSES.stream()
-                    .map(status -> new Pipeline.Count(status, orders.list(status, query.market(), null, 0, 1).totalItems()))
-                    .toList());
-        });
+        return Outcome.of(OrdersApi.SERVICE, () -> Pipeline.of(orders.summary(), query.market()));
     }
 }

@@ -35,15 +35,17 @@ public class PlantPage {
     static class Templates {
         static native TemplateInstance plant(Range range, Outcome<List<ProductionApi.ScheduleDay>> schedule,
                 Outcome<ProductionApi.Kpis> kpis, Outcome<Page<ProductionApi.Build>> blocked, Outcome<Calendar> calendar,
-                Calendar.Change change, FieldErrors errors, String saved);
+                Outcome<List<ProductionApi.CalendarVersion>> history, Calendar.Change change, FieldErrors errors,
+                String saved);
 
         static native TemplateInstance plant$live(Range range, Outcome<List<ProductionApi.ScheduleDay>> schedule,
                 Outcome<ProductionApi.Kpis> kpis);
 
         static native TemplateInstance plant$blocked(Outcome<Page<ProductionApi.Build>> blocked);
 
-        static native TemplateInstance plant$calendar(Outcome<Calendar> calendar, Calendar.Change change,
-                FieldErrors errors, String saved);
+        static native TemplateInstance plant$calendar(Outcome<Calendar> calendar,
+                Outcome<List<ProductionApi.CalendarVersion>> history, Calendar.Change change, FieldErrors errors,
+                String saved);
     }
 
     /** The days shown; a range the person typed wrong falls back to the default, saying so. */
@@ -70,7 +72,8 @@ public class PlantPage {
         Range range = range(from, to);
         Outcome<Calendar> calendar = user.seesPlantReports() ? calendars.current() : null;
         Calendar.Change change = calendar == null || calendar.failed() ? null : Calendar.Change.of(calendar.value());
-        return Templates.plant(range, schedule(range), kpis(range), blocked(0), calendar, change, FieldErrors.NONE, null);
+        return Templates.plant(range, schedule(range), kpis(range), blocked(0), calendar,
+                calendar == null ? null : history(), change, FieldErrors.NONE, null);
     }
 
     @GET
@@ -102,9 +105,9 @@ public class PlantPage {
                 errors = new FieldErrors("Another planner changed the calendar since you opened it: " + errors.summary()
                         + " Reload to see their version, then make your change again.", errors.fields(), errors.others());
             }
-            return Templates.plant$calendar(calendars.current(), change, errors, null);
+            return Templates.plant$calendar(calendars.current(), history(), change, errors, null);
         }
-        return Templates.plant$calendar(saved, Calendar.Change.of(saved.value()), FieldErrors.NONE,
+        return Templates.plant$calendar(saved, history(), Calendar.Change.of(saved.value()), FieldErrors.NONE,
                 "Saved: version " + saved.value().version() + ". Builds on days that lost capacity are being moved.");
     }
 
@@ -130,6 +133,11 @@ public class PlantPage {
     /** Null where the role may not read them: the template leaves the panel out. */
     private Outcome<ProductionApi.Kpis> kpis(Range range) {
         return user.seesPlantReports() ? Outcome.of(ProductionApi.SERVICE, () -> production.kpis(range.from(), range.to())) : null;
+    }
+
+    /** Every version of the calendar, newest first: who changed it and when. */
+    private Outcome<List<ProductionApi.CalendarVersion>> history() {
+        return Outcome.of(ProductionApi.SERVICE, production::calendarHistory);
     }
 
     private Outcome<Page<ProductionApi.Build>> blocked(int page) {

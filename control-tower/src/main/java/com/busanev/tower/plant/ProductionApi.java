@@ -84,5 +84,12 @@ public interface ProductionApi {
     }
 
     record CalendarVersion(int version, ObjectNode calendar, String changedBy, Instant changedAt) {
+        /** What a planner changes most, in one line: the rest of the version stays in the service's history. */
+        public String summary() {
+            return "Renault " + calendar.path("renaultReservedPerDay").asText("-") + " a day, EV cap "
+                    + calendar.path("evShareCap").asText("-") + ", horizon " + calendar.path("horizonWeeks").asText("-")
+                    + " weeks, " + calendar.path("downtime").size() + " downtime, " + calendar.path("holidays").size()
+                    + " holidays";
+        }
     }
 }

@@ -34,6 +34,10 @@ public interface SupplyApi {
             @QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
+    @Path("/contracts/{id}/versions")
+    List<ContractVersion> versions(@PathParam("id") UUID contract);
+
+    @GET
     @Path("/contracts/{id}/deliveries")
     List<Delivery> deliveries(@PathParam("id") UUID contract);
 
@@ -57,6 +61,10 @@ public interface SupplyApi {
     }
 
     record Terms(String supplier, String status, LocalDate validFrom, LocalDate validTo, Integer monthlyCommittedPacks) {
+    }
+
+    /** One version of a contract's terms, newest first: who changed them and when. */
+    record ContractVersion(int version, Terms terms, String changedBy, Instant changedAt) {
     }
 
     record Delivery(UUID id, int packs, String serialFrom, String serialTo, LocalDate deliveredOn, String week,

@@ -45,6 +45,8 @@ public class SupplyPage {
         static native TemplateInstance supply$contracts(Outcome<Page<SupplyApi.Contract>> contracts, ContractQuery query);
 
         static native TemplateInstance deliveries(Outcome<List<SupplyApi.Delivery>> deliveries);
+
+        static native TemplateInstance versions(Outcome<List<SupplyApi.ContractVersion>> versions);
     }
 
     /** The contract statuses supplier-service knows, for the filter. */
@@ -89,6 +91,12 @@ public class SupplyPage {
     @Path("/contracts/{id}/deliveries")
     public TemplateInstance deliveries(@PathParam("id") UUID contract) {
         return Templates.deliveries(Outcome.of(SupplyApi.SERVICE, () -> supply.deliveries(contract)));
+    }
+
+    @GET
+    @Path("/contracts/{id}/versions")
+    public TemplateInstance versions(@PathParam("id") UUID contract) {
+        return Templates.versions(Outcome.of(SupplyApi.SERVICE, () -> supply.versions(contract)));
     }
 
     /** Null where the role may not read them (a supplier): the template leaves the panel out. */

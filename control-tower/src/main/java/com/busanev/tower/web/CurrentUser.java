@@ -81,6 +81,11 @@ public class CurrentUser {
         return any(LOGISTICS_OPERATOR, VIEWER);
     }
 
+    /** Whether any exception is the person's to read: blocked orders, shortages or late voyages. */
+    public boolean seesExceptions() {
+        return seesOrders() || seesSchedule() || seesCoverage() || seesLogistics();
+    }
+
     /** The first view this person can use: where signing in lands. */
     public String home() {
         if (seesOrders()) {

@@ -34,8 +34,13 @@ public class PlantClock {
         this.anchor = settings.anchor().orElseGet(Instant::now);
     }
 
-    public LocalDate today() {
+    /** Now on the services' clock: what their deadlines (a voyage's departure, its ETA) are compared with. */
+    public Instant now() {
         long elapsed = Duration.between(anchor, Instant.now()).toNanos();
-        return anchor.plusNanos((long) (elapsed * acceleration)).atZone(PLANT_ZONE).toLocalDate();
+        return anchor.plusNanos((long) (elapsed * acceleration));
+    }
+
+    public LocalDate today() {
+        return now().atZone(PLANT_ZONE).toLocalDate();
     }
 }
