@@ -16,9 +16,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -146,36 +144,21 @@ public class Bookings {
                                 : offerRoom(voyage, region, waiting.get(waiting.size() - 1))));
     }
 
+    /**
+     * Containers fill three cars at a time, in order: a booked car never leaves its voyage ({@code bookedCars} only
+     * grows), so the next car goes into the container its count reaches, with no look at the cars aboard.
+     */
     private Uni<Void> board(Shipment shipment, Voyage voyage) {
-        Uni<String> container = voyage.mode == TransportMode.CONTAINER ? openContainer(voyage) : Uni.createFrom().nullItem();
-        return container.chain(containerId -> {
-            voyage.bookedCars++;
-            shipment.status = ShipmentStatus.BOOKED;
-            shipment.mode = voyage.mode;
-            shipment.voyageId = voyage.id;
-            shipment.containerId = containerId;
-            shipment.destinationPort = voyage.destinationPort;
-            shipment.eta = voyage.eta;
-            shipment.bookedAt = clock.instant();
-            return announce(shipment, voyage.vessel, voyage.departure);
-        });
-    }
-
-    /** The first container of the voyage with a free rack: containers fill three cars at a time. */
-    private Uni<String> openContainer(Voyage voyage) {
-        return Shipment.<Shipment>find("voyageId = ?1 and status in ?2", voyage.id,
-                        List.of(ShipmentStatus.BOOKED, ShipmentStatus.DEPARTED, ShipmentStatus.ARRIVED)).list()
-                .map(aboard -> {
-                    Map<String, Integer> filled = new HashMap<>();
-                    aboard.forEach(s -> filled.merge(s.containerId, 1, Integer::sum));
-                    for (int number = 1; number <= voyage.containers; number++) {
-                        String id = voyage.containerId(number);
-                        if (filled.getOrDefault(id, 0) < Voyage.CARS_PER_CONTAINER) {
-                            return id;
-                        }
-                    }
-                    throw new IllegalStateException("voyage " + voyage.code + " has room but no free container");
-                });
+        shipment.containerId = voyage.mode == TransportMode.CONTAINER
+                ? voyage.containerId(voyage.bookedCars / Voyage.CARS_PER_CONTAINER + 1) : null;
+        voyage.bookedCars++;
+        shipment.status = ShipmentStatus.BOOKED;
+        shipment.mode = voyage.mode;
+        shipment.voyageId = voyage.id;
+        shipment.destinationPort = voyage.destinationPort;
+        shipment.eta = voyage.eta;
+        shipment.bookedAt = clock.instant();
+        return announce(shipment, voyage.vessel, voyage.departure);
     }
 
     private Uni<Void> byTruck(Shipment shipment) {
