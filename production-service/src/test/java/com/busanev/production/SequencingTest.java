@@ -8,6 +8,7 @@ import static com.busanev.production.Plant.awaitEvent;
 import static com.busanev.production.Plant.placed;
 import static com.busanev.production.Plant.publish;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.aMapWithSize;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -115,7 +116,13 @@ class SequencingTest {
         as(PLANNER).queryParam("from", day.toString()).queryParam("to", day.toString()).get("/api/v1/schedule")
                 .then().statusCode(200).body("[0].sequence.frozen", equalTo(true))
                 .body("[0].sequence.cars", equalTo(colours.size()))
-                .body("[0].sequence.paintBatchesOverLimit", equalTo(0));
+                .body("[0].sequence.paintBatchesOverLimit", equalTo(0))
+                .body("[0].sequence.objective", equalTo(sequence.getInt("objective")));
+        as(PLANNER).queryParam("from", day.toString()).queryParam("to", day.toString()).get("/api/v1/kpis")
+                .then().statusCode(200).body("sequenceQuality", aMapWithSize(1))
+                .body("sequenceQuality.'" + day + "'.frozen", equalTo(true))
+                .body("sequenceQuality.'" + day + "'.colourChanges", equalTo(sequence.getInt("colourChanges")))
+                .body("sequenceQuality.'" + day + "'.objective", equalTo(sequence.getInt("objective")));
         assertThat(CloudEventRecords.all(Topics.PRODUCTION_EVENTS, day.toString(), Duration.ofSeconds(2)))
                 .as("one SequenceFrozen for the day").hasSize(1);
     }

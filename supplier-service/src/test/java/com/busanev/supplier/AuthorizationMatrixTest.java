@@ -60,7 +60,8 @@ class AuthorizationMatrixTest {
                 new Row("POST", contract + "/deliveries", badDelivery, null, 409, 403, 409, 404, 403, 403, 403),
                 new Row("GET", contract + "/deliveries", null, null, 200, 200, 200, 404, 403, 403, 403),
                 new Row("GET", "/api/v1/coverage", null, null, 200, 200, 403, 403, 403, 403, 403),
-                new Row("GET", "/api/v1/alerts", null, null, 200, 200, 403, 403, 403, 403, 403));
+                new Row("GET", "/api/v1/alerts", null, null, 200, 200, 403, 403, 403, 403, 403),
+                new Row("GET", "/api/v1/call-offs?from=2032-01-05", null, null, 200, 200, 200, 200, 403, 403, 403));
 
         SoftAssertions softly = new SoftAssertions();
         for (Row row : rows) {

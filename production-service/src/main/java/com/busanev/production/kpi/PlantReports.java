@@ -29,19 +29,19 @@ public class PlantReports {
             SequenceQuality sequence) {
     }
 
-    /** The quality of the day's line sequence (null until it has one): its counts, and whether it is frozen. */
+    /** The quality of the day's line sequence (null until it has one): its counts, objective, and whether it is frozen. */
     public record SequenceQuality(int cars, long highPriorityViolations, long lowPriorityViolations, long colourChanges,
-            long paintBatchesOverLimit, boolean frozen) {
+            long paintBatchesOverLimit, long objective, boolean frozen) {
     }
 
     /** The counts only: a stored sequence's cars are not read for the schedule. */
     private static final String SEQUENCES = """
             SELECT cast(day AS text), car_count, high_priority_violations, low_priority_violations, colour_changes,
-                   paint_batches_over_limit, frozen_at IS NOT NULL FROM line_sequence WHERE day BETWEEN ?1 AND ?2""";
+                   paint_batches_over_limit, objective, frozen_at IS NOT NULL FROM line_sequence WHERE day BETWEEN ?1 AND ?2""";
 
     public record Kpis(LocalDate from, LocalDate to, long vehiclesBuilt, long slotsPlanned, long polestarCapacity,
             double utilisation, double evShare, double defectsPer100Vehicles, Double co2PerVehicleKg,
-            Map<String, Long> blockedByReason) {
+            Map<String, Long> blockedByReason, Map<LocalDate, SequenceQuality> sequenceQuality) {
     }
 
     private final Calendars calendars;
@@ -82,7 +82,7 @@ public class PlantReports {
                     Map<LocalDate, SequenceQuality> byDay = new HashMap<>();
                     rows.forEach(row -> byDay.put(LocalDate.parse((String) row[0]), new SequenceQuality(((Number) row[1]).intValue(),
                             ((Number) row[2]).longValue(), ((Number) row[3]).longValue(), ((Number) row[4]).longValue(),
-                            ((Number) row[5]).longValue(), (Boolean) row[6])));
+                            ((Number) row[5]).longValue(), ((Number) row[6]).longValue(), (Boolean) row[7])));
                     return byDay;
                 }));
     }
@@ -107,12 +107,15 @@ public class PlantReports {
                             long lineJobs = days.stream().mapToLong(ScheduleDay::lineJobs).sum();
                             Map<String, Long> byReason = new LinkedHashMap<>();
                             blocked.forEach(row -> byReason.put((String) row[0], ((Number) row[1]).longValue()));
+                            Map<LocalDate, SequenceQuality> sequenced = new TreeMap<>();
+                            days.stream().filter(day -> day.sequence() != null)
+                                    .forEach(day -> sequenced.put(day.date(), day.sequence()));
                             return new Kpis(from, to, vehicles, planned, capacity,
                                     capacity == 0 ? 0 : round((double) planned / capacity),
                                     lineJobs == 0 ? 0 : round((double) planned / lineJobs),
                                     vehicles == 0 ? 0 : round(100.0 * defects / vehicles),
                                     built[2] == null ? null : round(((Number) built[2]).doubleValue()),
-                                    byReason);
+                                    byReason, sequenced);
                         }))));
     }
 

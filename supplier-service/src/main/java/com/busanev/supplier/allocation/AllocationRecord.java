@@ -8,7 +8,10 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /** The allocation last announced for a week and region. */
 @Entity
@@ -24,6 +27,14 @@ public class AllocationRecord extends PanacheEntityBase {
     public String sources;
     @Column(name = "allocated_at")
     public Instant allocatedAt;
+
+    /** The allocated packs per supplier (a supplier's contracts summed), by supplier code. */
+    public Map<String, Integer> packsBySupplier() {
+        Map<String, Integer> packs = new TreeMap<>();
+        Arrays.stream(sources.split(";")).filter(source -> !source.isEmpty()).map(source -> source.split(":"))
+                .forEach(source -> packs.merge(source[1], Integer.parseInt(source[2]), Integer::sum));
+        return packs;
+    }
 
     public static class Key implements Serializable {
         public String week;

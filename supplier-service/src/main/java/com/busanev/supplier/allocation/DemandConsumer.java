@@ -7,15 +7,20 @@ import com.busanev.events.BuildRescheduled;
 import com.busanev.events.BuildScheduled;
 import com.busanev.events.DomainEvent;
 import com.busanev.events.EventType;
+import com.busanev.events.SequenceFrozen;
 import com.busanev.kit.inbox.CancelledOrders;
 import com.busanev.kit.messaging.EventConsumer;
 import com.busanev.kit.messaging.IncomingEvent;
+import com.busanev.supplier.calloff.CallOffs;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -31,20 +36,25 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * A batch costs a fixed number of statements, however many events it holds: one query for its orders' demand, one
  * for their tombstones, the changes applied in memory in record order ({@link DemandBatch}), then the changed rows
  * flushed as batched statements and the changed weeks marked in one statement.
+ * <p>
+ * The same batch transaction turns the batch's SequenceFrozen into the call-off in sequence ({@link CallOffs}), after
+ * the batch's demand, so an order scheduled in the batch has its region and week.
  */
 @ApplicationScoped
 public class DemandConsumer {
     private static final Set<EventType> FOLLOWED = Set.of(EventType.BUILD_SCHEDULED, EventType.BUILD_RESCHEDULED,
-            EventType.BUILD_BLOCKED, EventType.BUILD_CANCELLED);
+            EventType.BUILD_BLOCKED, EventType.BUILD_CANCELLED, EventType.SEQUENCE_FROZEN);
 
     private final EventConsumer consumer;
     private final PendingWeeks pendingWeeks;
     private final CancelledOrders cancelledOrders;
+    private final CallOffs callOffs;
 
-    DemandConsumer(EventConsumer consumer, PendingWeeks pendingWeeks, CancelledOrders cancelledOrders) {
+    DemandConsumer(EventConsumer consumer, PendingWeeks pendingWeeks, CancelledOrders cancelledOrders, CallOffs callOffs) {
         this.consumer = consumer;
         this.pendingWeeks = pendingWeeks;
         this.cancelledOrders = cancelledOrders;
+        this.callOffs = callOffs;
     }
 
     @Incoming("production-events")
@@ -53,6 +63,14 @@ public class DemandConsumer {
     }
 
     Uni<Void> apply(List<IncomingEvent> events) {
+        // a day frozen twice in one batch: its last sequence counts
+        Map<LocalDate, SequenceFrozen> frozen = new LinkedHashMap<>();
+        events.stream().map(IncomingEvent::payload).filter(SequenceFrozen.class::isInstance).map(SequenceFrozen.class::cast)
+                .forEach(day -> frozen.put(day.day(), day));
+        return applyDemand(events).chain(() -> callOffs.freeze(List.copyOf(frozen.values())));
+    }
+
+    private Uni<Void> applyDemand(List<IncomingEvent> events) {
         List<DemandBatch.Change> changes = events.stream().map(event -> changeOf(event.payload()))
                 .flatMap(Optional::stream).toList();
         if (changes.isEmpty()) {
