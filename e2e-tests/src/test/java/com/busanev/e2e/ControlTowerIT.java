@@ -181,7 +181,7 @@ class ControlTowerIT {
 
     @Test
     @Order(4)
-    void aViewerReadsEveryViewButCannotPlaceOrCancel() throws IOException {
+    void aViewerReadsEveryViewButCannotPlaceOrCancel() throws Exception {
         signIn("viewer");
         waitFor(By.id("orders"));
         assertThat(browser.findElements(By.id("place-order"))).isEmpty();
