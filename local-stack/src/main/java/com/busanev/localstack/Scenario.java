@@ -299,7 +299,7 @@ public final class Scenario {
         terms.put("supplier", supplier);
         terms.put("status", "ACTIVE");
         terms.put("validFrom", today.minusWeeks(1).toString());
-        terms.put("validTo", today.plusYears(3).toString());
+        terms.put("validTo", today.plusYears(10).toString());
         terms.put("packSpec", Map.of("capacityKwh", 100.0, "chemistry", "NMC"));
         terms.put("monthlyCommittedPacks", packs.committed());
         terms.put("flexRange", Map.of("minPacks", packs.flexMin(), "maxPacks", packs.flexMax()));
