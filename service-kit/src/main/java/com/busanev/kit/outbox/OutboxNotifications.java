@@ -6,7 +6,11 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -21,6 +25,7 @@ public class OutboxNotifications {
     /** The PostgreSQL channel the trigger of V0_3__outbox_notify.sql notifies. */
     public static final String CHANNEL = "outbox_event_appended";
     private static final Logger LOG = Logger.getLogger(OutboxNotifications.class);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
     private final PgConnectOptions connectOptions;
     private final OutboxConfig config;
@@ -79,11 +84,22 @@ public class OutboxNotifications {
         });
     }
 
+    /**
+     * Waits (briefly) for the connection to close: Vert.x stops its event loops right after the shutdown event, and a
+     * close still under way then fails with an ERROR from Netty.
+     */
     void stop(@Observes ShutdownEvent shutdown) {
         closed = true;
         PgSubscriber listening = subscriber;
-        if (listening != null) {
-            listening.close();
+        if (listening == null) {
+            return;
+        }
+        try {
+            listening.close().toCompletionStage().toCompletableFuture().get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debugf("outbox notifications: the listening connection did not close cleanly: %s", e.getMessage());
         }
     }
 }
