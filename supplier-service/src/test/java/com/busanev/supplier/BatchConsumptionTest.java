@@ -3,8 +3,12 @@ package com.busanev.supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.busanev.events.BlockReason;
+import com.busanev.events.BuildBlocked;
+import com.busanev.events.BuildCancelled;
 import com.busanev.events.BuildRescheduled;
 import com.busanev.events.BuildScheduled;
+import com.busanev.events.DomainEvent;
 import com.busanev.events.IsoWeek;
 import com.busanev.events.Region;
 import com.busanev.events.Topics;
@@ -20,7 +24,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -95,6 +102,52 @@ class BatchConsumptionTest {
                 .isGreaterThan(last.offset())));
         assertThat(processed(ids)).isEqualTo(2);
         assertThat(demandWeek(order)).contains(SECOND.toString());
+    }
+
+    @Test
+    void aBurstOfOrdersLeavesEachItsOwnDemand() throws Exception {
+        // many orders over every partition, so batches are large and mix orders: blocked for packs, then scheduled,
+        // every third then cancelled; each order's last word decides its demand
+        List<UUID> orders = Stream.generate(UUID::randomUUID).limit(600).toList();
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < orders.size(); i++) {
+            UUID order = orders.get(i);
+            records.add(record(new BuildBlocked(order, "US", Region.NA, BlockReason.NO_PACKS, FIRST.toString(),
+                    "no packs", Instant.now()), ids));
+            records.add(record(scheduled(order, SECOND.toString()), ids));
+            if (i % 3 == 0) {
+                records.add(record(new BuildCancelled(order, Region.NA, SECOND.toString(), Instant.now()), ids));
+            }
+        }
+        KafkaResource.companion().produceStrings().fromRecords(records).awaitCompletion();
+
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
+                assertThat(processed(ids.toArray(String[]::new))).isEqualTo(ids.size()));
+        Map<UUID, String> demand = demandWeeks(orders);
+        for (int i = 0; i < orders.size(); i++) {
+            assertThat(demand.get(orders.get(i))).as("demand of order %d", i).isEqualTo(i % 3 == 0 ? null : SECOND.toString());
+        }
+    }
+
+    private static ProducerRecord<String, String> record(DomainEvent event, List<String> ids) {
+        String id = UUID.randomUUID().toString();
+        ids.add(id);
+        return CloudEventRecords.of(event, id);
+    }
+
+    private Map<UUID, String> demandWeeks(List<UUID> orders) throws SQLException {
+        Map<UUID, String> weeks = new HashMap<>();
+        try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(
+                "SELECT order_id, week FROM demand WHERE order_id = ANY(?)")) {
+            statement.setArray(1, connection.createArrayOf("uuid", orders.toArray()));
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    weeks.put(result.getObject(1, UUID.class), result.getString(2));
+                }
+            }
+        }
+        return weeks;
     }
 
     private static BuildScheduled scheduled(UUID order, String week) {

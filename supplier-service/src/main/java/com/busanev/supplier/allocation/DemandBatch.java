@@ -10,16 +10,15 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
 /**
  * The demand of a batch's orders, changed in memory event by event in record order (so an order's events apply in
- * the order they were published); what it holds at the end is written once. Rows already stored are the managed
- * entities loaded for the batch: changing their fields is their update, and an order withdrawn and wanted again
- * within the batch keeps its row.
+ * the order they were published); what differs at the end from what was stored is written once, as explicit rows to
+ * upsert and ids to delete. Plain values, not managed entities: what is written is exactly what this batch decided,
+ * never left to the session's flush.
  */
 final class DemandBatch {
     /** What one event does to its order's demand. */
@@ -39,14 +38,18 @@ final class DemandBatch {
     record Cancel(UUID orderId, Instant cancelledAt) implements Change {
     }
 
-    private final Map<UUID, Demand> stored = new HashMap<>();
-    private final Map<UUID, Demand> current = new HashMap<>();
+    /** One order's demand: a pack of {@code region} (for {@code market}, null if never told) in {@code week}. */
+    record Row(UUID orderId, Region region, String market, String week) {
+    }
+
+    private final Map<UUID, Row> stored = new HashMap<>();
+    private final Map<UUID, Row> current = new HashMap<>();
     private final Set<UUID> cancelled;
     private final Map<UUID, Instant> cancels = new LinkedHashMap<>();
     private final Set<IsoWeek> changedWeeks = new TreeSet<>();
 
-    DemandBatch(List<Demand> stored, Set<UUID> cancelled) {
-        stored.forEach(demand -> this.stored.put(demand.orderId, demand));
+    DemandBatch(List<Row> stored, Set<UUID> cancelled) {
+        stored.forEach(row -> this.stored.put(row.orderId(), row));
         this.current.putAll(this.stored);
         this.cancelled = new HashSet<>(cancelled);
     }
@@ -69,28 +72,23 @@ final class DemandBatch {
             return;
         }
         IsoWeek week = demandWeek(need.week());
-        Demand existing = current.get(need.orderId());
-        String knownMarket = need.market() != null || existing == null ? need.market() : existing.market;
-        if (existing != null && existing.week.equals(need.week()) && existing.region == need.region()
-                && Objects.equals(existing.market, knownMarket)) {
+        Row existing = current.get(need.orderId());
+        String knownMarket = need.market() != null || existing == null ? need.market() : existing.market();
+        Row wanted = new Row(need.orderId(), need.region(), knownMarket, need.week());
+        if (wanted.equals(existing)) {
             return;
         }
         changedWeeks.add(week);
         if (existing != null) {
-            changedWeeks.add(IsoWeek.parse(existing.week));
+            changedWeeks.add(IsoWeek.parse(existing.week()));
         }
-        Demand demand = existing != null ? existing : stored.getOrDefault(need.orderId(), new Demand());
-        demand.orderId = need.orderId();
-        demand.region = need.region();
-        demand.market = knownMarket;
-        demand.week = need.week();
-        current.put(need.orderId(), demand);
+        current.put(need.orderId(), wanted);
     }
 
     private void withdraw(UUID orderId) {
-        Demand existing = current.remove(orderId);
+        Row existing = current.remove(orderId);
         if (existing != null) {
-            changedWeeks.add(IsoWeek.parse(existing.week));
+            changedWeeks.add(IsoWeek.parse(existing.week()));
         }
     }
 
@@ -103,14 +101,14 @@ final class DemandBatch {
         }
     }
 
-    /** Demand of orders that had none stored: to insert. */
-    List<Demand> added() {
-        return current.values().stream().filter(demand -> !stored.containsKey(demand.orderId)).toList();
+    /** Demand that is new or differs from what was stored: to upsert. */
+    List<Row> changed() {
+        return current.values().stream().filter(row -> !row.equals(stored.get(row.orderId()))).toList();
     }
 
-    /** Stored demand no longer wanted: to delete. */
-    List<Demand> withdrawn() {
-        return stored.values().stream().filter(demand -> !current.containsKey(demand.orderId)).toList();
+    /** Orders whose stored demand is no longer wanted: to delete. */
+    List<UUID> withdrawn() {
+        return stored.keySet().stream().filter(order -> !current.containsKey(order)).toList();
     }
 
     /** Orders cancelled in this batch and not before, with when: tombstones to write. */

@@ -12,7 +12,6 @@ import com.busanev.kit.inbox.CancelledOrders;
 import com.busanev.kit.messaging.EventConsumer;
 import com.busanev.kit.messaging.IncomingEvent;
 import com.busanev.supplier.calloff.CallOffs;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -34,8 +33,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * tombstone all the same, so a build event replayed after it (a dead letter copied back) adds no demand.
  * <p>
  * A batch costs a fixed number of statements, however many events it holds: one query for its orders' demand, one
- * for their tombstones, the changes applied in memory in record order ({@link DemandBatch}), then the changed rows
- * flushed as batched statements and the changed weeks marked in one statement.
+ * for their tombstones, the changes applied in memory in record order ({@link DemandBatch}), then one statement
+ * upserting the changed rows, one deleting the withdrawn ones ({@link DemandRows}) and one marking the changed weeks.
  * <p>
  * The same batch transaction turns the batch's SequenceFrozen into the call-off in sequence ({@link CallOffs}), after
  * the batch's demand, so an order scheduled in the batch has its region and week.
@@ -49,9 +48,12 @@ public class DemandConsumer {
     private final PendingWeeks pendingWeeks;
     private final CancelledOrders cancelledOrders;
     private final CallOffs callOffs;
+    private final DemandRows demandRows;
 
-    DemandConsumer(EventConsumer consumer, PendingWeeks pendingWeeks, CancelledOrders cancelledOrders, CallOffs callOffs) {
+    DemandConsumer(EventConsumer consumer, PendingWeeks pendingWeeks, CancelledOrders cancelledOrders, CallOffs callOffs,
+            DemandRows demandRows) {
         this.consumer = consumer;
+        this.demandRows = demandRows;
         this.pendingWeeks = pendingWeeks;
         this.cancelledOrders = cancelledOrders;
         this.callOffs = callOffs;
@@ -77,7 +79,7 @@ public class DemandConsumer {
             return Uni.createFrom().voidItem();
         }
         Set<UUID> orders = changes.stream().map(DemandBatch.Change::orderId).collect(Collectors.toSet());
-        return Demand.<Demand>list("orderId in ?1", orders)
+        return demandRows.of(orders)
                 .chain(stored -> cancelledOrders.cancelledAmong(orders)
                         .map(cancelled -> new DemandBatch(stored, cancelled)))
                 .invoke(batch -> changes.forEach(batch::apply))
@@ -85,9 +87,8 @@ public class DemandConsumer {
     }
 
     private Uni<Void> write(DemandBatch batch) {
-        return Panache.getSession()
-                .chain(session -> session.persistAll(batch.added().toArray())
-                        .chain(() -> session.removeAll(batch.withdrawn().toArray())))
+        return demandRows.upsert(batch.changed())
+                .chain(() -> demandRows.delete(batch.withdrawn()))
                 .chain(() -> Multi.createFrom().iterable(batch.cancels().entrySet())
                         .onItem().transformToUniAndConcatenate(cancel -> cancelledOrders.remember(cancel.getKey(),
                                 cancel.getValue()))

@@ -34,9 +34,8 @@ public class CallOffs {
             return Uni.createFrom().voidItem();
         }
         List<UUID> orders = frozen.stream().flatMap(day -> day.orders().stream()).distinct().toList();
-        // the batch's own demand changes first, so an order scheduled in the same batch is known
-        return Panache.flush()
-                .chain(() -> Demand.<Demand>list("orderId in ?1", orders))
+        // the batch's demand is already written (by statements, before this), so an order scheduled in it is known
+        return Demand.<Demand>list("orderId in ?1", orders)
                 .map(demand -> demand.stream().collect(Collectors.toMap(d -> d.orderId, Function.identity())))
                 .chain(demand -> allocationsOf(demand.values())
                         .map(allocations -> frozen.stream()
