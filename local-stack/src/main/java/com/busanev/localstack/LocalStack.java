@@ -52,6 +52,10 @@ public final class LocalStack implements AutoCloseable {
 
     /** The plant time a run reached when it stopped, so that the next run in the same folder resumes from it. */
     private static final String PLANT_CLOCK_FILE = "plant-clock";
+    private static final double SECONDS_PER_DAY = 86_400;
+    /** A plant day shorter than this (wall) paces the sequencer; a slower clock keeps the service's defaults. */
+    private static final double PACED_BELOW_SECONDS = 600;
+    private static final int PACED_OPEN_DAYS = 2;
 
     private final Options options;
     private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
@@ -131,8 +135,27 @@ public final class LocalStack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrap());
         env.put("PRODUCTION_SIMULATOR_ENABLED", "true");
         env.put("LOGISTICS_SIMULATOR_ENABLED", "true");
+        if (service.equals("production-service")) {
+            env.putAll(sequencingPace(options.acceleration()));
+        }
         env.putAll(options.settings());
         return launch(service, "-Xmx256m", env);
+    }
+
+    /**
+     * Line sequencing keeps pace with an accelerated plant clock: its refresh (60 s by default, a few minutes of a real
+     * plant day) would otherwise see a fast plant day only now and then and freeze few of them. A pass runs at least
+     * twice per plant day, over a shorter open horizon, with a search time that fits in the pass.
+     */
+    static Map<String, String> sequencingPace(double acceleration) {
+        double plantDaySeconds = SECONDS_PER_DAY / acceleration;
+        if (plantDaySeconds >= PACED_BELOW_SECONDS) {
+            return Map.of();
+        }
+        long intervalMillis = Math.max(1_000, (long) (plantDaySeconds * 1_000 / 2));
+        return Map.of("PRODUCTION_SEQUENCING_REFRESH_INTERVAL", intervalMillis + "ms",
+                "PRODUCTION_SEQUENCING_OPEN_DAYS", String.valueOf(PACED_OPEN_DAYS),
+                "PRODUCTION_SEQUENCING_TIME_LIMIT", Math.max(100, intervalMillis / (2 * (PACED_OPEN_DAYS + 1))) + "ms");
     }
 
     /** The control tower knows Keycloak, the plant clock and where each service listens. */

@@ -156,6 +156,23 @@ class SequencingTest {
     }
 
     @Test
+    @Order(3)
+    void aRecentDayNoPassFrozeIsFrozenLateAnOlderOneIsLeft() {
+        LocalDate missed = LocalDate.now(PLANT).minusDays(2);
+        LocalDate tooOld = LocalDate.now(PLANT).minusDays(10);
+        for (LocalDate day : List.of(missed, tooOld)) {
+            as(PLANNER).body("""
+                    [{"ident":"M-1","colour":"RED"},{"ident":"M-2","colour":"BLUE"}]""")
+                    .put("/api/v1/sequence/" + day + "/plant-vehicles").then().statusCode(200);
+        }
+
+        assertThat(refreshAll()).contains(missed).doesNotContain(tooOld);
+        assertThat(CloudEventRecords.all(Topics.PRODUCTION_EVENTS, missed.toString(), Duration.ofSeconds(2)))
+                .as("the missed day's SequenceFrozen").hasSize(1);
+        assertThat(refreshAll()).as("frozen: not looked at again").doesNotContain(missed);
+    }
+
+    @Test
     void rulesAreValidatedAndVersioned() {
         String version = as(VIEWER).get("/api/v1/sequence/rules").then().statusCode(200).extract().header("ETag")
                 .replace("\"", "");

@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * Periodically brings the sequences from today to the end of the open horizon up to date, day by day in line
  * order (so a day's D-1 cars are current): days whose inputs changed are sequenced again, days entering the frozen
- * horizon are frozen. Frozen days are not read again.
+ * horizon are frozen. Frozen days are not read again. A recent day no pass froze in time (the service was down, or an
+ * accelerated plant clock outran a pass) is frozen late, so every production day keeps the sequence it was built in
+ * and its call-off.
  */
 @ApplicationScoped
 public class SequenceRefresh {
@@ -24,6 +26,9 @@ public class SequenceRefresh {
             UNION SELECT day FROM plant_vehicles WHERE day BETWEEN ?1 AND ?2
             EXCEPT SELECT day FROM line_sequence WHERE frozen_at IS NOT NULL
             ORDER BY 1""";
+
+    /** How far back a day without a frozen sequence is still frozen, late. */
+    static final int CATCH_UP_DAYS = 3;
 
     private final Sequencer sequencer;
     private final Stopping stopping;
@@ -48,7 +53,8 @@ public class SequenceRefresh {
         LocalDate today = LocalDate.now(clock);
         LocalDate last = today.plusDays(config.frozenDays() + config.openDays() - 1L);
         return Panache.withSession(() -> Panache.getSession().chain(session -> session
-                        .createNativeQuery(DAYS, LocalDate.class).setParameter(1, today).setParameter(2, last)
+                        .createNativeQuery(DAYS, LocalDate.class).setParameter(1, today.minusDays(CATCH_UP_DAYS))
+                        .setParameter(2, last)
                         .getResultList()))
                 .call(days -> Multi.createFrom().iterable(days)
                         .onItem().transformToUniAndConcatenate(day -> sequencer.refresh(day, false))
