@@ -77,6 +77,15 @@ class WholeChainIT {
         assertThat(build.get("vin").asText()).isEqualTo(vin);
         JsonNode shipments = api.get("polestar-buyer", stack.serviceUrl("logistics-service") + "/api/v1/shipments?vin=" + vin);
         assertThat(shipments.get("items").get(0).get("status").asText()).isEqualTo("ARRIVED");
+
+        // The day it was built on was sequenced and frozen by the plant's own refresh (the call-off is made from the
+        // SequenceFrozen that published), and the car has its place in that day's line order.
+        String day = build.get("plannedDate").asText();
+        JsonNode callOffs = api.get("procurement", stack.serviceUrl("supplier-service") + "/api/v1/call-offs?days=1&from=" + day);
+        assertThat(callOffs.findValuesAsText("orderId")).as("call-off of %s", day).contains(us.id());
+        JsonNode sequence = api.get("planner", stack.serviceUrl("production-service") + "/api/v1/sequence?date=" + day);
+        assertThat(sequence.get("frozen").asBoolean()).isTrue();
+        assertThat(sequence.get("positions").findValuesAsText("orderId")).contains(us.id());
     }
 
     @Test
