@@ -41,7 +41,7 @@ public class CalendarResource {
     @WithSession
     @Operation(summary = "The calendar in force; its version goes back in If-Match to change it")
     public Uni<Response> get() {
-        return calendars.current().map(v -> Response.ok(v.calendar()).tag(String.valueOf(v.version()))
+        return calendars.current().map(v -> Response.ok(v.document()).tag(String.valueOf(v.version()))
                 .header("Calendar-Version", v.version()).build());
     }
 
@@ -50,8 +50,9 @@ public class CalendarResource {
     @RolesAllowed({Roles.PLANT_PLANNER, Roles.VIEWER})
     @WithSession
     @Operation(summary = "Every version of the calendar: who changed it and when")
-    public Uni<List<Calendars.Versioned>> history() {
-        return calendars.history();
+    public Uni<List<CalendarChange>> history() {
+        return calendars.history().map(versions -> versions.stream()
+                .map(v -> new CalendarChange(v.version(), v.document(), v.changedBy(), v.changedAt())).toList());
     }
 
     @PUT
@@ -64,6 +65,6 @@ public class CalendarResource {
             PlantCalendar calendar) {
         int expected = IfMatch.version(ifMatch, "calendar");
         return Panache.withTransaction(() -> planner.changeCalendar(calendar, expected, caller.name()))
-                .map(v -> Response.ok(v.calendar()).tag(String.valueOf(v.version())).header("Calendar-Version", v.version()).build());
+                .map(v -> Response.ok(v.document()).tag(String.valueOf(v.version())).header("Calendar-Version", v.version()).build());
     }
 }

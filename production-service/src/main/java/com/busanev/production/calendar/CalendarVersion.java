@@ -1,22 +1,11 @@
 package com.busanev.production.calendar;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
+import com.busanev.production.versioned.DocumentVersion;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
 
 /** One version of the plant calendar; the highest is in force, the others are its audit trail. */
 @Entity
 @Table(name = "calendar_version")
-public class CalendarVersion extends PanacheEntityBase {
-    @Id
-    public int version;
-    @Column(columnDefinition = "text")
-    public String definition;
-    @Column(name = "changed_by")
-    public String changedBy;
-    @Column(name = "changed_at")
-    public Instant changedAt;
+public class CalendarVersion extends DocumentVersion {
 }

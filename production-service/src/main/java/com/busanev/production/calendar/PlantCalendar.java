@@ -1,5 +1,6 @@
 package com.busanev.production.calendar;
 
+import com.busanev.production.versioned.VersionedDocument;
 import com.busanev.production.plan.LineDay;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -29,7 +30,7 @@ public record PlantCalendar(
         List<@Valid @NotNull Downtime> downtime,
         @NotNull @Min(0) Integer renaultReservedPerDay,
         @NotNull @DecimalMin("0.0") @DecimalMax("1.0") Double evShareCap,
-        @NotNull @Min(1) @Max(104) Integer horizonWeeks) {
+        @NotNull @Min(1) @Max(104) Integer horizonWeeks) implements VersionedDocument {
 
     // Boxed numbers: a value left out of the JSON is a 400 naming it, not a silent 0.
     public record Shift(@NotBlank String name, @NotNull LocalTime start, @NotNull LocalTime end,
@@ -52,6 +53,7 @@ public record PlantCalendar(
      * Rules Bean Validation cannot say: shifts in order without overlap, downtime ranges the right way round. Runs
      * beside Bean Validation on the same document, so it skips what is missing (Bean Validation reports that).
      */
+    @Override
     public List<String[]> inconsistencies() {
         List<String[]> problems = new ArrayList<>();
         List<Shift> all = shifts == null ? List.of() : shifts;

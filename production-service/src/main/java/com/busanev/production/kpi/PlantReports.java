@@ -58,7 +58,7 @@ public class PlantReports {
                 .chain(counts -> sequences(from, to).map(sequences -> {
                     Map<LocalDate, Map<String, Integer>> mix = new HashMap<>();
                     counts.forEach(c -> mix.computeIfAbsent(c.date(), d -> new TreeMap<>()).put(c.key(), c.count()));
-                    PlantCalendar calendar = current.calendar();
+                    PlantCalendar calendar = current.document();
                     List<ScheduleDay> days = new ArrayList<>();
                     for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
                         boolean working = calendar.isWorkingDay(day);

@@ -1,5 +1,6 @@
 package com.busanev.production.plan;
 
+import com.busanev.production.versioned.Versioned;
 import com.busanev.events.BlockReason;
 import com.busanev.events.BuildBlocked;
 import com.busanev.events.BuildCancelled;
@@ -205,7 +206,7 @@ public class Planner {
      * first batch of each region's blocked orders tries again (the periodic retry goes through the rest). Runs in
      * the caller's transaction, which also stores the calendar.
      */
-    public Uni<Calendars.Versioned> changeCalendar(PlantCalendar calendar, int expectedVersion, String user) {
+    public Uni<Versioned<PlantCalendar>> changeCalendar(PlantCalendar calendar, int expectedVersion, String user) {
         return calendars.replace(calendar, expectedVersion, user)
                 .call(changed -> planning(p -> {
                     p.plan.replaceDays(calendar.lineDays(p.start));
@@ -389,7 +390,7 @@ public class Planner {
     private Uni<LinePlan> load(LocalDate start) {
         return calendars.current().chain(current -> SlotCounts.PER_REGION.between(IsoWeek.of(start).monday(), SlotCounts.OPEN_END)
                 .chain(counts -> PackBudget.<PackBudget>listAll().map(budgets -> {
-                    PlantCalendar calendar = current.calendar();
+                    PlantCalendar calendar = current.document();
                     warnIfBeyondHolidays(calendar, start);
                     List<LineDay> days = new ArrayList<>(calendar.lineDays(start));
                     Set<LocalDate> known = days.stream().map(LineDay::date).collect(Collectors.toCollection(HashSet::new));

@@ -50,7 +50,7 @@ public class PlantVehicles {
             }
             return rules.current();
         }).chain(current -> {
-            validate(vehicles, current.rules().plantOptions());
+            validate(vehicles, current.document().plantOptions());
             return PlantDay.<PlantDay>findById(day).chain(row -> {
                 PlantDay target = row != null ? row : new PlantDay();
                 target.day = day;
@@ -64,7 +64,7 @@ public class PlantVehicles {
 
     /** The plant option codes the rules in force name: the option columns a vehicles file may have. */
     public Uni<Set<String>> knownOptions() {
-        return rules.current().map(current -> current.rules().plantOptions());
+        return rules.current().map(current -> current.document().plantOptions());
     }
 
     private void validate(List<PlantVehicle> vehicles, Set<String> knownOptions) {

@@ -1,5 +1,6 @@
 package com.busanev.production.sequence;
 
+import com.busanev.production.versioned.Versioned;
 import com.busanev.kit.concurrency.IfMatch;
 import com.busanev.kit.problem.Problem;
 import com.busanev.kit.problem.ProblemException;
@@ -147,8 +148,8 @@ public class SequenceResource {
         }
     }
 
-    private static Response versioned(Rules.Versioned v) {
-        return Response.ok(v.rules()).tag(String.valueOf(v.version())).header(RULES_VERSION, v.version()).build();
+    private static Response versioned(Versioned<SequencingRules> v) {
+        return Response.ok(v.document()).tag(String.valueOf(v.version())).header(RULES_VERSION, v.version()).build();
     }
 
     private static LocalDate day(String field, String value) {

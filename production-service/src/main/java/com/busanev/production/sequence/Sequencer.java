@@ -1,5 +1,6 @@
 package com.busanev.production.sequence;
 
+import com.busanev.production.versioned.Versioned;
 import com.busanev.events.SequenceFrozen;
 import com.busanev.kit.locks.AdvisoryLock;
 import com.busanev.kit.outbox.Outbox;
@@ -122,9 +123,9 @@ public class Sequencer {
                         })))));
     }
 
-    private Inputs inputs(LocalDate day, Rules.Versioned current, List<SequencedCar> cars, LineSequence previous,
+    private Inputs inputs(LocalDate day, Versioned<SequencingRules> current, List<SequencedCar> cars, LineSequence previous,
             LineSequence stored) {
-        SequencingRules rules = current.rules();
+        SequencingRules rules = current.document();
         int longestWindow = rules.ratios().stream().mapToInt(SequencingRules.Ratio::p).max().orElse(1);
         List<SequencedCar> before = previous == null ? List.of() : cars(previous);
         List<Vehicle> fixed = before.subList(Math.max(0, before.size() - longestWindow), before.size()).stream()

@@ -1,5 +1,6 @@
 package com.busanev.production.sequence;
 
+import com.busanev.production.versioned.VersionedDocument;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -16,7 +17,7 @@ import java.util.Set;
  */
 @RegisterForReflection
 public record SequencingRules(@NotNull @Valid List<Ratio> ratios, @Min(1) int paintBatchLimit,
-        @NotNull List<@NotNull Objective> objectives) {
+        @NotNull List<@NotNull Objective> objectives) implements VersionedDocument {
 
     public enum Priority {
         HIGH, LOW
@@ -67,7 +68,8 @@ public record SequencingRules(@NotNull @Valid List<Ratio> ratios, @Min(1) int pa
     }
 
     /** Rules bean validation cannot say: {field, message} pairs. */
-    List<String[]> inconsistencies() {
+    @Override
+    public List<String[]> inconsistencies() {
         List<String[]> problems = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < ratios.size(); i++) {
