@@ -22,7 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -88,7 +87,7 @@ public class OrderResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<OrderView> get(@PathParam("id") UUID id) {
-        return orders.find(id, ownerScope());
+        return orders.find(id, caller.brandScope());
     }
 
     @GET
@@ -98,7 +97,7 @@ public class OrderResource {
     @APIResponse(responseCode = "200", description = "One page, with the total")
     @APIResponse(responseCode = "400", description = "A page, size or filter value that cannot be used", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<OrderView>> list(@BeanParam OrderFilter filter, @Valid @BeanParam PageParams page) {
-        return orders.list(ownerScope(), filter, page);
+        return orders.list(caller.brandScope(), filter, page);
     }
 
     @POST
@@ -123,8 +122,4 @@ public class OrderResource {
                 .map(order -> Response.status(order.status() == OrderStatus.CANCELLED ? Response.Status.OK : Response.Status.ACCEPTED).entity(order).build());
     }
 
-    /** Viewers read every brand's orders; a brand only its own. */
-    private Optional<String> ownerScope() {
-        return caller.hasRole(Roles.VIEWER) ? Optional.empty() : Optional.of(caller.requireBrand());
-    }
 }

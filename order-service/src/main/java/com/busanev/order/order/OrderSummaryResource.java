@@ -9,7 +9,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,11 +37,7 @@ public class OrderSummaryResource {
     @APIResponse(responseCode = "403", description = "A role that cannot read orders, or a brand user without a brand",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<OrderSummary> summary() {
-        return summaries.summarise(ownerScope());
+        return summaries.summarise(caller.brandScope());
     }
 
-    /** Viewers count every brand's orders; a brand only its own (as the order list). */
-    private Optional<String> ownerScope() {
-        return caller.hasRole(Roles.VIEWER) ? Optional.empty() : Optional.of(caller.requireBrand());
-    }
 }

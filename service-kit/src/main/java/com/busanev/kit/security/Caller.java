@@ -45,6 +45,16 @@ public class Caller {
                 "The token carries no '" + BRAND_CLAIM + "' claim.", java.util.List.of()));
     }
 
+    /** Whose orders the caller may see: none (every brand) for a viewer, otherwise the brand it acts for. */
+    public Optional<String> brandScope() {
+        return hasRole(Roles.VIEWER) ? Optional.empty() : Optional.of(requireBrand());
+    }
+
+    /** Whose supply the caller may see: none (every supplier) for procurement and viewers, otherwise its own. */
+    public Optional<String> supplierScope() {
+        return hasRole(Roles.PROCUREMENT) || hasRole(Roles.VIEWER) ? Optional.empty() : Optional.of(requireSupplier());
+    }
+
     /** The supplier a {@code battery-supplier} caller acts for. */
     public String requireSupplier() {
         return supplier().orElseThrow(() -> new ProblemException(403, "Forbidden",

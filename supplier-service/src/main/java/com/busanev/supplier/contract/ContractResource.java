@@ -108,7 +108,7 @@ public class ContractResource {
             @Valid @BeanParam PageParams page) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
-        Optional<String> own = ownSupplier();
+        Optional<String> own = caller.supplierScope();
         if (own.isPresent() || supplier != null) {
             query.append(" and supplierCode = :supplier");
             parameters.and("supplier", own.orElse(supplier));
@@ -133,7 +133,7 @@ public class ContractResource {
     @APIResponse(responseCode = "404", description = "No such contract, or another supplier's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return contracts.visible(id, ownSupplier())
+        return contracts.visible(id, caller.supplierScope())
                 .map(c -> Response.ok(ContractView.of(c)).tag(String.valueOf(c.version)).build());
     }
 
@@ -159,7 +159,7 @@ public class ContractResource {
             @Valid ContractTerms terms) {
         requireBody(terms, "the contract terms are required");
         int expected = IfMatch.version(ifMatch, "contract");
-        Optional<String> own = ownSupplier();
+        Optional<String> own = caller.supplierScope();
         return Panache.withTransaction(() -> contracts.visible(id, own)
                         .chain(c -> contracts.amend(c, terms, expected, caller.name(), own.isPresent()))
                         .call(this::reallocate))
@@ -174,7 +174,7 @@ public class ContractResource {
     @APIResponse(responseCode = "404", description = "No such contract, or another supplier's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<VersionView>> versions(@PathParam("id") UUID id) {
-        return contracts.visible(id, ownSupplier())
+        return contracts.visible(id, caller.supplierScope())
                 .chain(c -> ContractVersion.<ContractVersion>find("contractId", Sort.descending("version"), c.id).list())
                 .map(versions -> versions.stream()
                         .map(v -> new VersionView(v.version, contracts.read(v.snapshot), v.changedBy, v.changedAt)).toList());
@@ -201,7 +201,7 @@ public class ContractResource {
             @HeaderParam(IdempotencyKeys.HEADER) @Parameter(description = "Makes retries safe") String key,
             @Valid DeliveryRequest request) {
         requireBody(request, "a delivery is required");
-        return Panache.withTransaction(() -> contracts.visible(id, ownSupplier())
+        return Panache.withTransaction(() -> contracts.visible(id, caller.supplierScope())
                         .chain(c -> idempotencyKeys.once(key, "deliveries:" + c.id, request, DeliveryView.class, 201,
                                 () -> contracts.deliver(c, request, caller.name())
                                         .call(d -> planner.recompute(Set.of(IsoWeek.parse(d.week))))
@@ -218,7 +218,7 @@ public class ContractResource {
     @APIResponse(responseCode = "404", description = "No such contract, or another supplier's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<DeliveryView>> deliveries(@PathParam("id") UUID id) {
-        return contracts.visible(id, ownSupplier())
+        return contracts.visible(id, caller.supplierScope())
                 .chain(c -> Delivery.<Delivery>find("contractId",
                         Sort.descending("deliveredOn").and("serialFirst", Sort.Direction.Descending), c.id).list())
                 .map(list -> list.stream().map(DeliveryView::of).toList());
@@ -226,14 +226,6 @@ public class ContractResource {
 
     private Uni<Void> reallocate(Contract ignored) {
         return planner.horizonAndDemandWeeks().chain(planner::recompute);
-    }
-
-    /** A battery supplier's own code; empty for procurement and viewers, who see every supplier. */
-    private Optional<String> ownSupplier() {
-        if (caller.hasRole(Roles.PROCUREMENT) || caller.hasRole(Roles.VIEWER)) {
-            return Optional.empty();
-        }
-        return Optional.of(caller.requireSupplier());
     }
 
     private static void requireBody(Object body, String message) {
