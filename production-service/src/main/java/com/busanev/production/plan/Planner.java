@@ -1,6 +1,5 @@
 package com.busanev.production.plan;
 
-import com.busanev.events.BlockReason;
 import com.busanev.events.BuildBlocked;
 import com.busanev.events.BuildCancelled;
 import com.busanev.events.BuildRescheduled;
@@ -243,11 +242,7 @@ public class Planner {
      * packs or to blocked.
      */
     private Uni<Void> moveOutOfWeek(Planning p, Region region, IsoWeek week, int missing) {
-        LocalDate from = week.monday().isBefore(p.start) ? p.start : week.monday();
-        return Build.<Build>find("status = ?1 and region = ?2 and plannedDate between ?3 and ?4 order by "
-                                + PlanPriority.GIVES_UP_FIRST.orderBy(),
-                        BuildStatus.SCHEDULED, region, from, week.sunday())
-                .page(0, missing).list()
+        return PackQueries.givingUp(region, week, p.start).page(0, missing).list()
                 .chain(builds -> move(p, builds, "fewer battery packs allocated for " + region + " in " + week));
     }
 
@@ -271,10 +266,7 @@ public class Planner {
         if (packsLeft <= 0) {
             return Uni.createFrom().voidItem();
         }
-        return Build.<Build>find("status = ?1 and region = ?2 and blockedReason = ?3 and blockedWeek <= ?4 order by "
-                                + PlanPriority.SLOTS_FIRST.orderBy(),
-                        BuildStatus.BLOCKED, region, BlockReason.NO_PACKS, week.toString())
-                .page(0, Math.min(packsLeft, reslotBatch)).list()
+        return PackQueries.waitingForPacks(region, week).page(0, Math.min(packsLeft, reslotBatch)).list()
                 .chain(blocked -> slotAll(p, blocked));
     }
 

@@ -12,15 +12,20 @@ import java.util.TreeMap;
 /**
  * The pack totals of the plan's weeks once the hypothetical changes are applied, in their order, to each week's
  * split by supplier: only the weeks whose total changes, what each change added or took away over the horizon, and
- * per region the latest week that gained packs (orders blocked for packs up to that week may find a slot).
+ * per region the packs it gains and the latest week that gains (orders blocked for packs up to that week may find
+ * a slot, at most as many as the packs gained).
  */
-record SupplyScenario(Map<Region, Map<IsoWeek, Integer>> totals, int[] packsByChange, Map<Region, IsoWeek> gainedUpTo) {
+record SupplyScenario(Map<Region, Map<IsoWeek, Integer>> totals, int[] packsByChange, Map<Region, Gain> gains) {
+
+    /** Packs a region gains over the weeks that gain, up to the latest of them. */
+    record Gain(IsoWeek upTo, int packs) {
+    }
 
     static SupplyScenario of(List<IsoWeek> weeks, List<PackBudget> budgets, List<SupplyChange> changes) {
         Map<String, PackBudget> stored = new HashMap<>();
         budgets.forEach(budget -> stored.put(budget.week + "/" + budget.region, budget));
         Map<Region, Map<IsoWeek, Integer>> totals = new EnumMap<>(Region.class);
-        Map<Region, IsoWeek> gainedUpTo = new EnumMap<>(Region.class);
+        Map<Region, Gain> gains = new EnumMap<>(Region.class);
         int[] packsByChange = new int[changes.size()];
         for (Region region : Region.values()) {
             for (IsoWeek week : weeks) {
@@ -37,10 +42,11 @@ record SupplyScenario(Map<Region, Map<IsoWeek, Integer>> totals, int[] packsByCh
                     totals.computeIfAbsent(region, r -> new TreeMap<>()).put(week, previous);
                 }
                 if (previous > before) {
-                    gainedUpTo.put(region, week);
+                    int gained = previous - before;
+                    gains.merge(region, new Gain(week, gained), (earlier, later) -> new Gain(week, earlier.packs() + gained));
                 }
             }
         }
-        return new SupplyScenario(totals, packsByChange, gainedUpTo);
+        return new SupplyScenario(totals, packsByChange, gains);
     }
 }

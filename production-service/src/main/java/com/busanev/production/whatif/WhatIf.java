@@ -1,11 +1,8 @@
 package com.busanev.production.whatif;
 
-import com.busanev.events.BlockReason;
-import com.busanev.events.IsoWeek;
 import com.busanev.events.Region;
-import com.busanev.production.build.Build;
-import com.busanev.production.build.BuildStatus;
 import com.busanev.production.plan.PackBudget;
+import com.busanev.production.plan.PackQueries;
 import com.busanev.production.plan.Planner;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
@@ -14,10 +11,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Answers what hypothetical supply changes would do to the plan without touching it: one read-only transaction
@@ -31,10 +25,12 @@ public class WhatIf {
     /** Every read sees one snapshot (plan token, budgets and builds agree), and the transaction can write nothing. */
     private static final String READ_ONE_SNAPSHOT = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
 
-    /** What the replay needs from the database. */
-    private record Inputs(LocalDate start, SupplyScenario scenario, Replan replan,
-            Map<Region, TreeMap<IsoWeek, Integer>> shortWeeks, Map<Region, List<PlannedBuild>> scheduled,
-            List<PlannedBuild> blocked) {
+    /** What the replay needs from the database, region by region in the order of {@link Region}. */
+    private record Inputs(LocalDate start, SupplyScenario scenario, Replan replan, List<RegionBuilds> builds) {
+    }
+
+    /** A region's builds that give up their packs (short weeks in week order) and its orders waiting for packs. */
+    private record RegionBuilds(Region region, List<PlannedBuild> givingUp, List<PlannedBuild> waiting) {
     }
 
     private final Planner planner;
@@ -51,54 +47,34 @@ public class WhatIf {
                         .chain(snapshot -> PackBudget.<PackBudget>listAll().chain(budgets -> {
                             SupplyScenario scenario = SupplyScenario.of(snapshot.plan().weeks(), budgets, changes);
                             Replan replan = new Replan(snapshot.plan(), snapshot.start(), scenario.totals());
-                            return read(snapshot.start(), scenario, replan);
+                            return Multi.createFrom().items(Region.values())
+                                    .onItem().transformToUniAndConcatenate(region -> read(region, snapshot.start(), scenario, replan))
+                                    .collect().asList()
+                                    .map(builds -> new Inputs(snapshot.start(), scenario, replan, builds));
                         })))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(inputs -> {
-                    inputs.shortWeeks().forEach((region, weeks) ->
-                            inputs.replan().moveOut(region, weeks, inputs.scheduled().get(region)));
-                    inputs.replan().retry(inputs.blocked());
+                    // As the planner takes an allocation: a short week's builds move out first, then the blocked retry.
+                    inputs.builds().forEach(region -> inputs.replan().moveOut(region.region(), region.givingUp()));
+                    inputs.builds().forEach(region -> inputs.replan().retry(region.waiting()));
                     return WhatIfAnswer.of(inputs.start(), changes, inputs.scenario().packsByChange(),
                             inputs.replan().outcomes(), limit);
                 });
     }
 
     /**
-     * The builds the changes can move: the scheduled builds of each region's short weeks (from the plan's first day:
-     * today's frozen sequence keeps its packs), and the orders blocked for packs up to the last week of a region that
-     * gains packs.
+     * A region's builds the changes can move, read by the planner's own queries: per short week, the scheduled
+     * builds that give up their packs first, as many as are missing; if the region gains packs, its orders blocked
+     * for packs up to the last week that gains, at most as many as the packs gained.
      */
-    private static Uni<Inputs> read(LocalDate start, SupplyScenario scenario, Replan replan) {
-        Map<Region, TreeMap<IsoWeek, Integer>> shortWeeks = new EnumMap<>(Region.class);
-        for (Region region : Region.values()) {
-            TreeMap<IsoWeek, Integer> weeks = replan.shortWeeks(region);
-            if (!weeks.isEmpty()) {
-                shortWeeks.put(region, weeks);
-            }
-        }
-        Map<Region, List<PlannedBuild>> scheduled = new EnumMap<>(Region.class);
-        List<PlannedBuild> blocked = new ArrayList<>();
-        return Multi.createFrom().iterable(shortWeeks.entrySet())
-                .onItem().transformToUniAndConcatenate(region -> scheduled(region.getKey(), start, region.getValue())
-                        .invoke(builds -> scheduled.put(region.getKey(), builds)))
-                .collect().last()
-                .chain(() -> Multi.createFrom().iterable(scenario.gainedUpTo().entrySet())
-                        .onItem().transformToUniAndConcatenate(region -> blockedForPacks(region.getKey(), region.getValue())
-                                .invoke(blocked::addAll))
-                        .collect().last())
-                .map(ignored -> new Inputs(start, scenario, replan, shortWeeks, scheduled, blocked));
-    }
-
-    private static Uni<List<PlannedBuild>> scheduled(Region region, LocalDate start, TreeMap<IsoWeek, Integer> weeks) {
-        LocalDate from = weeks.firstKey().monday().isBefore(start) ? start : weeks.firstKey().monday();
-        return Build.find("status = ?1 and region = ?2 and plannedDate between ?3 and ?4",
-                        BuildStatus.SCHEDULED, region, from, weeks.lastKey().sunday())
-                .project(PlannedBuild.class).list();
-    }
-
-    private static Uni<List<PlannedBuild>> blockedForPacks(Region region, IsoWeek upTo) {
-        return Build.find("status = ?1 and region = ?2 and blockedReason = ?3 and blockedWeek <= ?4",
-                        BuildStatus.BLOCKED, region, BlockReason.NO_PACKS, upTo.toString())
-                .project(PlannedBuild.class).list();
+    private static Uni<RegionBuilds> read(Region region, LocalDate start, SupplyScenario scenario, Replan replan) {
+        Uni<List<PlannedBuild>> givingUp = Multi.createFrom().iterable(replan.shortWeeks(region).entrySet())
+                .onItem().transformToUniAndConcatenate(week -> PackQueries.givingUp(region, week.getKey(), start)
+                        .project(PlannedBuild.class).page(0, week.getValue()).list())
+                .collect().in(ArrayList<PlannedBuild>::new, List::addAll);
+        SupplyScenario.Gain gain = scenario.gains().get(region);
+        return givingUp.chain(moving -> (gain == null ? Uni.createFrom().item(List.<PlannedBuild>of())
+                        : PackQueries.waitingForPacks(region, gain.upTo()).project(PlannedBuild.class).page(0, gain.packs()).list())
+                .map(waiting -> new RegionBuilds(region, moving, waiting)));
     }
 }
