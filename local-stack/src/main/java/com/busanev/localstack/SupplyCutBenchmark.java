@@ -87,7 +87,7 @@ public final class SupplyCutBenchmark {
      * Waits until no consumer lags, production-service and supplier-service have nothing left to publish and no plan
      * event was published for 3 s; answers when the last plan event since {@code since} was published.
      */
-    private static Instant awaitQuiet(LocalStack stack, ChainProgress progress, Instant since) throws Exception {
+    static Instant awaitQuiet(LocalStack stack, ChainProgress progress, Instant since) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
         Instant lastChange = Instant.now();
         long seen = -1;

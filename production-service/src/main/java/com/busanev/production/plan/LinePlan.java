@@ -5,6 +5,7 @@ import com.busanev.events.IsoWeek;
 import com.busanev.events.Region;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -55,6 +56,11 @@ public final class LinePlan {
 
     public int packsLeft(IsoWeek week, Region region) {
         return left(packs, week, region);
+    }
+
+    /** The ISO weeks the plan's days fall in, in order. */
+    public List<IsoWeek> weeks() {
+        return Arrays.stream(horizon.weekOf).distinct().toList();
     }
 
     /** Builds holding a slot on that day (0 for a day outside the horizon). */

@@ -8,6 +8,8 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /** Packs supplier-service allocated to one ISO week and region, and which suppliers they come from. */
@@ -24,6 +26,18 @@ public class PackBudget extends PanacheEntityBase {
     public String suppliers;
     @Column(name = "allocated_at")
     public Instant allocatedAt;
+
+    /** The supplier split, in the order stored; empty when supplier-service named no source. */
+    public Map<String, Integer> bySupplier() {
+        Map<String, Integer> split = new LinkedHashMap<>();
+        if (suppliers != null && !suppliers.isBlank()) {
+            for (String part : suppliers.split(",")) {
+                int colon = part.indexOf(':');
+                split.merge(part.substring(0, colon), Integer.parseInt(part.substring(colon + 1)), Integer::sum);
+            }
+        }
+        return split;
+    }
 
     public static class Key implements Serializable {
         public String week;

@@ -1,7 +1,5 @@
 package com.busanev.production.plan;
 
-import com.busanev.production.versioned.Versioned;
-import com.busanev.events.BlockReason;
 import com.busanev.events.BuildBlocked;
 import com.busanev.events.BuildCancelled;
 import com.busanev.events.BuildRescheduled;
@@ -20,6 +18,7 @@ import com.busanev.production.build.SlotCounts;
 import com.busanev.production.calendar.Calendars;
 import com.busanev.production.calendar.KoreanHolidays;
 import com.busanev.production.calendar.PlantCalendar;
+import com.busanev.production.versioned.Versioned;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Multi;
@@ -34,8 +33,8 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -226,7 +225,7 @@ public class Planner {
         if (overbooked.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Build.<Build>find("status = ?1 and plannedDate in ?2 order by plannedDate, priority asc, placedAt desc",
+        return Build.<Build>find("status = ?1 and plannedDate in ?2 order by plannedDate, " + PlanPriority.GIVES_UP_FIRST.orderBy(),
                         BuildStatus.SCHEDULED, overbooked.keySet()).list()
                 .chain(builds -> {
                     Map<LocalDate, List<Build>> byDay = builds.stream()
@@ -244,11 +243,7 @@ public class Planner {
      * packs or to blocked.
      */
     private Uni<Void> moveOutOfWeek(Planning p, Region region, IsoWeek week, int missing) {
-        LocalDate from = week.monday().isBefore(p.start) ? p.start : week.monday();
-        return Build.<Build>find("status = ?1 and region = ?2 and plannedDate between ?3 and ?4 "
-                                + "order by priority asc, placedAt desc",
-                        BuildStatus.SCHEDULED, region, from, week.sunday())
-                .page(0, missing).list()
+        return PackQueries.givingUp(region, week, p.start).page(0, missing).list()
                 .chain(builds -> move(p, builds, "fewer battery packs allocated for " + region + " in " + week));
     }
 
@@ -272,10 +267,7 @@ public class Planner {
         if (packsLeft <= 0) {
             return Uni.createFrom().voidItem();
         }
-        return Build.<Build>find("status = ?1 and region = ?2 and blockedReason = ?3 and blockedWeek <= ?4 "
-                                + "order by priority desc, placedAt asc",
-                        BuildStatus.BLOCKED, region, BlockReason.NO_PACKS, week.toString())
-                .page(0, Math.min(packsLeft, reslotBatch)).list()
+        return PackQueries.waitingForPacks(region, week).page(0, Math.min(packsLeft, reslotBatch)).list()
                 .chain(blocked -> slotAll(p, blocked));
     }
 
@@ -284,7 +276,7 @@ public class Planner {
      * can help), highest priority then first come.
      */
     private Uni<Void> reslotBlocked(Planning p, Region region, IsoWeek upTo) {
-        return Build.<Build>find("status = ?1 and region = ?2 and blockedWeek <= ?3 order by priority desc, placedAt asc",
+        return Build.<Build>find("status = ?1 and region = ?2 and blockedWeek <= ?3 order by " + PlanPriority.SLOTS_FIRST.orderBy(),
                         BuildStatus.BLOCKED, region, upTo.toString())
                 .page(0, reslotBatch).list()
                 .chain(blocked -> slotAll(p, blocked));
@@ -292,7 +284,7 @@ public class Planner {
 
     /** The batch of a region's blocked orders after {@code after} in backlog order (by key, not by offset). */
     private Uni<List<Build>> nextBlocked(Region region, BacklogKey after) {
-        String order = " order by priority desc, placedAt asc, orderId asc";
+        String order = " order by " + PlanPriority.SLOTS_FIRST.orderBy();
         if (after == null) {
             return Build.<Build>find("status = ?1 and region = ?2" + order, BuildStatus.BLOCKED, region)
                     .page(0, reslotBatch).list();
@@ -364,16 +356,38 @@ public class Planner {
                 .invoke(Planner::requireTransaction)
                 .chain(session -> session.createNativeQuery(AdvisoryLock.LINE_PLANNING.xactLock())
                         .getSingleResult()
-                        .chain(() -> session.createNativeQuery("SELECT token FROM plan_state WHERE id = 1", String.class)
-                                .getSingleResult())
-                        .chain(token -> {
-                            Cached current = cached;
-                            return current != null && current.token().equals(token) && current.start().equals(start)
-                                    ? Uni.createFrom().item(current)
-                                    : load(start).map(plan -> new Cached(plan, token, start));
-                        })
+                        .chain(() -> upToDate(session, start))
                         .map(Planning::new)
                         .chain(p -> work.apply(p).call(() -> p.save(session))));
+    }
+
+    /** The cached plan if the caller's transaction sees the token it is stored under, else the plan loaded. */
+    private Uni<Cached> upToDate(Mutiny.Session session, LocalDate start) {
+        return session.createNativeQuery("SELECT token FROM plan_state WHERE id = 1", String.class).getSingleResult()
+                .chain(token -> {
+                    Cached current = cached;
+                    return current != null && current.token().equals(token) && current.start().equals(start)
+                            ? Uni.createFrom().item(current)
+                            : load(start).map(plan -> new Cached(plan, token, start));
+                });
+    }
+
+    /** A plan as one transaction saw it, and the first day it plans from. */
+    public record Snapshot(LinePlan plan, LocalDate start) {
+    }
+
+    /**
+     * The plan as the caller's transaction sees the database, for a reader that changes nothing (a what-if): the
+     * cached version if the database holds its token, else a reload. It takes no planning lock and never becomes
+     * the cache; it matches the build rows the caller reads as long as the caller's transaction reads one snapshot
+     * (repeatable read). Runs in the caller's transaction.
+     */
+    public Uni<Snapshot> snapshot() {
+        LocalDate start = firstPlanDay();
+        return Panache.getSession()
+                .invoke(Planner::requireTransaction)
+                .chain(session -> upToDate(session, start))
+                .map(current -> new Snapshot(current.plan(), start));
     }
 
     private static void requireTransaction(Mutiny.Session session) {

@@ -1,11 +1,11 @@
 package com.busanev.production.sequence;
 
-import com.busanev.production.versioned.Versioned;
 import com.busanev.events.SequenceFrozen;
 import com.busanev.kit.locks.AdvisoryLock;
 import com.busanev.kit.outbox.Outbox;
 import com.busanev.production.build.Build;
 import com.busanev.production.build.BuildStatus;
+import com.busanev.production.versioned.Versioned;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
