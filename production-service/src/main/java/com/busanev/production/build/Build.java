@@ -71,6 +71,11 @@ public class Build extends PanacheEntityBase {
 
     /** The first day the plant may build it: the requested week's Monday, never before {@code earliest}. */
     public LocalDate notBefore(LocalDate earliest) {
+        return notBefore(requestedWeek, earliest);
+    }
+
+    /** The first day a build requested for {@code requestedWeek} (or none) may be built, never before {@code earliest}. */
+    public static LocalDate notBefore(String requestedWeek, LocalDate earliest) {
         if (requestedWeek == null) {
             return earliest;
         }

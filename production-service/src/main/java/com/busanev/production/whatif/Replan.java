@@ -2,6 +2,7 @@ package com.busanev.production.whatif;
 
 import com.busanev.events.IsoWeek;
 import com.busanev.events.Region;
+import com.busanev.production.build.Build;
 import com.busanev.production.plan.LinePlan;
 import com.busanev.production.plan.Slot;
 import java.time.LocalDate;
@@ -66,7 +67,7 @@ final class Replan {
      */
     void retry(List<PlannedBuild> blocked) {
         for (PlannedBuild build : blocked) {
-            Slot slot = plan.slot(build.region(), notBefore(build.requestedWeek()));
+            Slot slot = plan.slot(build.region(), Build.notBefore(build.requestedWeek(), start));
             if (slot instanceof Slot.Scheduled) {
                 outcomes.add(new Outcome(build, null, slot));
             }
@@ -75,14 +76,5 @@ final class Replan {
 
     List<Outcome> outcomes() {
         return outcomes;
-    }
-
-    /** As {@code Build.notBefore}: the requested week's Monday, never before the plan's first day. */
-    private LocalDate notBefore(String requestedWeek) {
-        if (requestedWeek == null) {
-            return start;
-        }
-        LocalDate monday = IsoWeek.parse(requestedWeek).monday();
-        return monday.isAfter(start) ? monday : start;
     }
 }
