@@ -3,6 +3,7 @@ package com.busanev.supplier;
 import static com.busanev.supplier.SupplierApi.PROCUREMENT;
 import static com.busanev.supplier.SupplierApi.TODAY;
 import static com.busanev.supplier.SupplierApi.as;
+import static com.busanev.supplier.SupplierApi.buildIn;
 import static com.busanev.supplier.SupplierApi.delivery;
 import static com.busanev.supplier.SupplierApi.publish;
 import static com.busanev.supplier.SupplierApi.terms;
@@ -23,6 +24,7 @@ import com.busanev.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,7 @@ class GenealogyTest {
         PacksReceived catl = received(deliver(chinese, PROCUREMENT, 1, "CATLREC-000001", "CATLREC-000001"));
         // Chinese cells: not for the US; no carbon declaration: not for the EU
         assertThat(catl.allowedMarkets()).containsExactly("CA", "KR");
+        buildIn(List.of("LGREC-000001", "LGREC-000002", "CATLREC-000001"));
     }
 
     @Test
@@ -84,6 +87,7 @@ class GenealogyTest {
         given().get("/api/v1/packs/LGGEN-000002").then().statusCode(401);
         as(PROCUREMENT).get("/api/v1/packs/NOPE-1").then().statusCode(404);
         as(PROCUREMENT).queryParam("status", "GONE").get("/api/v1/packs").then().statusCode(400);
+        buildIn(List.of("LGGEN-000001", "LGGEN-000003"));
     }
 
     private static String contract(String supplier, String cellOrigin, String carbon) {
