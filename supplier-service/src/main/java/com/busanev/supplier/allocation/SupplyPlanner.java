@@ -31,7 +31,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Turns contracts, deliveries and the plant's demand into weekly pack allocations per region and shortage
+ * Turns contracts, pack stock (on hand, confirmed inbound, and beyond the confirmed weeks the commitments as
+ * forecast: {@link StockProjection}) and the plant's demand into weekly pack allocations per region and shortage
  * alerts; a region's allocation satisfies the sourcing rule of every market with demand in its week. Runs in the caller's transaction under an advisory lock (one recompute at a time across replicas);
  * an allocation is announced only when its total or its sources change.
  */
