@@ -70,7 +70,8 @@ public class PlantFloor {
      * serials drawn in one query. Call inside a transaction.
      */
     public Uni<List<Build>> completeDue(Instant startedBefore, int max, Supplier<CompleteRequest> reports) {
-        return Build.<Build>find("status = ?1 and startedAt <= ?2", BuildStatus.IN_PRODUCTION, startedBefore)
+        return Build.<Build>find("status = ?1 and startedAt <= ?2 order by startedAt", BuildStatus.IN_PRODUCTION,
+                        startedBefore)
                 .page(0, max).withLock(LockModeType.PESSIMISTIC_WRITE).list()
                 .chain(started -> {
                     Map<String, List<Build>> byMarket = started.stream()
