@@ -52,6 +52,9 @@ public class Shipments {
 
     /** Records the notice of {@code request}'s packs, due on its day within the contract's term. */
     public Uni<Delivery> announce(Contract contract, AsnRequest request, String user) {
+        if (contract.status == ContractStatus.DRAFT) {
+            return draft(contract);
+        }
         List<Violation> violations = new ArrayList<>();
         Optional<List<String>> serials = SerialsRequest.expand(request.ranges(), request.serials(), violations);
         if (serials.filter(List::isEmpty).isPresent()) {
@@ -68,14 +71,11 @@ public class Shipments {
     }
 
     /**
-     * Ships the serials on a new notice due {@code expectedOn}. Serials are unique across suppliers: one already known
-     * is a 409 (a notice sent twice never counts its packs twice). {@code legacy} keeps the range of a one-step delivery.
+     * Ships the serials on a new notice due {@code expectedOn} (the contract is not a draft). Serials are unique across
+     * suppliers: one already known is a 409 (a notice sent twice never counts its packs twice). {@code legacy} keeps the
+     * range of a one-step delivery.
      */
     Uni<Delivery> announce(Contract contract, List<String> serials, LocalDate expectedOn, String user, SerialRange legacy) {
-        if (contract.status == ContractStatus.DRAFT) {
-            return Uni.createFrom().failure(ProblemException.conflict("Contract " + contract.id
-                    + " is a draft: it takes deliveries once procurement activates it."));
-        }
         Delivery delivery = new Delivery();
         delivery.id = UUID.randomUUID();
         delivery.contractId = contract.id;
@@ -107,6 +107,9 @@ public class Shipments {
      * {@code packs} serials, the day be within the term and not in the future.
      */
     public Uni<Delivery> deliver(Contract contract, DeliveryRequest request, String user) {
+        if (contract.status == ContractStatus.DRAFT) {
+            return draft(contract);
+        }
         List<Violation> violations = new ArrayList<>();
         Optional<SerialRange> range = SerialRange.of(request.serialFrom(), request.serialTo(), "serialTo", violations);
         range.filter(r -> r.count() != request.packs()).ifPresent(r -> violations.add(
@@ -122,6 +125,11 @@ public class Shipments {
         }
         return announce(contract, range.get().serials(), request.deliveredOn(), user, range.get())
                 .chain(asn -> receive(asn, contract, new ReceiptRequest(request.deliveredOn(), null, null, false)));
+    }
+
+    private static Uni<Delivery> draft(Contract contract) {
+        return Uni.createFrom().failure(ProblemException.conflict("Contract " + contract.id
+                + " is a draft: it takes deliveries once procurement activates it."));
     }
 
     /** Why a notice's serials were refused: the first one known already (another supplier's delivery not named). */
