@@ -6,7 +6,7 @@ package com.busanev.events;
  */
 public sealed interface DomainEvent permits OrderPlaced, OrderCancelRequested, OrderCancelled,
         OrderCancelRefused, BuildScheduled, BuildBlocked, BuildRescheduled, BuildStarted, VehicleBuilt, BuildCancelled,
-        CancelRefused, SequenceFrozen, PacksAllocated, ShortageAlert, ShipmentBooked,
+        CancelRefused, SequenceFrozen, PacksAllocated, PacksReceived, ShortageAlert, ShipmentBooked,
         ShipmentDelayed, ShipmentDeparted, ShipmentArrived {
 
     String subject();

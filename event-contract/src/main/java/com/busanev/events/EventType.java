@@ -21,6 +21,7 @@ public enum EventType {
     CANCEL_REFUSED("CancelRefused", Topics.PRODUCTION_EVENTS, CancelRefused.class),
     SEQUENCE_FROZEN("SequenceFrozen", Topics.PRODUCTION_EVENTS, SequenceFrozen.class),
     PACKS_ALLOCATED("PacksAllocated", Topics.SUPPLIER_EVENTS, PacksAllocated.class),
+    PACKS_RECEIVED("PacksReceived", Topics.SUPPLIER_EVENTS, PacksReceived.class),
     SHORTAGE_ALERT("ShortageAlert", Topics.SUPPLIER_EVENTS, ShortageAlert.class),
     SHIPMENT_BOOKED("ShipmentBooked", Topics.LOGISTICS_EVENTS, ShipmentBooked.class),
     SHIPMENT_DELAYED("ShipmentDelayed", Topics.LOGISTICS_EVENTS, ShipmentDelayed.class),

@@ -135,6 +135,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrap());
         env.put("PRODUCTION_SIMULATOR_ENABLED", "true");
         env.put("LOGISTICS_SIMULATOR_ENABLED", "true");
+        env.put("SUPPLIER_SIMULATOR_ENABLED", "true");
         if (service.equals("production-service")) {
             env.putAll(sequencingPace(options.acceleration()));
         }

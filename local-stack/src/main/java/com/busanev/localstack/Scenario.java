@@ -63,9 +63,10 @@ public final class Scenario {
     public void prepareSupplyAndShipping() throws Exception {
         LocalDate today = LocalDate.ofInstant(stack.plantNow(), PLANT);
         String supplier = stack.serviceUrl("supplier-service") + "/api/v1/contracts";
-        api.post("procurement", supplier, contract("LGES", today, "110.00", "USD", "KR", 61.5, DEMO_PACKS), 201);
-        api.post("procurement", supplier, contract("CATL", today, "560.00", "CNY", "CN", null, DEMO_PACKS), 201);
-        out.accept("  procurement: contracts with LG Energy Solution (Korean cells, carbon declared) and CATL (Chinese cells)");
+        stockWeek(api.post("procurement", supplier, contract("LGES", today, "110.00", "USD", "KR", 61.5, DEMO_PACKS), 201), today);
+        stockWeek(api.post("procurement", supplier, contract("CATL", today, "560.00", "CNY", "CN", null, DEMO_PACKS), 201), today);
+        out.accept("  procurement: contracts with LG Energy Solution (Korean cells, carbon declared) and CATL (Chinese cells),"
+                + " a week's packs of each received");
 
         Instant now = stack.plantNow();
         String voyages = stack.serviceUrl("logistics-service") + "/api/v1/voyages";
@@ -85,9 +86,10 @@ public final class Scenario {
     public void prepareVolumeSupply() throws Exception {
         LocalDate today = LocalDate.ofInstant(stack.plantNow(), PLANT);
         String supplier = stack.serviceUrl("supplier-service") + "/api/v1/contracts";
-        api.post("procurement", supplier, contract("LGES", today, "110.00", "USD", "KR", 60.0, VOLUME_PACKS), 201);
-        api.post("procurement", supplier, contract("SDI", today, "105.00", "USD", "KR", 60.0, VOLUME_PACKS), 201);
-        out.accept("  procurement: LGES and SDI contracts for " + VOLUME_PACKS.committed() + " packs a month each");
+        stockWeek(api.post("procurement", supplier, contract("LGES", today, "110.00", "USD", "KR", 60.0, VOLUME_PACKS), 201), today);
+        stockWeek(api.post("procurement", supplier, contract("SDI", today, "105.00", "USD", "KR", 60.0, VOLUME_PACKS), 201), today);
+        out.accept("  procurement: LGES and SDI contracts for " + VOLUME_PACKS.committed() + " packs a month each, a week's"
+                + " packs of each received");
     }
 
     /**
@@ -97,6 +99,20 @@ public final class Scenario {
      * machine, so a fixed schedule could end before the last car is built. Korean cars need none (trucks). Each
      * create carries an Idempotency-Key and is repeated for up to {@code patience} while logistics-service restarts.
      */
+    /**
+     * The contract's weekly packs received today (a delivery confirmed in one step), so the plant builds from real stock
+     * at once; the suppliers' simulator of the local run ships and receives every week after.
+     */
+    private void stockWeek(JsonNode contract, LocalDate today) throws Exception {
+        String supplier = contract.get("terms").get("supplier").asText();
+        int packs = contract.get("weeklyCommittedPacks").asInt();
+        String prefix = supplier + "-" + run + "-";
+        api.post("procurement", stack.serviceUrl("supplier-service")
+                        + "/api/v1/contracts/" + contract.get("id").asText() + "/deliveries",
+                Map.of("packs", packs, "serialFrom", prefix + "000001", "serialTo", prefix + String.format("%06d", packs),
+                        "deliveredOn", today.toString()), 201);
+    }
+
     /** One supplier's contract for {@code monthlyPacks} packs a month from last week on for a year; its id. */
     public String contractFor(String supplier, int monthlyPacks) throws Exception {
         LocalDate today = LocalDate.ofInstant(stack.plantNow(), PLANT);

@@ -6,8 +6,11 @@ import static com.busanev.production.Plant.VIEWER;
 import static com.busanev.production.Plant.as;
 import static com.busanev.production.Plant.awaitEvent;
 import static com.busanev.production.Plant.orderPlaced;
+import static com.busanev.production.Plant.packFor;
 import static com.busanev.production.Plant.placed;
 import static com.busanev.production.Plant.publish;
+import static com.busanev.production.Plant.received;
+import static com.busanev.production.Plant.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -188,13 +191,18 @@ class CancelSagaTest {
         }
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> count(
                 "SELECT count(*) FROM build WHERE status = 'SCHEDULED' AND order_id = ANY(?)", "uuid", orders) == count);
+        // a pack in stock for each car, so a completion that wins the race is a 200
+        List<String> packs = orders.stream().map(Plant::packFor).toList();
+        received("SDI", List.of("KR"), packs);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> count(
+                "SELECT count(*) FROM received_pack WHERE serial = ANY(?)", "text", packs) == count);
         return orders;
     }
 
     private static List<Integer> startAndComplete(UUID id) {
         int start = as(FLOOR).post("/api/v1/builds/" + id + "/start").statusCode();
         return start != 200 ? List.of(start) : List.of(start, as(FLOOR)
-                .body("{\"defects\":0,\"co2Kg\":1400.0}").post("/api/v1/builds/" + id + "/complete").statusCode());
+                .body(report(packFor(id))).post("/api/v1/builds/" + id + "/complete").statusCode());
     }
 
     private static void assertCleanAnswers(List<Future<List<Integer>>> answers) throws Exception {

@@ -6,6 +6,7 @@ import com.busanev.events.DomainEvent;
 import com.busanev.events.EventJson;
 import com.busanev.events.EventType;
 import com.busanev.events.OrderPlaced;
+import com.busanev.events.PacksReceived;
 import com.busanev.events.Region;
 import com.busanev.events.Topics;
 import com.busanev.kit.security.Roles;
@@ -19,8 +20,10 @@ import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -67,6 +70,22 @@ final class Plant {
 
     static void publish(DomainEvent event, String eventId) {
         KafkaResource.companion().produceStrings().fromRecords(CloudEventRecords.of(event, eventId)).awaitCompletion();
+    }
+
+    /** The serial of the pack the tests build into the order's car: one per order, so tests never share a pack. */
+    static String packFor(UUID order) {
+        return "P-" + order.toString().toUpperCase(Locale.ROOT);
+    }
+
+    /** supplier-service received these packs of {@code supplier}, allowed for {@code markets}. */
+    static void received(String supplier, List<String> markets, List<String> serials) {
+        publish(new PacksReceived(UUID.randomUUID(), UUID.randomUUID(), supplier, serials, markets, LocalDate.now(PLANT),
+                Instant.now()));
+    }
+
+    /** The end-of-line report with the scanned pack. */
+    static String report(String packSerial) {
+        return "{\"defects\":2,\"co2Kg\":1400.0,\"batteryPackSerial\":\"" + packSerial + "\"}";
     }
 
     /** The first production event of the order of that type, or of any type when {@code type} is null. */

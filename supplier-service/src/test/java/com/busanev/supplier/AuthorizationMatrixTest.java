@@ -10,6 +10,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,7 @@ class AuthorizationMatrixTest {
         String id = given().auth().oauth2(procurement).contentType(ContentType.JSON).body(lgesTerms)
                 .post("/api/v1/contracts").then().statusCode(201).extract().path("id");
         String contract = "/api/v1/contracts/" + id;
+        String delivery = "/api/v1/deliveries/" + UUID.randomUUID(); // none: every caller allowed in finds nothing
         String badDelivery = "{\"packs\":3,\"serialFrom\":\"LGES-1\",\"serialTo\":\"LGES-9\",\"deliveredOn\":\"2032-01-05\"}";
 
         var rows = java.util.List.of(
@@ -59,6 +61,15 @@ class AuthorizationMatrixTest {
                 new Row("GET", contract + "/versions", null, null, 200, 200, 200, 404, 403, 403, 403),
                 new Row("POST", contract + "/deliveries", badDelivery, null, 409, 403, 409, 404, 403, 403, 403),
                 new Row("GET", contract + "/deliveries", null, null, 200, 200, 200, 404, 403, 403, 403),
+                new Row("POST", contract + "/asns", "{\"expectedOn\":\"2032-01-05\",\"serials\":[\"LGES-1\"]}", null,
+                        409, 403, 409, 404, 403, 403, 403),
+                new Row("POST", delivery + "/receipts", "{\"receivedOn\":\"2032-01-05\"}", null,
+                        404, 403, 404, 404, 403, 403, 403),
+                new Row("GET", delivery, null, null, 404, 404, 404, 404, 403, 404, 403),
+                new Row("GET", delivery + "/vins", null, null, 404, 404, 404, 404, 403, 404, 403),
+                new Row("GET", "/api/v1/packs/NOPE-1", null, null, 404, 404, 404, 404, 403, 404, 403),
+                new Row("GET", "/api/v1/packs", null, null, 200, 200, 200, 200, 403, 200, 403),
+                new Row("GET", "/api/v1/stock", null, null, 200, 200, 200, 200, 403, 200, 403),
                 new Row("GET", "/api/v1/coverage", null, null, 200, 200, 403, 403, 403, 403, 403),
                 new Row("GET", "/api/v1/alerts", null, null, 200, 200, 403, 403, 403, 403, 403),
                 new Row("GET", "/api/v1/call-offs?from=2032-01-05", null, null, 200, 200, 200, 200, 403, 403, 403));

@@ -1,6 +1,7 @@
 package com.busanev.supplier;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.busanev.events.BlockReason;
 import com.busanev.events.BuildBlocked;
@@ -12,6 +13,7 @@ import com.busanev.events.PacksAllocated;
 import com.busanev.events.Region;
 import com.busanev.events.ShortageAlert;
 import com.busanev.events.Topics;
+import com.busanev.events.VehicleBuilt;
 import com.busanev.kit.security.Roles;
 import com.busanev.testing.CloudEventRecords;
 import com.busanev.testing.KafkaResource;
@@ -22,9 +24,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 
 /** What the module's REST and Kafka tests share: tokens, request bodies, demand events, and awaiting supply events. */
 final class SupplierApi {
@@ -72,6 +77,22 @@ final class SupplierApi {
         UUID order = UUID.randomUUID();
         publish(new BuildBlocked(order, market, region, BlockReason.NO_PACKS, week.toString(), "no packs", Instant.now()));
         return order;
+    }
+
+    /**
+     * The plant builds these packs into cars (of orders supplier-service has no demand for): they leave the stock, so a
+     * test's packs are not supply in other tests' weeks (stock on hand carries over to every later week).
+     */
+    static void buildIn(List<String> serials) {
+        serials.forEach(serial -> publish(new VehicleBuilt(UUID.randomUUID(), "polestar", "VIN" + serial, "KR", Region.KR,
+                serial, "TEST", 0, 1400.0, Instant.now())));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> serials.forEach(serial -> as(PROCUREMENT)
+                .get("/api/v1/packs/" + serial).then().statusCode(200).body("status", equalTo("CONSUMED"))));
+    }
+
+    /** The serials {@code prefix} + {@code first}..{@code last}, numbers written with {@code digits} digits. */
+    static List<String> serials(String prefix, int first, int last, int digits) {
+        return IntStream.rangeClosed(first, last).mapToObj(n -> prefix + String.format("%0" + digits + "d", n)).toList();
     }
 
     static void publish(DomainEvent event) {

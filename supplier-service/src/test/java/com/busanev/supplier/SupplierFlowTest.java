@@ -6,9 +6,11 @@ import static com.busanev.supplier.SupplierApi.as;
 import static com.busanev.supplier.SupplierApi.awaitAllocation;
 import static com.busanev.supplier.SupplierApi.awaitDemandAlert;
 import static com.busanev.supplier.SupplierApi.blocked;
+import static com.busanev.supplier.SupplierApi.buildIn;
 import static com.busanev.supplier.SupplierApi.contract;
 import static com.busanev.supplier.SupplierApi.delivery;
 import static com.busanev.supplier.SupplierApi.publish;
+import static com.busanev.supplier.SupplierApi.serials;
 import static com.busanev.supplier.SupplierApi.terms;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -189,9 +191,10 @@ class SupplierFlowTest {
 
     @Test
     void thePlanCountsEachPackForOneRegionOnly() {
-        IsoWeek week = IsoWeek.of(TODAY).plusWeeks(1); // within the plan horizon
+        // within the plan horizon, beyond the confirmed weeks (there, commitments count as forecast)
+        IsoWeek week = IsoWeek.of(TODAY).plusWeeks(2);
         contract("LGES", "ACTIVE", week.monday().toString(), week.sunday().toString(), "2000", "110.00", "USD", "KR", "62.5");
-        List<Map<String, Object>> rows = as(PROCUREMENT).queryParam("weeks", 2).get("/api/v1/coverage").then().statusCode(200)
+        List<Map<String, Object>> rows = as(PROCUREMENT).queryParam("weeks", 3).get("/api/v1/coverage").then().statusCode(200)
                 .extract().jsonPath().param("week", week.toString()).getList("findAll { it.week == week }");
         assertThat(rows).hasSize(3);
         // Korea's rule allows every pack: its compliant supply is the week's whole supply.
@@ -263,6 +266,7 @@ class SupplierFlowTest {
         as(SDI_USER).body(delivery(10, "SDI-000011", "SDI-000015", TODAY)).post("/api/v1/contracts/" + id + "/deliveries")
                 .then().statusCode(400).body("violations[0].field", equalTo("packs"));
         as(SDI_USER).get("/api/v1/contracts/" + id + "/deliveries").then().body("", hasSize(1));
+        buildIn(serials("SDI-", 1, 10, 6));
     }
 
     @Test

@@ -67,7 +67,8 @@ public interface SupplyApi {
     record ContractVersion(int version, Terms terms, String changedBy, Instant changedAt) {
     }
 
-    record Delivery(UUID id, int packs, String serialFrom, String serialTo, LocalDate deliveredOn, String week,
-            String confirmedBy) {
+    /** A shipping notice: due on expectedOn, received (in parts) up to deliveredOn; status IN_TRANSIT .. RECEIVED/CLOSED. */
+    record Delivery(UUID id, int packs, int receivedPacks, String status, String serialFrom, String serialTo,
+            LocalDate expectedOn, LocalDate deliveredOn, String week, String confirmedBy) {
     }
 }

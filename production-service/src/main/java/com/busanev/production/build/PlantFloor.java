@@ -1,11 +1,10 @@
 package com.busanev.production.build;
 
 import com.busanev.events.BuildStarted;
-import com.busanev.events.IsoWeek;
 import com.busanev.events.VehicleBuilt;
 import com.busanev.kit.outbox.Outbox;
 import com.busanev.kit.problem.ProblemException;
-import com.busanev.production.plan.PackBudget;
+import com.busanev.production.pack.PackStock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -15,17 +14,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /** Starting and completing builds on the line, from the plant floor or the line simulator. */
 @ApplicationScoped
 public class PlantFloor {
     private final Outbox outbox;
+    private final PackStock packs;
     private final Clock clock;
 
-    PlantFloor(Outbox outbox, Clock clock) {
+    PlantFloor(Outbox outbox, PackStock packs, Clock clock) {
         this.outbox = outbox;
+        this.packs = packs;
         this.clock = clock;
     }
 
@@ -38,9 +43,13 @@ public class PlantFloor {
         return locked(orderId).chain(this::start);
     }
 
-    /** Call inside a transaction. Assigns the VIN and the battery pack, and announces the car (row locked, as in start). */
+    /**
+     * Call inside a transaction. Takes the scanned pack (a received pack, in no other car, allowed for the car's market:
+     * else 409 naming it and why), assigns the VIN and announces the car (row locked, as in start).
+     */
     public Uni<Build> complete(UUID orderId, CompleteRequest report) {
-        return locked(orderId).chain(build -> serials(1).chain(serials -> complete(build, report, serials.get(0))));
+        return locked(orderId).chain(build -> completable(build) ? serials(1).chain(serials -> complete(build, report,
+                report.batteryPackSerial(), serials.get(0))) : Uni.createFrom().item(build));
     }
 
     /**
@@ -56,15 +65,33 @@ public class PlantFloor {
     }
 
     /**
-     * Completes up to {@code max} builds started before {@code startedBefore}, rows locked as read, with the VIN
-     * serials of all of them drawn in one query. Call inside a transaction.
+     * Completes up to {@code max} builds started before {@code startedBefore}, rows locked as read, each with a pack in
+     * stock that its market allows (oldest receipt first; a build for which none is left waits in production), the VIN
+     * serials drawn in one query. Call inside a transaction.
      */
     public Uni<List<Build>> completeDue(Instant startedBefore, int max, Supplier<CompleteRequest> reports) {
-        return Build.<Build>find("status = ?1 and startedAt <= ?2", BuildStatus.IN_PRODUCTION, startedBefore)
+        return Build.<Build>find("status = ?1 and startedAt <= ?2 order by startedAt", BuildStatus.IN_PRODUCTION,
+                        startedBefore)
                 .page(0, max).withLock(LockModeType.PESSIMISTIC_WRITE).list()
-                .chain(done -> serials(done.size()).chain(serials -> Multi.createFrom().range(0, done.size())
-                        .onItem().transformToUniAndConcatenate(i -> complete(done.get(i), reports.get(), serials.get(i)))
-                        .collect().asList()));
+                .chain(started -> {
+                    Map<String, List<Build>> byMarket = started.stream()
+                            .collect(Collectors.groupingBy(b -> b.market, TreeMap::new, Collectors.toList()));
+                    return Multi.createFrom().iterable(byMarket.entrySet())
+                            .onItem().transformToUniAndConcatenate(market -> completeWithStock(market.getValue(),
+                                    market.getKey(), reports))
+                            .collect().asList()
+                            .map(done -> done.stream().flatMap(List::stream).toList());
+                });
+    }
+
+    /** The builds of one market, as far as its packs in stock go; each market's packs are taken before the next asks. */
+    private Uni<List<Build>> completeWithStock(List<Build> builds, String market, Supplier<CompleteRequest> reports) {
+        return packs.available(market, builds.size())
+                .chain(stock -> serials(stock.size()).chain(serials -> Multi.createFrom().range(0, stock.size())
+                        .onItem().transformToUniAndConcatenate(i -> complete(builds.get(i), reports.get(),
+                                stock.get(i).serial, serials.get(i)))
+                        .collect().asList()))
+                .call(() -> Panache.getSession().chain(Mutiny.Session::flush));
     }
 
     /** The build's row must be locked by the caller's transaction. */
@@ -82,26 +109,29 @@ public class PlantFloor {
         return outbox.append(new BuildStarted(build.orderId, build.plannedDate, now)).replaceWith(build);
     }
 
-    /** The build's row must be locked by the caller's transaction; {@code serial} is the car's VIN serial. */
-    private Uni<Build> complete(Build build, CompleteRequest report, long serial) {
+    /** Whether the build is in production; a built one is answered as it is (a completion sent twice), any other is 409. */
+    private static boolean completable(Build build) {
         if (build.status == BuildStatus.BUILT) {
-            return Uni.createFrom().item(build);
+            return false;
         }
         if (build.status != BuildStatus.IN_PRODUCTION) {
-            return Uni.createFrom().failure(ProblemException.conflict(
-                    "Only a build in production can complete; this one is " + build.status + "."));
+            throw ProblemException.conflict("Only a build in production can complete; this one is " + build.status + ".");
         }
-        IsoWeek week = IsoWeek.of(build.plannedDate);
-        return PackBudget.<PackBudget>findById(new PackBudget.Key(week.toString(), build.region.name()))
-                .map(budget -> {
-                    Instant now = clock.instant();
-                    String supplier = supplierFor(budget, serial);
+        return true;
+    }
+
+    /**
+     * The build's row must be locked by the caller's transaction and the build in production; {@code packSerial} is
+     * the scanned pack, {@code vinSerial} the car's VIN serial.
+     */
+    private Uni<Build> complete(Build build, CompleteRequest report, String packSerial, long vinSerial) {
+        Instant now = clock.instant();
+        return packs.take(packSerial, build.orderId, build.market, now).map(pack -> {
                     build.status = BuildStatus.BUILT;
                     build.completedAt = now;
-                    build.vin = Vin.assign(build.variant, LocalDate.now(clock).getYear() + 1, serial % 1_000_000);
-                    build.packSupplier = supplier;
-                    build.packSerial = report.batteryPackSerial() != null ? report.batteryPackSerial()
-                            : String.format("%s-%d%02d-%06d", supplier, week.year(), week.week(), serial % 1_000_000);
+                    build.vin = Vin.assign(build.variant, LocalDate.now(clock).getYear() + 1, vinSerial % 1_000_000);
+                    build.packSerial = pack.serial;
+                    build.packSupplier = pack.supplier;
                     build.defects = report.defects();
                     build.co2Kg = report.co2Kg();
                     return build;
@@ -118,26 +148,6 @@ public class PlantFloor {
         return Panache.getSession().chain(session -> session
                 .createNativeQuery("SELECT nextval('vin_serial') FROM generate_series(1, ?1)", Long.class)
                 .setParameter(1, count).getResultList());
-    }
-
-    /** Packs of a week come from its suppliers in proportion to their allocation. */
-    static String supplierFor(PackBudget budget, long serial) {
-        if (budget == null || budget.suppliers == null || budget.suppliers.isBlank()) {
-            return "UNALLOCATED";
-        }
-        String[] parts = budget.suppliers.split(",");
-        int total = 0;
-        for (String part : parts) {
-            total += Integer.parseInt(part.substring(part.indexOf(':') + 1));
-        }
-        long pick = total == 0 ? 0 : serial % total;
-        for (String part : parts) {
-            pick -= Integer.parseInt(part.substring(part.indexOf(':') + 1));
-            if (pick < 0) {
-                return part.substring(0, part.indexOf(':'));
-            }
-        }
-        return parts[0].substring(0, parts[0].indexOf(':'));
     }
 
     private Uni<Build> locked(UUID orderId) {

@@ -4,10 +4,12 @@ import com.busanev.events.EventType;
 import com.busanev.events.OrderCancelRequested;
 import com.busanev.events.OrderPlaced;
 import com.busanev.events.PacksAllocated;
+import com.busanev.events.PacksReceived;
 import com.busanev.kit.messaging.EventConsumer;
 import com.busanev.kit.messaging.IncomingEvent;
 import com.busanev.production.build.Build;
 import com.busanev.production.build.BuildStatus;
+import com.busanev.production.pack.PackStock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -21,7 +23,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Orders to slot, cancel requests to decide, and pack allocations that unblock orders: each batch of records is
- * one planning change ({@link Planner#apply}).
+ * one planning change ({@link Planner#apply}). The packs supplier-service received go to the floor's stock
+ * ({@link PackStock}) in the same transaction.
  */
 @ApplicationScoped
 public class PlanningConsumer {
@@ -32,10 +35,12 @@ public class PlanningConsumer {
 
     private final EventConsumer consumer;
     private final Planner planner;
+    private final PackStock packs;
 
-    PlanningConsumer(EventConsumer consumer, Planner planner) {
+    PlanningConsumer(EventConsumer consumer, Planner planner, PackStock packs) {
         this.consumer = consumer;
         this.planner = planner;
+        this.packs = packs;
     }
 
     @Incoming("order-events")
@@ -45,13 +50,17 @@ public class PlanningConsumer {
 
     @Incoming("supplier-events")
     Uni<Void> onSupply(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, Set.of(EventType.PACKS_ALLOCATED), this::apply);
+        return consumer.consumeBatch(batch, Set.of(EventType.PACKS_ALLOCATED, EventType.PACKS_RECEIVED), this::apply);
     }
 
     Uni<Void> apply(List<IncomingEvent> events) {
         UUID[] placed = events.stream().map(IncomingEvent::payload).filter(OrderPlaced.class::isInstance)
                 .map(e -> ((OrderPlaced) e).orderId()).toArray(UUID[]::new);
-        return known(placed).chain(known -> planner.apply(changes(events, known)));
+        List<PacksReceived> received = events.stream().map(IncomingEvent::payload).filter(PacksReceived.class::isInstance)
+                .map(PacksReceived.class::cast).toList();
+        return packs.receive(received).chain(() -> known(placed)).map(known -> changes(events, known))
+                // a batch of receipts only plans nothing: no planning lock
+                .chain(changes -> changes.isEmpty() ? Uni.createFrom().voidItem() : planner.apply(changes));
     }
 
     private static Uni<Set<UUID>> known(UUID[] orderIds) {

@@ -50,9 +50,13 @@ public class Caller {
         return hasRole(Roles.VIEWER) ? Optional.empty() : Optional.of(requireBrand());
     }
 
-    /** Whose supply the caller may see: none (every supplier) for procurement and viewers, otherwise its own. */
+    /**
+     * Whose supply the caller may see: none (every supplier) for procurement, plant planners and viewers, otherwise the
+     * supplier it acts for (an endpoint's roles decide who may call it at all).
+     */
     public Optional<String> supplierScope() {
-        return hasRole(Roles.PROCUREMENT) || hasRole(Roles.VIEWER) ? Optional.empty() : Optional.of(requireSupplier());
+        return hasRole(Roles.PROCUREMENT) || hasRole(Roles.PLANT_PLANNER) || hasRole(Roles.VIEWER) ? Optional.empty()
+                : Optional.of(requireSupplier());
     }
 
     /** The supplier a {@code battery-supplier} caller acts for. */

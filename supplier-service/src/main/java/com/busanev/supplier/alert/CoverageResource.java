@@ -58,11 +58,17 @@ public class CoverageResource {
     @GET
     @Path("/coverage")
     @WithSession
-    @Operation(summary = "Per week and region: demand, compliant supply, allocated, gap, and the plan's gap",
+    @Operation(operationId = "getCoverage",
+            summary = "Per week and region: demand, compliant supply, allocated, gap, the plan's gap, and stock",
             description = "From the current ISO week on. Compliant supply counts every pack the region's sourcing rule "
                     + "of the week allows, before other regions take their share; allocated is what PacksAllocated "
                     + "announced; planCovered is the part of the plan the week's supply covers, each pack counted for "
-                    + "one region only, and planGap the rest.")
+                    + "one region only, and planGap the rest. The stock the rule allows: openingStock (on hand at the "
+                    + "week's start, carried over), inbound (due on shipping notices), forecast (commitments counted "
+                    + "beyond the confirmed weeks), closingStock (left after the week's demand), the region's "
+                    + "safetyStock, weeksOfStock (opening stock and inbound over the average weekly demand, or the "
+                    + "weekly plan without demand) and runsDryWeek (the first week of the range with demand not "
+                    + "covered or closing stock below the safety stock; null if none).")
     @APIResponse(responseCode = "200", description = "Three rows (NA, EU, KR) per week")
     @APIResponse(responseCode = "400", description = "weeks outside 1 to 104",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

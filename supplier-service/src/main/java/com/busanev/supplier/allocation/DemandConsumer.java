@@ -8,10 +8,12 @@ import com.busanev.events.BuildScheduled;
 import com.busanev.events.DomainEvent;
 import com.busanev.events.EventType;
 import com.busanev.events.SequenceFrozen;
+import com.busanev.events.VehicleBuilt;
 import com.busanev.kit.inbox.CancelledOrders;
 import com.busanev.kit.messaging.EventConsumer;
 import com.busanev.kit.messaging.IncomingEvent;
 import com.busanev.supplier.calloff.CallOffs;
+import com.busanev.supplier.stock.PackConsumption;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -37,26 +39,29 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * upserting the changed rows, one deleting the withdrawn ones ({@link DemandRows}) and one marking the changed weeks.
  * <p>
  * The same batch transaction turns the batch's SequenceFrozen into the call-off in sequence ({@link CallOffs}), after
- * the batch's demand, so an order scheduled in the batch has its region and week.
+ * the batch's demand, so an order scheduled in the batch has its region and week; and marks the packs of the batch's
+ * VehicleBuilt consumed ({@link PackConsumption}).
  */
 @ApplicationScoped
 public class DemandConsumer {
     private static final Set<EventType> FOLLOWED = Set.of(EventType.BUILD_SCHEDULED, EventType.BUILD_RESCHEDULED,
-            EventType.BUILD_BLOCKED, EventType.BUILD_CANCELLED, EventType.SEQUENCE_FROZEN);
+            EventType.BUILD_BLOCKED, EventType.BUILD_CANCELLED, EventType.SEQUENCE_FROZEN, EventType.VEHICLE_BUILT);
 
     private final EventConsumer consumer;
     private final PendingWeeks pendingWeeks;
     private final CancelledOrders cancelledOrders;
     private final CallOffs callOffs;
     private final DemandRows demandRows;
+    private final PackConsumption packs;
 
     DemandConsumer(EventConsumer consumer, PendingWeeks pendingWeeks, CancelledOrders cancelledOrders, CallOffs callOffs,
-            DemandRows demandRows) {
+            DemandRows demandRows, PackConsumption packs) {
         this.consumer = consumer;
         this.demandRows = demandRows;
         this.pendingWeeks = pendingWeeks;
         this.cancelledOrders = cancelledOrders;
         this.callOffs = callOffs;
+        this.packs = packs;
     }
 
     @Incoming("production-events")
@@ -69,7 +74,10 @@ public class DemandConsumer {
         Map<LocalDate, SequenceFrozen> frozen = new LinkedHashMap<>();
         events.stream().map(IncomingEvent::payload).filter(SequenceFrozen.class::isInstance).map(SequenceFrozen.class::cast)
                 .forEach(day -> frozen.put(day.day(), day));
-        return applyDemand(events).chain(() -> callOffs.freeze(List.copyOf(frozen.values())));
+        List<VehicleBuilt> built = events.stream().map(IncomingEvent::payload).filter(VehicleBuilt.class::isInstance)
+                .map(VehicleBuilt.class::cast).toList();
+        return applyDemand(events).chain(() -> callOffs.freeze(List.copyOf(frozen.values())))
+                .chain(() -> packs.consume(built));
     }
 
     private Uni<Void> applyDemand(List<IncomingEvent> events) {

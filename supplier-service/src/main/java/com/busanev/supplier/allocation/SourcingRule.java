@@ -11,9 +11,14 @@ public record SourcingRule(Set<String> restrictedCellOrigins, boolean requiresCa
     public static final SourcingRule NONE = new SourcingRule(Set.of(), false, null);
 
     public boolean allows(SupplyLine line) {
-        return !restrictedCellOrigins.contains(line.cellOrigin())
-                && (!requiresCarbonDeclaration || line.carbonKgPerKwh() != null)
-                && (maxCarbonKgPerKwh == null || line.carbonKgPerKwh() != null && line.carbonKgPerKwh() <= maxCarbonKgPerKwh);
+        return allows(line.cellOrigin(), line.carbonKgPerKwh());
+    }
+
+    /** Whether packs with cells of this origin and this declared footprint (null: none) may go into the market's cars. */
+    public boolean allows(String cellOrigin, Double carbonKgPerKwh) {
+        return !restrictedCellOrigins.contains(cellOrigin)
+                && (!requiresCarbonDeclaration || carbonKgPerKwh != null)
+                && (maxCarbonKgPerKwh == null || carbonKgPerKwh != null && carbonKgPerKwh <= maxCarbonKgPerKwh);
     }
 
     /** What a pack must satisfy to go to cars of both markets: every restricted origin, the lower ceiling. */

@@ -3,10 +3,12 @@ package com.busanev.supplier.allocation;
 import com.busanev.events.Markets;
 import com.busanev.events.Region;
 import io.smallrye.config.ConfigMapping;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Which packs may go into a car of each market (application.properties, {@code supplier.sourcing.*}). A rule set
@@ -52,6 +54,13 @@ public interface SourcingRules {
             }
         }
         return rule;
+    }
+
+    /** Every market (of {@link Markets}) whose rule packs of this cell origin and declared footprint satisfy, sorted. */
+    default List<String> marketsAllowing(String cellOrigin, Double carbonKgPerKwh) {
+        return Stream.of(Markets.NA, Markets.EU, Markets.KR).flatMap(Set::stream)
+                .filter(market -> of(Markets.regionOf(market).orElseThrow(), market).allows(cellOrigin, carbonKgPerKwh))
+                .sorted().toList();
     }
 
     /**

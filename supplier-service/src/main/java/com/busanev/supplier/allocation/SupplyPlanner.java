@@ -10,8 +10,7 @@ import com.busanev.kit.outbox.Outbox;
 import com.busanev.supplier.alert.Severity;
 import com.busanev.supplier.alert.ShortageAlertRecord;
 import com.busanev.supplier.alert.ShortageAlertRecord.Kind;
-import com.busanev.supplier.contract.Contract;
-import com.busanev.supplier.contract.Delivery;
+import com.busanev.supplier.stock.StockConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -20,10 +19,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +31,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Turns contracts, deliveries and the plant's demand into weekly pack allocations per region and shortage
+ * Turns contracts, pack stock (on hand, confirmed inbound, and beyond the confirmed weeks the commitments as
+ * forecast: {@link StockProjection}) and the plant's demand into weekly pack allocations per region and shortage
  * alerts; a region's allocation satisfies the sourcing rule of every market with demand in its week. Runs in the caller's transaction under an advisory lock (one recompute at a time across replicas);
  * an allocation is announced only when its total or its sources change.
  */
@@ -43,19 +43,26 @@ public class SupplyPlanner {
      * of it the supply covers (each pack counted for one region only).
      */
     public record WeekCoverage(String week, Region region, int demand, int compliantSupply, int allocated, int gap,
-            int plan, int planCovered, int planGap) {
+            int plan, int planCovered, int planGap, int openingStock, int inbound, int forecast, int closingStock,
+            int safetyStock, Double weeksOfStock, String runsDryWeek) {
+        WeekCoverage runsDry(String week) {
+            return new WeekCoverage(this.week, region, demand, compliantSupply, allocated, gap, plan, planCovered, planGap,
+                    openingStock, inbound, forecast, closingStock, safetyStock, weeksOfStock, week);
+        }
     }
 
     private final SourcingRules rules;
     private final CurrencyRates rates;
     private final SupplyPlan plan;
+    private final StockConfig stock;
     private final Outbox outbox;
     private final Clock clock;
 
-    SupplyPlanner(SourcingRules rules, CurrencyRates rates, SupplyPlan plan, Outbox outbox, Clock clock) {
+    SupplyPlanner(SourcingRules rules, CurrencyRates rates, SupplyPlan plan, StockConfig stock, Outbox outbox, Clock clock) {
         this.rules = rules;
         this.rates = rates;
         this.plan = plan;
+        this.stock = stock;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -90,9 +97,9 @@ public class SupplyPlanner {
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery(AdvisoryLock.SUPPLY_ALLOCATION.xactLock()).getSingleResult())
                 .chain(this::regionsWithHorizonDemand)
-                .chain(anticipated -> Multi.createFrom().iterable(weeks)
-                        .onItem().transformToUniAndConcatenate(week -> recomputeWeek(week, anticipated))
-                        .collect().last())
+                .chain(anticipated -> project(weeks).chain(states -> Multi.createFrom().iterable(states)
+                        .onItem().transformToUniAndConcatenate(state -> recomputeWeek(state, anticipated))
+                        .collect().last()))
                 .replaceWithVoid();
     }
 
@@ -128,39 +135,56 @@ public class SupplyPlanner {
         for (int i = 0; i < weeks; i++) {
             range.add(first.plusWeeks(i));
         }
-        return Multi.createFrom().iterable(range)
-                .onItem().transformToUniAndConcatenate(week -> state(week).map(state -> {
-                    List<WeekCoverage> rows = new ArrayList<>();
-                    Map<Region, Integer> planCovered = planCovered(state.supply);
-                    for (Region region : Region.values()) {
-                        int demand = state.demand.getOrDefault(region, 0);
-                        int compliant = PackAllocator.compliantSupply(region, state.supply, state::allows);
-                        AllocationRecord stored = state.stored.get(region);
-                        int allocated = stored == null ? 0 : stored.packs;
-                        int weeklyPlan = plan.weeklyPlan(region);
-                        int covered = planCovered.get(region);
-                        rows.add(new WeekCoverage(week.toString(), region, demand, compliant, allocated,
-                                Math.max(0, demand - allocated), weeklyPlan, covered, weeklyPlan - covered));
-                    }
-                    return rows;
-                }))
-                .collect().asList()
-                .map(lists -> lists.stream().flatMap(List::stream).toList());
+        return project(range).map(states -> {
+            Map<Region, Double> weeklyNeed = new EnumMap<>(Region.class);
+            for (Region region : Region.values()) {
+                int demand = states.stream().mapToInt(state -> state.demand.getOrDefault(region, 0)).sum();
+                weeklyNeed.put(region, demand > 0 ? (double) demand / weeks : plan.weeklyPlan(region));
+            }
+            List<WeekCoverage> rows = new ArrayList<>();
+            for (WeekState state : states) {
+                Map<Region, Integer> planCovered = planCovered(state.supply);
+                for (Region region : Region.values()) {
+                    int demand = state.demand.getOrDefault(region, 0);
+                    int compliant = PackAllocator.compliantSupply(region, state.supply, state::allows);
+                    AllocationRecord stored = state.stored.get(region);
+                    int allocated = stored == null ? 0 : stored.packs;
+                    int weeklyPlan = plan.weeklyPlan(region);
+                    int covered = planCovered.get(region);
+                    StockFigures figures = state.stock(region);
+                    double need = weeklyNeed.get(region);
+                    Double weeksOfStock = need == 0 ? null
+                            : Math.round(10.0 * (figures.opening() + figures.inbound()) / need) / 10.0;
+                    rows.add(new WeekCoverage(state.week.toString(), region, demand, compliant, allocated,
+                            Math.max(0, demand - allocated), weeklyPlan, covered, weeklyPlan - covered,
+                            figures.opening(), figures.inbound(), figures.forecast(), figures.closing(),
+                            stock.safetyStock(region), weeksOfStock, null));
+                }
+            }
+            return withRunsDry(rows);
+        });
     }
 
-    private Uni<Void> recomputeWeek(IsoWeek week, Set<Region> anticipated) {
-        return state(week).chain(state -> {
-            Map<Region, PackAllocator.Allocation> allocation = PackAllocator.allocate(state.demand, state.supply,
-                    state::allows, headroom(week, anticipated));
-            Map<Region, Integer> planCovered = planCovered(state.supply);
-            Instant now = clock.instant();
-            return Multi.createFrom().items(Region.values())
-                    .onItem().transformToUniAndConcatenate(region -> announce(week, region, allocation.get(region),
-                                    state.stored.get(region), now)
-                            .chain(() -> alerts(week, region, state, allocation.get(region).packs(),
-                                    planCovered.get(region), now)))
-                    .collect().last().replaceWithVoid();
-        });
+    /** Each row with the first week of the range its region runs dry in: demand not covered, or stock below safety. */
+    private static List<WeekCoverage> withRunsDry(List<WeekCoverage> rows) {
+        Map<Region, String> dry = new EnumMap<>(Region.class);
+        rows.stream().filter(row -> row.gap() > 0 || row.closingStock() < row.safetyStock())
+                .forEach(row -> dry.putIfAbsent(row.region(), row.week()));
+        return rows.stream().map(row -> row.runsDry(dry.get(row.region()))).toList();
+    }
+
+    private Uni<Void> recomputeWeek(WeekState state, Set<Region> anticipated) {
+        IsoWeek week = state.week;
+        Map<Region, PackAllocator.Allocation> allocation = PackAllocator.allocate(state.demand, state.supply,
+                state::allows, headroom(week, anticipated));
+        Map<Region, Integer> planCovered = planCovered(state.supply);
+        Instant now = clock.instant();
+        return Multi.createFrom().items(Region.values())
+                .onItem().transformToUniAndConcatenate(region -> announce(week, region, allocation.get(region),
+                                state.stored.get(region), now)
+                        .chain(() -> alerts(week, region, state, allocation.get(region).packs(),
+                                planCovered.get(region), now)))
+                .collect().last().replaceWithVoid();
     }
 
     private Uni<Void> announce(IsoWeek week, Region region, PackAllocator.Allocation allocation, AllocationRecord stored, Instant now) {
@@ -255,48 +279,88 @@ public class SupplyPlanner {
         return covered;
     }
 
-    /** A week's demand by region, the rule each region's allocation satisfies (its markets'), supply, and what was announced. */
-    private record WeekState(Map<Region, Integer> demand, Map<Region, SourcingRule> rules, List<SupplyLine> supply,
-            Map<Region, AllocationRecord> stored) {
+    /** Packs of the contracts a region's rule allows, one week: on hand at its start, due, forecast, left at its end. */
+    private record StockFigures(int opening, int inbound, int forecast, int closing) {
+    }
+
+    /**
+     * A week's demand by region, the rule each region's allocation satisfies (its markets'), supply, what was announced,
+     * and the stock projection's parts of it by contract with the stock left at its end.
+     */
+    private record WeekState(IsoWeek week, Map<Region, Integer> demand, Map<Region, SourcingRule> rules,
+            List<SupplyLine> supply, Map<Region, AllocationRecord> stored, List<SupplyLine> contracts,
+            Map<UUID, StockProjection.Part> parts, Map<UUID, Integer> closing) {
         boolean allows(Region region, SupplyLine line) {
             return rules.get(region).allows(line);
         }
+
+        StockFigures stock(Region region) {
+            int opening = 0;
+            int inbound = 0;
+            int forecast = 0;
+            int left = 0;
+            for (SupplyLine line : contracts) {
+                if (allows(region, line)) {
+                    StockProjection.Part part = parts.get(line.contractId());
+                    opening += part.opening();
+                    inbound += part.inbound();
+                    forecast += part.forecast();
+                    left += closing.getOrDefault(line.contractId(), 0);
+                }
+            }
+            return new StockFigures(opening, inbound, forecast, left);
+        }
     }
 
-    private Uni<WeekState> state(IsoWeek week) {
-        LocalDate monday = week.monday();
-        return Panache.getSession()
-                .chain(s -> s.createNativeQuery("SELECT region, market, count(*) FROM demand WHERE week = ?1 GROUP BY region, market",
-                                Object[].class)
-                        .setParameter(1, week.toString()).getResultList())
-                .chain(rows -> {
-                    Map<Region, Integer> demand = new EnumMap<>(Region.class);
-                    Map<Region, Set<String>> markets = new EnumMap<>(Region.class);
-                    for (Region region : Region.values()) {
-                        markets.put(region, new HashSet<>()); // a null market (not known) is kept: it means the strictest rule
-                    }
-                    rows.forEach(r -> {
-                        Region region = Region.valueOf((String) r[0]);
-                        demand.merge(region, ((Number) r[2]).intValue(), Integer::sum);
-                        markets.get(region).add((String) r[1]);
-                    });
-                    Map<Region, SourcingRule> weekRules = new EnumMap<>(Region.class);
-                    markets.forEach((region, those) -> weekRules.put(region, rules.forMarkets(region, those)));
-                    return Contract.<Contract>listAll()
-                            .chain(contracts -> Delivery.<Delivery>list("week", week.toString()).map(deliveries -> {
-                                Map<UUID, Integer> delivered = new HashMap<>();
-                                deliveries.forEach(d -> delivered.merge(d.contractId, d.packs, Integer::sum));
-                                return contracts.stream()
-                                        .map(c -> new SupplyLine(c.id, c.supplierCode, c.weeklySupply(monday, delivered.getOrDefault(c.id, 0)),
-                                                rates.toUsd(c.pricePerKwh, c.currency) * c.capacityKwh, c.cellOrigin, c.carbonKgPerKwh))
-                                        .filter(line -> line.packs() > 0)
-                                        .toList();
-                            }))
-                            .chain(supply -> AllocationRecord.<AllocationRecord>list("week", week.toString()).map(stored -> {
-                                Map<Region, AllocationRecord> byRegion = new EnumMap<>(Region.class);
-                                stored.forEach(a -> byRegion.put(Region.valueOf(a.region), a));
-                                return new WeekState(demand, weekRules, supply, byRegion);
-                            }));
-                });
+    /**
+     * The states of {@code weeks}, walking the stock projection from the current week to the last of them (every week
+     * in between, since each passes its leftover stock on); a week before the current one stands alone.
+     */
+    private Uni<List<WeekState>> project(Collection<IsoWeek> weeks) {
+        IsoWeek current = IsoWeek.of(LocalDate.now(clock));
+        TreeSet<IsoWeek> wanted = new TreeSet<>(weeks);
+        IsoWeek from = wanted.first().compareTo(current) < 0 ? wanted.first() : current;
+        IsoWeek to = wanted.last().compareTo(current) > 0 ? wanted.last() : current;
+        return SupplyLedger.load(from, to, current, rates)
+                .chain(ledger -> AllocationRecord.<AllocationRecord>list("week in ?1",
+                                wanted.stream().map(IsoWeek::toString).toList())
+                        .map(stored -> walk(ledger, wanted, current, stored)));
+    }
+
+    private List<WeekState> walk(SupplyLedger ledger, TreeSet<IsoWeek> wanted, IsoWeek current, List<AllocationRecord> stored) {
+        Map<String, Map<Region, AllocationRecord>> storedByWeek = new HashMap<>();
+        stored.forEach(a -> storedByWeek.computeIfAbsent(a.week, w -> new EnumMap<>(Region.class))
+                .put(Region.valueOf(a.region), a));
+        StockProjection projection = ledger.projection(stock.confirmedWeeks());
+        List<WeekState> states = new ArrayList<>();
+        for (IsoWeek week : wanted.headSet(current, false)) {
+            Map<UUID, StockProjection.Part> parts = projection.parts(week);
+            Map<UUID, Integer> closing = new HashMap<>();
+            parts.forEach((id, part) -> closing.put(id, part.opening() + part.inbound()));
+            states.add(state(week, ledger, parts, projection.supply(parts), storedByWeek, closing));
+        }
+        for (IsoWeek week = current; week.compareTo(wanted.last()) <= 0; week = week.plusWeeks(1)) {
+            Map<UUID, StockProjection.Part> parts = projection.parts(week);
+            WeekState state = state(week, ledger, parts, projection.supply(parts), storedByWeek, Map.of());
+            List<PackSource> realUse = PackAllocator.allocate(state.demand, state.supply, state::allows,
+                            PackAllocator.Headroom.none()).values().stream()
+                    .flatMap(allocation -> allocation.sources().stream()).toList();
+            projection.consume(week, parts, realUse);
+            if (wanted.contains(week)) {
+                Map<UUID, Integer> closing = new HashMap<>();
+                ledger.contracts().forEach(line -> closing.put(line.contractId(), projection.stock(line.contractId())));
+                states.add(new WeekState(week, state.demand, state.rules, state.supply, state.stored, state.contracts,
+                        parts, closing));
+            }
+        }
+        return states;
+    }
+
+    private WeekState state(IsoWeek week, SupplyLedger ledger, Map<UUID, StockProjection.Part> parts,
+            List<SupplyLine> supply, Map<String, Map<Region, AllocationRecord>> stored, Map<UUID, Integer> closing) {
+        Map<Region, SourcingRule> weekRules = new EnumMap<>(Region.class);
+        ledger.markets(week).forEach((region, those) -> weekRules.put(region, rules.forMarkets(region, those)));
+        return new WeekState(week, ledger.demand(week), weekRules, supply,
+                stored.getOrDefault(week.toString(), Map.of()), ledger.contracts(), parts, closing);
     }
 }

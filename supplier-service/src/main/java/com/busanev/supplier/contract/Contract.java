@@ -57,14 +57,10 @@ public class Contract extends PanacheEntityBase {
         return monthlyCommitted * 12 / 52;
     }
 
-    /**
-     * Packs the contract gives the week starting {@code monday}: its weekly commitment while active and in term, or
-     * the packs delivered that week if more. Delivered packs are stock at the plant, so they count whatever the
-     * contract's status became since (a suspension stops what is owed, not what arrived).
-     */
-    public int weeklySupply(LocalDate monday, int delivered) {
+    /** Packs the contract owes the week starting {@code monday}: its weekly commitment while active and in term. */
+    public int weeklyOwed(LocalDate monday) {
         boolean owed = status == ContractStatus.ACTIVE && !monday.plusDays(6).isBefore(validFrom) && !monday.isAfter(validTo);
-        return Math.max(owed ? weeklyCommitted() : 0, delivered);
+        return owed ? weeklyCommitted() : 0;
     }
 
     void apply(ContractTerms terms) {

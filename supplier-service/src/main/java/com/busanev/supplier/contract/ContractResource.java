@@ -1,6 +1,5 @@
 package com.busanev.supplier.contract;
 
-import com.busanev.events.IsoWeek;
 import com.busanev.kit.concurrency.IfMatch;
 import com.busanev.kit.idempotency.IdempotencyKeys;
 import com.busanev.kit.paging.Page;
@@ -10,6 +9,11 @@ import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.security.Caller;
 import com.busanev.kit.security.Roles;
 import com.busanev.supplier.allocation.SupplyPlanner;
+import com.busanev.supplier.stock.AsnRequest;
+import com.busanev.supplier.stock.Delivery;
+import com.busanev.supplier.stock.DeliveryRequest;
+import com.busanev.supplier.stock.DeliveryView;
+import com.busanev.supplier.stock.Shipments;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
@@ -31,11 +35,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -53,21 +56,16 @@ public class ContractResource {
     public record VersionView(int version, ContractTerms terms, String changedBy, Instant changedAt) {
     }
 
-    public record DeliveryView(UUID id, UUID contractId, int packs, String serialFrom, String serialTo,
-            LocalDate deliveredOn, String week, String confirmedBy) {
-        static DeliveryView of(Delivery d) {
-            return new DeliveryView(d.id, d.contractId, d.packs, d.serialFrom, d.serialTo, d.deliveredOn, d.week,
-                    d.confirmedBy);
-        }
-    }
-
     private final Contracts contracts;
+    private final Shipments shipments;
     private final SupplyPlanner planner;
     private final IdempotencyKeys idempotencyKeys;
     private final Caller caller;
 
-    ContractResource(Contracts contracts, SupplyPlanner planner, IdempotencyKeys idempotencyKeys, Caller caller) {
+    ContractResource(Contracts contracts, Shipments shipments, SupplyPlanner planner, IdempotencyKeys idempotencyKeys,
+            Caller caller) {
         this.contracts = contracts;
+        this.shipments = shipments;
         this.planner = planner;
         this.idempotencyKeys = idempotencyKeys;
         this.caller = caller;
@@ -183,17 +181,18 @@ public class ContractResource {
     @POST
     @Path("/{id}/deliveries")
     @RolesAllowed({Roles.PROCUREMENT, Roles.BATTERY_SUPPLIER})
-    @Operation(summary = "Confirm a delivery of packs", description = "A battery supplier confirms deliveries of its "
-            + "own contracts only. The serial range must hold exactly 'packs' serials, be new for the supplier, and "
-            + "the date must be within the term and not in the future. The delivery week's supply is recomputed. "
-            + "Idempotency-Key makes a retry return the first delivery.")
+    @Operation(operationId = "confirmDelivery", summary = "Confirm packs shipped and received in one step",
+            description = "A shipping notice received in full at once, for a supplier without notices: a battery "
+            + "supplier confirms deliveries of its own contracts only. The serial range must hold exactly 'packs' "
+            + "serials, none known already, and the date must be within the term and not in the future. The packs are "
+            + "stock from that day; allocation is recomputed. Idempotency-Key makes a retry return the first delivery.")
     @APIResponse(responseCode = "201", description = "Confirmed",
             content = @Content(schema = @Schema(implementation = DeliveryView.class)))
     @APIResponse(responseCode = "400", description = "Invalid delivery, with every violation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such contract, or another supplier's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A draft contract, or serials already confirmed",
+    @APIResponse(responseCode = "409", description = "A draft contract, or serials already known",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -201,26 +200,56 @@ public class ContractResource {
             @HeaderParam(IdempotencyKeys.HEADER) @Parameter(description = "Makes retries safe") String key,
             @Valid DeliveryRequest request) {
         requireBody(request, "a delivery is required");
+        return ship(id, key, "deliveries:", request, c -> shipments.deliver(c, request, caller.name()));
+    }
+
+    @POST
+    @Path("/{id}/asns")
+    @RolesAllowed({Roles.PROCUREMENT, Roles.BATTERY_SUPPLIER})
+    @Operation(operationId = "announceShipment", summary = "Send an advance shipping notice (ASN)",
+            description = "The packs shipped under the contract, by serial (runs 'from'..'to' sharing a prefix, and/or "
+            + "single serials), due at the plant on 'expectedOn' (within the term). Until received they are confirmed "
+            + "inbound: allocation and coverage count them from their week on. Serials are unique across suppliers "
+            + "(409 for one known already). Receive them with POST /api/v1/deliveries/{id}/receipts. A battery supplier "
+            + "ships on its own contracts only. Idempotency-Key makes a retry return the first notice.")
+    @APIResponse(responseCode = "201", description = "The notice, IN_TRANSIT",
+            content = @Content(schema = @Schema(implementation = DeliveryView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid notice, with every violation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such contract, or another supplier's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A draft contract, or a serial already known",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> announce(@PathParam("id") UUID id,
+            @HeaderParam(IdempotencyKeys.HEADER) @Parameter(description = "Makes retries safe") String key,
+            @Valid AsnRequest request) {
+        requireBody(request, "a shipping notice is required");
+        return ship(id, key, "asns:", request, c -> shipments.announce(c, request, caller.name()));
+    }
+
+    /** A delivery or notice of a visible contract, once per Idempotency-Key, then the allocation from the new stock. */
+    private Uni<Response> ship(UUID id, String key, String scope, Object request, Function<Contract, Uni<Delivery>> shipping) {
         return Panache.withTransaction(() -> contracts.visible(id, caller.supplierScope())
-                        .chain(c -> idempotencyKeys.once(key, "deliveries:" + c.id, request, DeliveryView.class, 201,
-                                () -> contracts.deliver(c, request, caller.name())
-                                        .call(d -> planner.recompute(Set.of(IsoWeek.parse(d.week))))
-                                        .map(DeliveryView::of))))
-                .map(result -> Response.status(result.status()).entity(result.body()).header(IdempotencyKeys.REPLAYED_HEADER, result.replayed())
-                        .build());
+                        .chain(c -> idempotencyKeys.once(key, scope + c.id, request, DeliveryView.class, 201,
+                                () -> shipping.apply(c).call(d -> reallocate(c)).map(DeliveryView::of))))
+                .map(result -> Response.status(result.status()).entity(result.body())
+                        .location(URI.create("/api/v1/deliveries/" + result.body().id()))
+                        .header(IdempotencyKeys.REPLAYED_HEADER, result.replayed()).build());
     }
 
     @GET
     @Path("/{id}/deliveries")
     @RolesAllowed({Roles.PROCUREMENT, Roles.VIEWER, Roles.BATTERY_SUPPLIER})
     @WithSession
-    @Operation(summary = "The contract's deliveries, latest first")
+    @Operation(operationId = "listContractDeliveries", summary = "The contract's deliveries (shipping notices), latest first")
     @APIResponse(responseCode = "404", description = "No such contract, or another supplier's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<DeliveryView>> deliveries(@PathParam("id") UUID id) {
         return contracts.visible(id, caller.supplierScope())
                 .chain(c -> Delivery.<Delivery>find("contractId",
-                        Sort.descending("deliveredOn").and("serialFirst", Sort.Direction.Descending), c.id).list())
+                        Sort.descending("expectedOn").and("createdAt", Sort.Direction.Descending), c.id).list())
                 .map(list -> list.stream().map(DeliveryView::of).toList());
     }
 

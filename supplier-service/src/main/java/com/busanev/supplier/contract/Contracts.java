@@ -1,32 +1,24 @@
 package com.busanev.supplier.contract;
 
-import com.busanev.events.IsoWeek;
-import com.busanev.kit.locks.AdvisoryLock;
 import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.problem.Violation;
 import com.busanev.supplier.allocation.CurrencyRates;
 import com.busanev.supplier.supplier.Supplier;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Creating and amending contracts and recording deliveries; every change is a new version. */
+/** Creating and amending contracts; every change is a new version. */
 @ApplicationScoped
 public class Contracts {
-    private static final String OVERLAPPING = """
-            SELECT CAST(d.id AS text) FROM delivery d JOIN contract c ON c.id = d.contract_id
-            WHERE c.supplier_code = ?1 AND d.serial_prefix = ?2 AND d.serial_first <= ?4 AND d.serial_last >= ?3""";
-
     private final ObjectMapper mapper;
     private final CurrencyRates rates;
     private final Clock clock;
@@ -73,58 +65,6 @@ public class Contracts {
             contract.apply(terms);
             return record(contract, contract.version + 1, user);
         });
-    }
-
-    /**
-     * Records packs received under the contract. The serials must be new for the supplier: a range that overlaps
-     * one already confirmed is a 409, so a re-sent confirmation never counts the same packs twice.
-     */
-    public Uni<Delivery> deliver(Contract contract, DeliveryRequest request, String user) {
-        if (contract.status == ContractStatus.DRAFT) {
-            return Uni.createFrom().failure(ProblemException.conflict("Contract " + contract.id
-                    + " is a draft: it takes deliveries once procurement activates it."));
-        }
-        List<Violation> violations = new ArrayList<>();
-        Optional<SerialRange> range = SerialRange.of(request.serialFrom(), request.serialTo(), request.packs(), violations);
-        if (request.deliveredOn().isAfter(LocalDate.now(clock))) {
-            violations.add(new Violation("deliveredOn", "must not be in the future"));
-        } else if (request.deliveredOn().isBefore(contract.validFrom) || request.deliveredOn().isAfter(contract.validTo)) {
-            violations.add(new Violation("deliveredOn", "must be within the contract term " + contract.validFrom
-                    + " to " + contract.validTo));
-        }
-        if (!violations.isEmpty() || range.isEmpty()) {
-            return Uni.createFrom().failure(ProblemException.badRequest("The delivery is not valid.", violations));
-        }
-        SerialRange serials = range.get();
-        return Panache.getSession()
-                // One supplier's confirmations are checked one at a time, so two overlapping ones cannot both pass.
-                .chain(s -> s.createNativeQuery(AdvisoryLock.SUPPLIER_DELIVERIES.xactLock("?1"))
-                        .setParameter(1, contract.supplierCode).getSingleResult()
-                        .chain(() -> s.createNativeQuery(OVERLAPPING, String.class)
-                                .setParameter(1, contract.supplierCode).setParameter(2, serials.prefix())
-                                .setParameter(3, serials.first()).setParameter(4, serials.last())
-                                .setMaxResults(1).getResultList()))
-                .chain(overlapping -> {
-                    if (!overlapping.isEmpty()) {
-                        return Uni.createFrom().failure(ProblemException.conflict("Serials " + request.serialFrom()
-                                + ".." + request.serialTo() + " overlap the delivery " + overlapping.get(0)
-                                + " already confirmed for " + contract.supplierCode + "."));
-                    }
-                    Delivery delivery = new Delivery();
-                    delivery.id = UUID.randomUUID();
-                    delivery.contractId = contract.id;
-                    delivery.packs = request.packs();
-                    delivery.serialFrom = request.serialFrom();
-                    delivery.serialTo = request.serialTo();
-                    delivery.serialPrefix = serials.prefix();
-                    delivery.serialFirst = serials.first();
-                    delivery.serialLast = serials.last();
-                    delivery.deliveredOn = request.deliveredOn();
-                    delivery.week = IsoWeek.of(request.deliveredOn()).toString();
-                    delivery.confirmedBy = user;
-                    delivery.createdAt = clock.instant();
-                    return delivery.persist();
-                });
     }
 
     /** A contract the caller may see: any for procurement and viewers, only its own for a supplier. */

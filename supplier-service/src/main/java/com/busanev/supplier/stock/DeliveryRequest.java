@@ -1,4 +1,4 @@
-package com.busanev.supplier.contract;
+package com.busanev.supplier.stock;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Packs received at the plant; the serials are a contiguous range sharing a prefix, e.g. LGES-000101..LGES-000150. */
+/** Packs shipped and received in one step (a notice received in full at once); the serials are a contiguous range sharing a prefix, e.g. LGES-000101..LGES-000150. */
 public record DeliveryRequest(
         @NotNull @Min(1) @Max(100_000) Integer packs,
         @Schema(examples = "LGES-000101") @NotBlank @Pattern(regexp = "[A-Z0-9-]*\\d+") String serialFrom,
