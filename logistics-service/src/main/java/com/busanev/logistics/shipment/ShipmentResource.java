@@ -42,7 +42,8 @@ public class ShipmentResource {
     @GET
     @RolesAllowed({Roles.LOGISTICS_OPERATOR, Roles.VIEWER, Roles.BRAND_ORDERS})
     @WithSession
-    @Operation(operationId = "listShipments", summary = "Shipments by order id, VIN, voyage or status", description = "A brand sees only its own cars "
+    @Operation(operationId = "listShipments",
+            summary = "Shipments by order id, VIN, voyage or status", description = "A brand sees only its own cars "
             + "(token claim 'brand'): another brand's order id or VIN finds nothing.")
     @APIResponse(responseCode = "200", description = "One page, with the total")
     @APIResponse(responseCode = "400", description = "A page, size or filter value that cannot be used")
@@ -79,7 +80,8 @@ public class ShipmentResource {
     @Path("/{orderId}/depart")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.LOGISTICS_OPERATOR)
-    @Operation(operationId = "departShipment", summary = "A Korean car's truck left", description = "Body {\"at\": ...} optional (now). A truck "
+    @Operation(operationId = "departShipment",
+            summary = "A Korean car's truck left", description = "Body {\"at\": ...} optional (now). A truck "
             + "that leaves after the car was ready moves its ETA (ShipmentDelayed), then ShipmentDeparted.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ShipmentView.class)))
     @APIResponse(responseCode = "400", description = "A time later than now")
@@ -93,7 +95,8 @@ public class ShipmentResource {
     @Path("/{orderId}/deliver")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.LOGISTICS_OPERATOR)
-    @Operation(operationId = "deliverShipment", summary = "A Korean car's truck delivered it", description = "Body {\"at\": ...} optional (now). A "
+    @Operation(operationId = "deliverShipment",
+            summary = "A Korean car's truck delivered it", description = "Body {\"at\": ...} optional (now). A "
             + "delivery later than the ETA is announced as a delay (ShipmentDelayed) before ShipmentArrived.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ShipmentView.class)))
     @APIResponse(responseCode = "400", description = "A time later than now, or before the truck left")

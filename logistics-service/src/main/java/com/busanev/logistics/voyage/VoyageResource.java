@@ -55,7 +55,8 @@ public class VoyageResource {
 
     @POST
     @RolesAllowed(Roles.LOGISTICS_OPERATOR)
-    @Operation(operationId = "addVoyage", summary = "Add a voyage", description = "Cars waiting for its port are booked on it at once. With an "
+    @Operation(operationId = "addVoyage",
+            summary = "Add a voyage", description = "Cars waiting for its port are booked on it at once. With an "
             + "Idempotency-Key, a retry with the same body returns the first result (header Idempotency-Replayed: "
             + "true); the same key with another body is refused with 422.")
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = VoyageView.class)))
@@ -130,7 +131,8 @@ public class VoyageResource {
     @PATCH
     @Path("/{id}")
     @RolesAllowed(Roles.LOGISTICS_OPERATOR)
-    @Operation(operationId = "changeVoyage", summary = "Change a planned voyage", description = "Capacity (capacityCars for Ro-Ro, containers for a "
+    @Operation(operationId = "changeVoyage",
+            summary = "Change a planned voyage", description = "Capacity (capacityCars for Ro-Ro, containers for a "
             + "container service) and/or a later departure. A later departure moves the cut-off and the ETA of every "
             + "booked car (ShipmentDelayed per car); more room or a later cut-off books waiting cars.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VoyageView.class)))
@@ -144,7 +146,8 @@ public class VoyageResource {
     @POST
     @Path("/{id}/depart")
     @RolesAllowed(Roles.LOGISTICS_OPERATOR)
-    @Operation(operationId = "departVoyage", summary = "The voyage left", description = "Cars aboard depart; a late departure moves every ETA "
+    @Operation(operationId = "departVoyage",
+            summary = "The voyage left", description = "Cars aboard depart; a late departure moves every ETA "
             + "on it (ShipmentDelayed per car).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VoyageView.class)))
     @APIResponse(responseCode = "400", description = "A time later than now")
@@ -157,7 +160,8 @@ public class VoyageResource {
     @POST
     @Path("/{id}/arrive")
     @RolesAllowed(Roles.LOGISTICS_OPERATOR)
-    @Operation(operationId = "arriveVoyage", summary = "The voyage arrived", description = "Cars aboard arrive; an arrival later than the ETA "
+    @Operation(operationId = "arriveVoyage",
+            summary = "The voyage arrived", description = "Cars aboard arrive; an arrival later than the ETA "
             + "is announced as a delay (ShipmentDelayed per car) first.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VoyageView.class)))
     @APIResponse(responseCode = "400", description = "Arrival before the departure, or a time later than now")

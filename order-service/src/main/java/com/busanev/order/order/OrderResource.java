@@ -45,7 +45,8 @@ public class OrderResource {
 
     @POST
     @RolesAllowed(Roles.BRAND_ORDERS)
-    @Operation(operationId = "placeOrder", summary = "Place an order", description = "The brand is the caller's (token claim 'brand'). "
+    @Operation(operationId = "placeOrder",
+            summary = "Place an order", description = "The brand is the caller's (token claim 'brand'). "
             + "With an Idempotency-Key, a retry with the same body returns the first result (header "
             + "Idempotency-Replayed: true); the same key with another body is refused with 422.")
     @APIResponse(responseCode = "201", description = "Placed", content = @Content(schema = @Schema(implementation = OrderView.class)))
@@ -63,7 +64,8 @@ public class OrderResource {
     @POST
     @Path("/batch")
     @RolesAllowed(Roles.BRAND_ORDERS)
-    @Operation(operationId = "placeOrderBatch", summary = "Place up to 1,000 orders", description = "Per item, not all-or-nothing: each item is "
+    @Operation(operationId = "placeOrderBatch",
+            summary = "Place up to 1,000 orders", description = "Per item, not all-or-nothing: each item is "
             + "read and validated on its own. Valid items with a new brand reference are placed (status 201 with "
             + "the order id); an unreadable or invalid item gets 400, a reference already used (by an existing "
             + "order or an earlier item of the batch) 409, each with its own problem. The call answers 200 with "
@@ -90,7 +92,8 @@ public class OrderResource {
 
     @GET
     @RolesAllowed({Roles.BRAND_ORDERS, Roles.VIEWER})
-    @Operation(operationId = "listOrders", summary = "Orders, newest first, paged and filtered", description = "A brand lists only its own; "
+    @Operation(operationId = "listOrders",
+            summary = "Orders, newest first, paged and filtered", description = "A brand lists only its own; "
             + "filters combine with AND, createdFrom is inclusive and createdTo exclusive.")
     @APIResponse(responseCode = "200", description = "One page, with the total")
     @APIResponse(responseCode = "400", description = "A page, size or filter value that cannot be used")
@@ -101,7 +104,8 @@ public class OrderResource {
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed(Roles.BRAND_ORDERS)
-    @Operation(operationId = "cancelOrder", summary = "Request the cancel of an order", description = "The plant decides a cancel, since only it "
+    @Operation(operationId = "cancelOrder",
+            summary = "Request the cancel of an order", description = "The plant decides a cancel, since only it "
             + "knows whether the build has started: this records the request (cancellation.status REQUESTED, the order "
             + "keeps its status) and answers 202 with the order. The outcome follows: the order becomes CANCELLED "
             + "(cancellation CANCELLED; the build never starts, its slot and packs are released) or the cancel is "

@@ -39,7 +39,8 @@ public class CalendarResource {
     @GET
     @RolesAllowed({Roles.PLANT_PLANNER, Roles.VIEWER})
     @WithSession
-    @Operation(operationId = "getCalendar", summary = "The calendar in force; its version goes back in If-Match to change it")
+    @Operation(operationId = "getCalendar",
+            summary = "The calendar in force; its version goes back in If-Match to change it")
     public Uni<Response> get() {
         return calendars.current().map(v -> Response.ok(v.calendar()).tag(String.valueOf(v.version()))
                 .header("Calendar-Version", v.version()).build());
@@ -56,7 +57,8 @@ public class CalendarResource {
 
     @PUT
     @RolesAllowed(Roles.PLANT_PLANNER)
-    @Operation(operationId = "replaceCalendar", summary = "Replace the calendar", description = "Needs If-Match with the version read (409 if "
+    @Operation(operationId = "replaceCalendar",
+            summary = "Replace the calendar", description = "Needs If-Match with the version read (409 if "
             + "another planner changed it meanwhile); every invalid value is reported in one 400. Builds on days that "
             + "lose capacity move with the fewest moves to the earliest feasible day from their old day on "
             + "(BuildRescheduled), or are blocked; blocked orders try again.")

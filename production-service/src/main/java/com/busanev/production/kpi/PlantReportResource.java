@@ -30,7 +30,8 @@ public class PlantReportResource {
     @Path("/schedule")
     @RolesAllowed({Roles.PLANT_PLANNER, Roles.PLANT_FLOOR, Roles.VIEWER})
     @WithSession
-    @Operation(operationId = "getSchedule", summary = "Slots per day with the model mix and utilisation (at most 366 days)")
+    @Operation(operationId = "getSchedule",
+            summary = "Slots per day with the model mix and utilisation (at most 366 days)")
     @APIResponse(responseCode = "200", description = "One row per plant day from 'from' to 'to'")
     @APIResponse(responseCode = "400", description = "from or to missing or not a date, to before from, more than 366 days")
     public Uni<List<PlantReports.ScheduleDay>> schedule(
@@ -43,7 +44,8 @@ public class PlantReportResource {
     @Path("/kpis")
     @RolesAllowed({Roles.PLANT_PLANNER, Roles.VIEWER})
     @WithSession
-    @Operation(operationId = "getKpis", summary = "Volume, utilisation, EV share, defects per 100 vehicles, CO2 per vehicle, blocked orders by reason",
+    @Operation(operationId = "getKpis",
+            summary = "Volume, utilisation, EV share, defects per 100 vehicles, CO2 per vehicle, blocked orders by reason",
             description = "Plan figures by planned day; built cars, defects and CO2 by the plant day they were completed on.")
     @APIResponse(responseCode = "200", description = "The figures of the period")
     @APIResponse(responseCode = "400", description = "from or to missing or not a date, to before from, more than 366 days")

@@ -51,7 +51,8 @@ public class SequenceResource {
 
     @GET
     @RolesAllowed({Roles.PLANT_PLANNER, Roles.PLANT_FLOOR, Roles.VIEWER})
-    @Operation(operationId = "getSequence", summary = "The day's sequence: positions with order id or plant vehicle, colour, options, and its counts")
+    @Operation(operationId = "getSequence",
+            summary = "The day's sequence: positions with order id or plant vehicle, colour, options, and its counts")
     @APIResponse(responseCode = "200", description = "The day's sequence")
     @APIResponse(responseCode = "400", description = "date missing or not a date")
     @APIResponse(responseCode = "404", description = "no sequence for that day yet")
@@ -68,7 +69,8 @@ public class SequenceResource {
     @POST
     @Path("/{date}/optimise")
     @RolesAllowed(Roles.PLANT_PLANNER)
-    @Operation(operationId = "optimiseSequence", summary = "Sequence the day again now", description = "Runs the local search for the configured time on "
+    @Operation(operationId = "optimiseSequence",
+            summary = "Sequence the day again now", description = "Runs the local search for the configured time on "
             + "the day's builds and plant vehicles; a frozen day is returned as it is, a day in the frozen horizon is frozen.")
     @APIResponse(responseCode = "200", description = "The day's new (or frozen) sequence")
     @APIResponse(responseCode = "400", description = "not a date")
@@ -80,7 +82,8 @@ public class SequenceResource {
     @Path("/rules")
     @RolesAllowed({Roles.PLANT_PLANNER, Roles.VIEWER})
     @WithSession
-    @Operation(operationId = "getSequenceRules", summary = "The sequencing rules in force; their version goes back in If-Match to change them")
+    @Operation(operationId = "getSequenceRules",
+            summary = "The sequencing rules in force; their version goes back in If-Match to change them")
     @APIResponse(responseCode = "200", description = "the rules; ETag and Rules-Version give their version", content = @Content(schema = @Schema(implementation = SequencingRules.class)))
     public Uni<Response> rules() {
         return rules.current().map(SequenceResource::versioned);
@@ -89,7 +92,8 @@ public class SequenceResource {
     @PUT
     @Path("/rules")
     @RolesAllowed(Roles.PLANT_PLANNER)
-    @Operation(operationId = "replaceSequenceRules", summary = "Replace the sequencing rules", description = "Needs If-Match with the version read (409 if "
+    @Operation(operationId = "replaceSequenceRules",
+            summary = "Replace the sequencing rules", description = "Needs If-Match with the version read (409 if "
             + "another planner changed them meanwhile); every invalid value is reported in one 400. Open days are "
             + "sequenced again by the next refresh; frozen days keep their sequence.")
     @APIResponse(responseCode = "200", description = "the new rules; ETag and Rules-Version give their version", content = @Content(schema = @Schema(implementation = SequencingRules.class)))

@@ -53,7 +53,8 @@ public class CoverageResource {
     @GET
     @Path("/coverage")
     @WithSession
-    @Operation(operationId = "getCoverage", summary = "Per week and region: demand, compliant supply, allocated, gap, and the plan's gap",
+    @Operation(operationId = "getCoverage",
+            summary = "Per week and region: demand, compliant supply, allocated, gap, and the plan's gap",
             description = "From the current ISO week on. Compliant supply counts every pack the region's sourcing rule "
                     + "of the week allows, before other regions take their share; allocated is what PacksAllocated "
                     + "announced; planCovered is the part of the plan the week's supply covers, each pack counted for "

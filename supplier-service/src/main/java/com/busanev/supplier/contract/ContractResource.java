@@ -72,7 +72,8 @@ public class ContractResource {
 
     @POST
     @RolesAllowed(Roles.PROCUREMENT)
-    @Operation(operationId = "addContract", summary = "Add a contract", description = "An ACTIVE contract's supply is allocated at once. With an "
+    @Operation(operationId = "addContract",
+            summary = "Add a contract", description = "An ACTIVE contract's supply is allocated at once. With an "
             + "Idempotency-Key, a retry with the same body returns the first contract (header Idempotency-Replayed: "
             + "true); the same key with another body is refused with 422.")
     @APIResponse(responseCode = "201", description = "Added as version 1; ETag is the version",
@@ -93,7 +94,8 @@ public class ContractResource {
     @GET
     @RolesAllowed({Roles.PROCUREMENT, Roles.VIEWER, Roles.BATTERY_SUPPLIER})
     @WithSession
-    @Operation(operationId = "listContracts", summary = "Contracts, filtered by supplier and status", description = "A battery supplier lists only "
+    @Operation(operationId = "listContracts",
+            summary = "Contracts, filtered by supplier and status", description = "A battery supplier lists only "
             + "its own (token claim 'supplier'), whatever the supplier filter says.")
     @APIResponse(responseCode = "200", description = "One page, with the total")
     @APIResponse(responseCode = "400", description = "A page, size or filter value that cannot be used")
@@ -132,7 +134,8 @@ public class ContractResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.PROCUREMENT, Roles.BATTERY_SUPPLIER})
-    @Operation(operationId = "amendContract", summary = "Amend a contract", description = "Replaces the terms as a new version; every version is "
+    @Operation(operationId = "amendContract",
+            summary = "Amend a contract", description = "Replaces the terms as a new version; every version is "
             + "kept. Needs If-Match with the version amended. The supplier of a contract never changes. A battery "
             + "supplier may amend its own contract's pack facts (spec, origins, carbon declaration) only. "
             + "Allocation is recomputed at once.")
@@ -158,7 +161,8 @@ public class ContractResource {
     @Path("/{id}/versions")
     @RolesAllowed({Roles.PROCUREMENT, Roles.VIEWER, Roles.BATTERY_SUPPLIER})
     @WithSession
-    @Operation(operationId = "listContractVersions", summary = "Every version of the contract, newest first: who changed the terms, when, to what")
+    @Operation(operationId = "listContractVersions",
+            summary = "Every version of the contract, newest first: who changed the terms, when, to what")
     @APIResponse(responseCode = "200", description = "The versions, newest first")
     @APIResponse(responseCode = "404", description = "No such contract, or another supplier's")
     public Uni<List<VersionView>> versions(@PathParam("id") UUID id) {
@@ -171,7 +175,8 @@ public class ContractResource {
     @POST
     @Path("/{id}/deliveries")
     @RolesAllowed({Roles.PROCUREMENT, Roles.BATTERY_SUPPLIER})
-    @Operation(operationId = "confirmDelivery", summary = "Confirm a delivery of packs", description = "A battery supplier confirms deliveries of its "
+    @Operation(operationId = "confirmDelivery",
+            summary = "Confirm a delivery of packs", description = "A battery supplier confirms deliveries of its "
             + "own contracts only. The serial range must hold exactly 'packs' serials, be new for the supplier, and "
             + "the date must be within the term and not in the future. The delivery week's supply is recomputed. "
             + "Idempotency-Key makes a retry return the first delivery.")

@@ -40,7 +40,8 @@ public class SupplierResource {
     @GET
     @Authenticated
     @WithSession
-    @Operation(operationId = "listSuppliers", summary = "Battery suppliers and their codes", description = "The code is what contracts and the "
+    @Operation(operationId = "listSuppliers",
+            summary = "Battery suppliers and their codes", description = "The code is what contracts and the "
             + "'supplier' claim of a battery supplier's token refer to.")
     public Uni<List<SupplierView>> list() {
         return Supplier.<Supplier>listAll(Sort.ascending("code"))
