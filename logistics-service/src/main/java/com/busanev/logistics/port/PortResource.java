@@ -11,13 +11,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/ports")
-@Tag(name = "Ports")
+@Tag(name = "Ports", description = "Busan New Port and the ports cars sail to")
 @Produces(MediaType.APPLICATION_JSON)
 public class PortResource {
     /** Reference data for the roles of this service: the operator plans to these ports, the others read them. */
     @GET
     @RolesAllowed({Roles.LOGISTICS_OPERATOR, Roles.VIEWER, Roles.BRAND_ORDERS})
-    @Operation(summary = "Busan New Port and the destination ports, with UN/LOCODEs")
+    @Operation(operationId = "listPorts", summary = "Busan New Port and the destination ports, with UN/LOCODEs")
     public List<Port> list() {
         return Ports.ALL;
     }

@@ -2,7 +2,6 @@ package com.busanev.logistics.shipment;
 
 import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
-import com.busanev.kit.problem.Problem;
 import com.busanev.kit.security.Caller;
 import com.busanev.kit.security.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -43,10 +42,11 @@ public class ShipmentResource {
     @GET
     @RolesAllowed({Roles.LOGISTICS_OPERATOR, Roles.VIEWER, Roles.BRAND_ORDERS})
     @WithSession
-    @Operation(summary = "Shipments by order id, VIN, voyage or status", description = "A brand sees only its own cars "
+    @Operation(operationId = "listShipments",
+            summary = "Shipments by order id, VIN, voyage or status", description = "A brand sees only its own cars "
             + "(token claim 'brand'): another brand's order id or VIN finds nothing.")
     @APIResponse(responseCode = "200", description = "One page, with the total")
-    @APIResponse(responseCode = "400", description = "A page, size or filter value that cannot be used", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A page, size or filter value that cannot be used")
     public Uni<Page<ShipmentView>> list(@QueryParam("orderId") UUID orderId, @QueryParam("vin") String vin,
             @QueryParam("voyage") UUID voyage, @QueryParam("status") ShipmentStatus status, @Valid @BeanParam PageParams page) {
         StringBuilder query = new StringBuilder("1 = 1");
@@ -80,12 +80,13 @@ public class ShipmentResource {
     @Path("/{orderId}/depart")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.LOGISTICS_OPERATOR)
-    @Operation(summary = "A Korean car's truck left", description = "Body {\"at\": ...} optional (now). A truck "
+    @Operation(operationId = "departShipment",
+            summary = "A Korean car's truck left", description = "Body {\"at\": ...} optional (now). A truck "
             + "that leaves after the car was ready moves its ETA (ShipmentDelayed), then ShipmentDeparted.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ShipmentView.class)))
-    @APIResponse(responseCode = "400", description = "A time later than now", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No shipment for this order", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not a truck shipment, or not booked (left already, delivered, cancelled)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A time later than now")
+    @APIResponse(responseCode = "404", description = "No shipment for this order")
+    @APIResponse(responseCode = "409", description = "Not a truck shipment, or not booked (left already, delivered, cancelled)")
     public Uni<ShipmentView> depart(@PathParam("orderId") UUID orderId, ActualTime time) {
         return Panache.withTransaction(() -> trucks.depart(orderId, time == null ? null : time.at())).map(ShipmentView::of);
     }
@@ -94,12 +95,13 @@ public class ShipmentResource {
     @Path("/{orderId}/deliver")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.LOGISTICS_OPERATOR)
-    @Operation(summary = "A Korean car's truck delivered it", description = "Body {\"at\": ...} optional (now). A "
+    @Operation(operationId = "deliverShipment",
+            summary = "A Korean car's truck delivered it", description = "Body {\"at\": ...} optional (now). A "
             + "delivery later than the ETA is announced as a delay (ShipmentDelayed) before ShipmentArrived.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ShipmentView.class)))
-    @APIResponse(responseCode = "400", description = "A time later than now, or before the truck left", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No shipment for this order", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not a truck shipment, or its truck has not left or has delivered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A time later than now, or before the truck left")
+    @APIResponse(responseCode = "404", description = "No shipment for this order")
+    @APIResponse(responseCode = "409", description = "Not a truck shipment, or its truck has not left or has delivered")
     public Uni<ShipmentView> deliver(@PathParam("orderId") UUID orderId, ActualTime time) {
         return Panache.withTransaction(() -> trucks.deliver(orderId, time == null ? null : time.at())).map(ShipmentView::of);
     }

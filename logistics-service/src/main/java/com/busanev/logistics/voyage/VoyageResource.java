@@ -3,7 +3,6 @@ package com.busanev.logistics.voyage;
 import com.busanev.kit.idempotency.IdempotencyKeys;
 import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
-import com.busanev.kit.problem.Problem;
 import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.security.Roles;
 import com.busanev.logistics.port.Ports;
@@ -56,13 +55,13 @@ public class VoyageResource {
 
     @POST
     @RolesAllowed(Roles.LOGISTICS_OPERATOR)
-    @Operation(summary = "Add a voyage", description = "Cars waiting for its port are booked on it at once. With an "
+    @Operation(operationId = "addVoyage",
+            summary = "Add a voyage", description = "Cars waiting for its port are booked on it at once. With an "
             + "Idempotency-Key, a retry with the same body returns the first result (header Idempotency-Replayed: "
             + "true); the same key with another body is refused with 422.")
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = VoyageView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid voyage (unknown port, past departure, capacity that does not fit the mode)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A voyage with this code exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid voyage (unknown port, past departure, capacity that does not fit the mode)")
+    @APIResponse(responseCode = "409", description = "A voyage with this code exists")
     public Uni<Response> add(@HeaderParam(IdempotencyKeys.HEADER) @Parameter(description = "Makes retries safe") String key,
             @Valid VoyageRequest request) {
         return Panache.withTransaction(() -> idempotencyKeys.once(key, "voyages", request, VoyageView.class, 201,
@@ -76,9 +75,9 @@ public class VoyageResource {
     @GET
     @RolesAllowed({Roles.LOGISTICS_OPERATOR, Roles.VIEWER})
     @WithSession
-    @Operation(summary = "Voyages by departure, filtered by destination port and status")
+    @Operation(operationId = "listVoyages", summary = "Voyages by departure, filtered by destination port and status")
     @APIResponse(responseCode = "200", description = "One page, with the total")
-    @APIResponse(responseCode = "400", description = "A page, size or filter value that cannot be used (an unknown port, status)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A page, size or filter value that cannot be used (an unknown port, status)")
     public Uni<Page<VoyageView>> list(@QueryParam("port") String port, @QueryParam("status") VoyageStatus status,
             @Valid @BeanParam PageParams page) {
         StringBuilder query = new StringBuilder("1 = 1");
@@ -103,9 +102,9 @@ public class VoyageResource {
     @Path("/{id}")
     @RolesAllowed({Roles.LOGISTICS_OPERATOR, Roles.VIEWER})
     @WithSession
-    @Operation(summary = "A voyage with its bookings, load factor and ETA")
+    @Operation(operationId = "getVoyage", summary = "A voyage with its bookings, load factor and ETA")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VoyageView.class)))
-    @APIResponse(responseCode = "404", description = "No such voyage", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such voyage")
     public Uni<VoyageView> get(@PathParam("id") UUID id) {
         return find(id).map(VoyageView::of);
     }
@@ -114,9 +113,9 @@ public class VoyageResource {
     @Path("/{id}/manifest")
     @RolesAllowed({Roles.LOGISTICS_OPERATOR, Roles.VIEWER})
     @WithSession
-    @Operation(summary = "Cars aboard, containers and load factor")
+    @Operation(operationId = "getVoyageManifest", summary = "Cars aboard, containers and load factor")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Manifest.class)))
-    @APIResponse(responseCode = "404", description = "No such voyage", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such voyage")
     public Uni<Manifest> manifest(@PathParam("id") UUID id) {
         return find(id).chain(voyage -> Shipment.<Shipment>find("voyageId = ?1 order by containerId, vin", voyage.id).list()
                 .map(cars -> {
@@ -132,13 +131,14 @@ public class VoyageResource {
     @PATCH
     @Path("/{id}")
     @RolesAllowed(Roles.LOGISTICS_OPERATOR)
-    @Operation(summary = "Change a planned voyage", description = "Capacity (capacityCars for Ro-Ro, containers for a "
+    @Operation(operationId = "changeVoyage",
+            summary = "Change a planned voyage", description = "Capacity (capacityCars for Ro-Ro, containers for a "
             + "container service) and/or a later departure. A later departure moves the cut-off and the ETA of every "
             + "booked car (ShipmentDelayed per car); more room or a later cut-off books waiting cars.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VoyageView.class)))
-    @APIResponse(responseCode = "400", description = "Nothing to change, a departure in the past, or a capacity that does not fit the mode", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such voyage", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Overbooking (fewer places than cars booked), an earlier departure, or a voyage that has left", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Nothing to change, a departure in the past, or a capacity that does not fit the mode")
+    @APIResponse(responseCode = "404", description = "No such voyage")
+    @APIResponse(responseCode = "409", description = "Overbooking (fewer places than cars booked), an earlier departure, or a voyage that has left")
     public Uni<VoyageView> change(@PathParam("id") UUID id, @Valid VoyageChange change) {
         return Panache.withTransaction(() -> voyages.change(id, change)).map(VoyageView::of);
     }
@@ -146,12 +146,13 @@ public class VoyageResource {
     @POST
     @Path("/{id}/depart")
     @RolesAllowed(Roles.LOGISTICS_OPERATOR)
-    @Operation(summary = "The voyage left", description = "Cars aboard depart; a late departure moves every ETA "
+    @Operation(operationId = "departVoyage",
+            summary = "The voyage left", description = "Cars aboard depart; a late departure moves every ETA "
             + "on it (ShipmentDelayed per car).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VoyageView.class)))
-    @APIResponse(responseCode = "400", description = "A time later than now", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such voyage", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The voyage has departed already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A time later than now")
+    @APIResponse(responseCode = "404", description = "No such voyage")
+    @APIResponse(responseCode = "409", description = "The voyage has departed already")
     public Uni<VoyageView> depart(@PathParam("id") UUID id, ActualTime time) {
         return Panache.withTransaction(() -> voyages.depart(id, time == null ? null : time.at())).map(VoyageView::of);
     }
@@ -159,12 +160,13 @@ public class VoyageResource {
     @POST
     @Path("/{id}/arrive")
     @RolesAllowed(Roles.LOGISTICS_OPERATOR)
-    @Operation(summary = "The voyage arrived", description = "Cars aboard arrive; an arrival later than the ETA "
+    @Operation(operationId = "arriveVoyage",
+            summary = "The voyage arrived", description = "Cars aboard arrive; an arrival later than the ETA "
             + "is announced as a delay (ShipmentDelayed per car) first.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VoyageView.class)))
-    @APIResponse(responseCode = "400", description = "Arrival before the departure, or a time later than now", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such voyage", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The voyage has not departed, or has arrived already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Arrival before the departure, or a time later than now")
+    @APIResponse(responseCode = "404", description = "No such voyage")
+    @APIResponse(responseCode = "409", description = "The voyage has not departed, or has arrived already")
     public Uni<VoyageView> arrive(@PathParam("id") UUID id, ActualTime time) {
         return Panache.withTransaction(() -> voyages.arrive(id, time == null ? null : time.at())).map(VoyageView::of);
     }

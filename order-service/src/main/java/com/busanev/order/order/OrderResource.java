@@ -3,7 +3,6 @@ package com.busanev.order.order;
 import com.busanev.kit.idempotency.IdempotencyKeys;
 import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
-import com.busanev.kit.problem.Problem;
 import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.security.Caller;
 import com.busanev.kit.security.Roles;
@@ -45,13 +44,13 @@ public class OrderResource {
 
     @POST
     @RolesAllowed(Roles.BRAND_ORDERS)
-    @Operation(summary = "Place an order", description = "The brand is the caller's (token claim 'brand'). "
+    @Operation(operationId = "placeOrder",
+            summary = "Place an order", description = "The brand is the caller's (token claim 'brand'). "
             + "With an Idempotency-Key, a retry with the same body returns the first result (header "
             + "Idempotency-Replayed: true); the same key with another body is refused with 422.")
     @APIResponse(responseCode = "201", description = "Placed", content = @Content(schema = @Schema(implementation = OrderView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid order, with every violation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The brand reference is already used", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid order, with every violation")
+    @APIResponse(responseCode = "409", description = "The brand reference is already used")
     public Uni<Response> place(@HeaderParam(IdempotencyKeys.HEADER) @Parameter(description = "Makes retries safe") String key,
             OrderRequest request) {
         return orders.place(caller.requireBrand(), key, request)
@@ -64,15 +63,15 @@ public class OrderResource {
     @POST
     @Path("/batch")
     @RolesAllowed(Roles.BRAND_ORDERS)
-    @Operation(summary = "Place up to 1,000 orders", description = "Per item, not all-or-nothing: each item is "
+    @Operation(operationId = "placeOrderBatch",
+            summary = "Place up to 1,000 orders", description = "Per item, not all-or-nothing: each item is "
             + "read and validated on its own. Valid items with a new brand reference are placed (status 201 with "
             + "the order id); an unreadable or invalid item gets 400, a reference already used (by an existing "
             + "order or an earlier item of the batch) 409, each with its own problem. The call answers 200 with "
             + "one result per item, in request order (index = position in items). The placed items and their "
             + "OrderPlaced events commit together. Idempotency-Key works as for a single order.")
     @APIResponse(responseCode = "200", description = "One result per item", content = @Content(schema = @Schema(implementation = BatchResult.class)))
-    @APIResponse(responseCode = "400", description = "No items, more than 1,000, or a body that is not JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No items, more than 1,000, or a body that is not JSON")
     public Uni<Response> placeBatch(@HeaderParam(IdempotencyKeys.HEADER) @Parameter(description = "Makes retries safe") String key,
             @Valid @NotNull BatchRequest batch) {
         return orders.placeBatch(caller.requireBrand(), key, batch)
@@ -82,20 +81,21 @@ public class OrderResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.BRAND_ORDERS, Roles.VIEWER})
-    @Operation(summary = "An order with its status, timeline, VIN, voyage and ETA",
+    @Operation(operationId = "getOrder", summary = "An order with its status, timeline, VIN, voyage and ETA",
             description = "A brand sees only its own orders: another brand's id is 404.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrderView.class)))
-    @APIResponse(responseCode = "404", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The order", content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @APIResponse(responseCode = "404", description = "No such order, or another brand's")
     public Uni<OrderView> get(@PathParam("id") UUID id) {
         return orders.find(id, caller.brandScope());
     }
 
     @GET
     @RolesAllowed({Roles.BRAND_ORDERS, Roles.VIEWER})
-    @Operation(summary = "Orders, newest first, paged and filtered", description = "A brand lists only its own; "
+    @Operation(operationId = "listOrders",
+            summary = "Orders, newest first, paged and filtered", description = "A brand lists only its own; "
             + "filters combine with AND, createdFrom is inclusive and createdTo exclusive.")
     @APIResponse(responseCode = "200", description = "One page, with the total")
-    @APIResponse(responseCode = "400", description = "A page, size or filter value that cannot be used", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A page, size or filter value that cannot be used")
     public Uni<Page<OrderView>> list(@BeanParam OrderFilter filter, @Valid @BeanParam PageParams page) {
         return orders.list(caller.brandScope(), filter, page);
     }
@@ -103,7 +103,8 @@ public class OrderResource {
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed(Roles.BRAND_ORDERS)
-    @Operation(summary = "Request the cancel of an order", description = "The plant decides a cancel, since only it "
+    @Operation(operationId = "cancelOrder",
+            summary = "Request the cancel of an order", description = "The plant decides a cancel, since only it "
             + "knows whether the build has started: this records the request (cancellation.status REQUESTED, the order "
             + "keeps its status) and answers 202 with the order. The outcome follows: the order becomes CANCELLED "
             + "(cancellation CANCELLED; the build never starts, its slot and packs are released) or the cancel is "
@@ -114,9 +115,9 @@ public class OrderResource {
     @APIResponse(responseCode = "202", description = "Requested (or already requested): the plant decides; the order with "
             + "cancellation.status REQUESTED", content = @Content(schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "200", description = "Already cancelled: the order, unchanged", content = @Content(schema = @Schema(implementation = OrderView.class)))
-    @APIResponse(responseCode = "400", description = "A reason longer than 500 characters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such order of the caller's brand", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The build is known to have started (IN_PRODUCTION or later)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A reason longer than 500 characters")
+    @APIResponse(responseCode = "404", description = "No such order of the caller's brand")
+    @APIResponse(responseCode = "409", description = "The build is known to have started (IN_PRODUCTION or later)")
     public Uni<Response> cancel(@PathParam("id") UUID id, @Valid CancelRequest request) {
         return orders.requestCancel(id, caller.requireBrand(), request == null ? null : request.reason())
                 .map(order -> Response.status(order.status() == OrderStatus.CANCELLED ? Response.Status.OK : Response.Status.ACCEPTED).entity(order).build());

@@ -1,6 +1,5 @@
 package com.busanev.order.order;
 
-import com.busanev.kit.problem.Problem;
 import com.busanev.kit.security.Caller;
 import com.busanev.kit.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -34,8 +33,7 @@ public class OrderSummaryResource {
                     + "through the list. The same scope as GET /api/v1/orders: a brand counts only its own orders, "
                     + "a viewer every brand's.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrderSummary.class)))
-    @APIResponse(responseCode = "403", description = "A role that cannot read orders, or a brand user without a brand",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "A role that cannot read orders, or a brand user without a brand")
     public Uni<OrderSummary> summary() {
         return summaries.summarise(caller.brandScope());
     }

@@ -53,7 +53,8 @@ public class ReferenceResource {
 
     @GET
     @RolesAllowed({Roles.BRAND_ORDERS, Roles.VIEWER})
-    @Operation(summary = "Variants, option packs, colours, interiors, wheels, markets and their rules")
+    @Operation(operationId = "getReferenceData",
+            summary = "Variants, option packs, colours, interiors, wheels, markets and their rules")
     public ReferenceData get() {
         return DATA;
     }

@@ -38,7 +38,8 @@ public class BuildResource {
     @Path("/{orderId}")
     @RolesAllowed({Roles.PLANT_PLANNER, Roles.PLANT_FLOOR, Roles.VIEWER})
     @WithSession
-    @Operation(summary = "The build of an order: planned day or why it is blocked, VIN, pack, defects, CO2")
+    @Operation(operationId = "getBuild",
+            summary = "The build of an order: planned day or why it is blocked, VIN, pack, defects, CO2")
     public Uni<BuildView> get(@PathParam("orderId") UUID orderId) {
         return Build.<Build>findById(orderId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No build for order " + orderId + "."))
@@ -48,7 +49,7 @@ public class BuildResource {
     @GET
     @RolesAllowed({Roles.PLANT_PLANNER, Roles.PLANT_FLOOR, Roles.VIEWER})
     @WithSession
-    @Operation(summary = "Builds by status and region, in plan order")
+    @Operation(operationId = "listBuilds", summary = "Builds by status and region, in plan order")
     public Uni<Page<BuildView>> list(@QueryParam("status") BuildStatus status, @QueryParam("region") Region region,
             @Valid @BeanParam PageParams page) {
         StringBuilder query = new StringBuilder("1 = 1");
@@ -70,7 +71,8 @@ public class BuildResource {
     @POST
     @Path("/{orderId}/start")
     @RolesAllowed(Roles.PLANT_FLOOR)
-    @Operation(summary = "The car entered the line", description = "Only a scheduled build starts (409 otherwise); "
+    @Operation(operationId = "startBuild",
+            summary = "The car entered the line", description = "Only a scheduled build starts (409 otherwise); "
             + "starting a started build again changes nothing. From now on the order cannot be cancelled.")
     public Uni<BuildView> start(@PathParam("orderId") UUID orderId) {
         return Panache.withTransaction(() -> floor.start(orderId)).map(BuildView::of);
@@ -79,7 +81,8 @@ public class BuildResource {
     @POST
     @Path("/{orderId}/complete")
     @RolesAllowed(Roles.PLANT_FLOOR)
-    @Operation(summary = "The car left final assembly", description = "Assigns the VIN and the battery pack and "
+    @Operation(operationId = "completeBuild",
+            summary = "The car left final assembly", description = "Assigns the VIN and the battery pack and "
             + "records defects and CO2; only a started build completes (409 otherwise).")
     public Uni<BuildView> complete(@PathParam("orderId") UUID orderId, @Valid CompleteRequest report) {
         if (report == null) {

@@ -39,7 +39,8 @@ public class CalendarResource {
     @GET
     @RolesAllowed({Roles.PLANT_PLANNER, Roles.VIEWER})
     @WithSession
-    @Operation(summary = "The calendar in force; its version goes back in If-Match to change it")
+    @Operation(operationId = "getCalendar",
+            summary = "The calendar in force; its version goes back in If-Match to change it")
     public Uni<Response> get() {
         return calendars.current().map(v -> Response.ok(v.document()).tag(String.valueOf(v.version()))
                 .header("Calendar-Version", v.version()).build());
@@ -49,7 +50,7 @@ public class CalendarResource {
     @Path("/history")
     @RolesAllowed({Roles.PLANT_PLANNER, Roles.VIEWER})
     @WithSession
-    @Operation(summary = "Every version of the calendar: who changed it and when")
+    @Operation(operationId = "listCalendarVersions", summary = "Every version of the calendar: who changed it and when")
     public Uni<List<CalendarChange>> history() {
         return calendars.history().map(versions -> versions.stream()
                 .map(v -> new CalendarChange(v.version(), v.document(), v.changedBy(), v.changedAt())).toList());
@@ -57,7 +58,8 @@ public class CalendarResource {
 
     @PUT
     @RolesAllowed(Roles.PLANT_PLANNER)
-    @Operation(summary = "Replace the calendar", description = "Needs If-Match with the version read (409 if "
+    @Operation(operationId = "replaceCalendar",
+            summary = "Replace the calendar", description = "Needs If-Match with the version read (409 if "
             + "another planner changed it meanwhile); every invalid value is reported in one 400. Builds on days that "
             + "lose capacity move with the fewest moves to the earliest feasible day from their old day on "
             + "(BuildRescheduled), or are blocked; blocked orders try again.")

@@ -1,7 +1,6 @@
 package com.busanev.production.sequence;
 
 import com.busanev.kit.concurrency.IfMatch;
-import com.busanev.kit.problem.Problem;
 import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.problem.Violation;
 import com.busanev.kit.security.Caller;
@@ -53,9 +52,11 @@ public class SequenceResource {
 
     @GET
     @RolesAllowed({Roles.PLANT_PLANNER, Roles.PLANT_FLOOR, Roles.VIEWER})
-    @Operation(summary = "The day's sequence: positions with order id or plant vehicle, colour, options, and its counts")
-    @APIResponse(responseCode = "400", description = "date missing or not a date", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "no sequence for that day yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "getSequence",
+            summary = "The day's sequence: positions with order id or plant vehicle, colour, options, and its counts")
+    @APIResponse(responseCode = "200", description = "The day's sequence")
+    @APIResponse(responseCode = "400", description = "date missing or not a date")
+    @APIResponse(responseCode = "404", description = "no sequence for that day yet")
     public Uni<SequenceView> get(@Parameter(required = true, description = "Production day, ISO date") @QueryParam("date") String date) {
         LocalDate day = day("date", date);
         return sequencer.stored(day).map(sequence -> {
@@ -69,9 +70,11 @@ public class SequenceResource {
     @POST
     @Path("/{date}/optimise")
     @RolesAllowed(Roles.PLANT_PLANNER)
-    @Operation(summary = "Sequence the day again now", description = "Runs the local search for the configured time on "
+    @Operation(operationId = "optimiseSequence",
+            summary = "Sequence the day again now", description = "Runs the local search for the configured time on "
             + "the day's builds and plant vehicles; a frozen day is returned as it is, a day in the frozen horizon is frozen.")
-    @APIResponse(responseCode = "400", description = "not a date", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The day's new (or frozen) sequence")
+    @APIResponse(responseCode = "400", description = "not a date")
     public Uni<SequenceView> optimise(@PathParam("date") String date) {
         return sequencer.refresh(day("date", date), true).map(sequence -> SequenceView.of(sequence, sequencer.cars(sequence)));
     }
@@ -80,7 +83,8 @@ public class SequenceResource {
     @Path("/rules")
     @RolesAllowed({Roles.PLANT_PLANNER, Roles.VIEWER})
     @WithSession
-    @Operation(summary = "The sequencing rules in force; their version goes back in If-Match to change them")
+    @Operation(operationId = "getSequenceRules",
+            summary = "The sequencing rules in force; their version goes back in If-Match to change them")
     @APIResponse(responseCode = "200", description = "the rules; ETag and Rules-Version give their version", content = @Content(schema = @Schema(implementation = SequencingRules.class)))
     public Uni<Response> rules() {
         return rules.current().map(SequenceResource::versioned);
@@ -89,11 +93,13 @@ public class SequenceResource {
     @PUT
     @Path("/rules")
     @RolesAllowed(Roles.PLANT_PLANNER)
-    @Operation(summary = "Replace the sequencing rules", description = "Needs If-Match with the version read (409 if "
+    @Operation(operationId = "replaceSequenceRules",
+            summary = "Replace the sequencing rules", description = "Needs If-Match with the version read (409 if "
             + "another planner changed them meanwhile); every invalid value is reported in one 400. Open days are "
             + "sequenced again by the next refresh; frozen days keep their sequence.")
-    @APIResponse(responseCode = "400", description = "an invalid rule (N > P, unknown field, ...), each named", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "the rules changed since the version in If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "the new rules; ETag and Rules-Version give their version", content = @Content(schema = @Schema(implementation = SequencingRules.class)))
+    @APIResponse(responseCode = "400", description = "an invalid rule (N > P, unknown field, ...), each named")
+    @APIResponse(responseCode = "409", description = "the rules changed since the version in If-Match")
     public Uni<Response> replaceRules(@HeaderParam(IfMatch.HEADER) @Parameter(description = "Version the change is based on", required = true) String ifMatch,
             SequencingRules body) {
         int expected = IfMatch.version(ifMatch, "rules");
@@ -104,7 +110,7 @@ public class SequenceResource {
     @Path("/{date}/plant-vehicles")
     @RolesAllowed({Roles.PLANT_PLANNER, Roles.VIEWER})
     @WithSession
-    @Operation(summary = "The plant's own vehicles of the day")
+    @Operation(operationId = "listPlantVehicles", summary = "The plant's own vehicles of the day")
     public Uni<List<PlantVehicle>> plantVehicles(@PathParam("date") String date) {
         return plantVehicles.of(day("date", date));
     }
@@ -112,26 +118,27 @@ public class SequenceResource {
     @PUT
     @Path("/{date}/plant-vehicles")
     @RolesAllowed(Roles.PLANT_PLANNER)
-    @Operation(summary = "Replace the plant's own vehicles of the day", description = "Ident, colour and option codes "
-            + "(each one a plant option the rules name). Refused as a whole, every invalid value named; 409 if the "
-            + "day's sequence is frozen.")
-    @APIResponse(responseCode = "400", description = "an invalid vehicle, each value named", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "the day's sequence is frozen", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "replacePlantVehicles", summary = "Replace the plant's own vehicles of the day",
+            description = "As JSON: ident, colour and option codes (each one a plant option the rules name). As text/csv "
+                    + "or text/plain: Renault's ROADEF 2005 vehicles.txt format, a header line (Date;SeqRank;Ident;Paint "
+                    + "Color;option codes...), then a line per car with 0/1 per option column; every line is a car of the "
+                    + "day. Refused as a whole, every invalid value (or the file's line and field) named; 409 if the day's "
+                    + "sequence is frozen.")
+    @APIResponse(responseCode = "200", description = "The day's plant vehicles as stored")
+    @APIResponse(responseCode = "400", description = "an invalid vehicle, each value named; in a vehicles file, the line "
+            + "and field that cannot be read (an unknown option column, a colour missing, ...)")
+    @APIResponse(responseCode = "409", description = "the day's sequence is frozen")
     public Uni<List<PlantVehicle>> replacePlantVehicles(@PathParam("date") String date, List<PlantVehicle> vehicles) {
         LocalDate day = day("date", date);
         return Panache.withTransaction(() -> plantVehicles.replace(day, vehicles, caller.name()));
     }
 
+    /** The ROADEF file variant: OpenAPI has one operation per path and method, documented with the JSON one above. */
     @PUT
     @Path("/{date}/plant-vehicles")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed(Roles.PLANT_PLANNER)
-    @Operation(summary = "Replace the plant's own vehicles of the day from a ROADEF 2005 vehicles file",
-            description = "Renault's vehicles.txt format: a header line (Date;SeqRank;Ident;Paint Color;option codes...), "
-                    + "then a line per car with 0/1 per option column; every line is a car of the day. A malformed "
-                    + "file is refused as a whole with the line and field.")
-    @APIResponse(responseCode = "400", description = "the line and field that cannot be read (an unknown option column, a colour missing, ...)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "the day's sequence is frozen", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "replacePlantVehicles")
     public Uni<List<PlantVehicle>> uploadPlantVehicles(@PathParam("date") String date, String file) {
         LocalDate day = day("date", date);
         return Panache.withTransaction(() -> plantVehicles.knownOptions()

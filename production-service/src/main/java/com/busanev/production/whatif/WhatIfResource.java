@@ -1,6 +1,5 @@
 package com.busanev.production.whatif;
 
-import com.busanev.kit.problem.Problem;
 import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.problem.Violation;
 import com.busanev.kit.security.Roles;
@@ -17,8 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,8 +43,7 @@ public class WhatIfResource {
                     + "and the days), become blocked, or get a day. The real plan is not changed, nothing is "
                     + "published, no planning lock is held; every invalid field is named in one 400.")
     @APIResponse(responseCode = "400", description = "a change with an unknown type, a bad week, a percent outside "
-            + "0..100, an unknown field: each named", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
+            + "0..100, an unknown field: each named")
     public Uni<WhatIfAnswer> whatIf(
             @Parameter(description = "Orders listed at most per list and market (the counts are complete)")
             @QueryParam("limit") @DefaultValue("100") @Min(0) @Max(1000) int limit,

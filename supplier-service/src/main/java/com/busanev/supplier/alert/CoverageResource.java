@@ -4,7 +4,6 @@ import com.busanev.events.IsoWeek;
 import com.busanev.events.Region;
 import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
-import com.busanev.kit.problem.Problem;
 import com.busanev.kit.security.Roles;
 import com.busanev.supplier.allocation.SupplyPlanner;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -26,8 +25,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,8 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Coverage and alerts", description = "Battery supply against demand and the EV plan")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.PROCUREMENT, Roles.VIEWER})
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "Neither procurement nor viewer")
 public class CoverageResource {
     /** A shortage as partners see it; {@code kind} says whether demand or the EV plan is not covered. */
     public record AlertView(UUID id, ShortageAlertRecord.Kind kind, String week, Region region, int demand, int supply,
@@ -70,8 +65,7 @@ public class CoverageResource {
                     + "weekly plan without demand) and runsDryWeek (the first week of the range with demand not "
                     + "covered or closing stock below the safety stock; null if none).")
     @APIResponse(responseCode = "200", description = "Three rows (NA, EU, KR) per week")
-    @APIResponse(responseCode = "400", description = "weeks outside 1 to 104",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "weeks outside 1 to 104")
     public Uni<List<SupplyPlanner.WeekCoverage>> coverage(@Parameter(description = "Weeks ahead, 1 to 104")
             @QueryParam("weeks") @DefaultValue("12") @Min(1) @Max(104) int weeks) {
         return planner.coverage(weeks);
@@ -80,10 +74,9 @@ public class CoverageResource {
     @GET
     @Path("/alerts")
     @WithSession
-    @Operation(summary = "Shortage alerts, newest first, by status, region and week")
+    @Operation(operationId = "listAlerts", summary = "Shortage alerts, newest first, by status, region and week")
     @APIResponse(responseCode = "200", description = "One page, with the total")
-    @APIResponse(responseCode = "400", description = "A page, size or filter value that cannot be used",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A page, size or filter value that cannot be used")
     public Uni<Page<AlertView>> alerts(@QueryParam("status") ShortageAlertRecord.Status status,
             @QueryParam("region") Region region,
             @Parameter(description = "ISO week, e.g. 2027-W05") @QueryParam("week") IsoWeek week,

@@ -1,7 +1,6 @@
 package com.busanev.supplier.calloff;
 
 import com.busanev.events.Region;
-import com.busanev.kit.problem.Problem;
 import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.security.Caller;
 import com.busanev.kit.security.Roles;
@@ -24,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,8 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Call-offs", description = "Battery packs to deliver in line sequence, per frozen production day")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.PROCUREMENT, Roles.VIEWER, Roles.BATTERY_SUPPLIER})
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "Neither procurement, viewer nor a battery supplier")
 public class CallOffResource {
     /** At most this many days a request: a day holds at most a day's builds, so an answer stays bounded. */
     static final int MAX_DAYS = 14;
@@ -64,8 +59,7 @@ public class CallOffResource {
                     + "read all, UNALLOCATED for a build whose pack no allocation covers. Days with no positions to "
                     + "show are left out.")
     @APIResponse(responseCode = "200", description = "The frozen days in order, positions in line order")
-    @APIResponse(responseCode = "400", description = "from missing or not a date, days outside 1 to " + MAX_DAYS,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "from missing or not a date, days outside 1 to " + MAX_DAYS)
     public Uni<List<CallOffDay>> list(
             @Parameter(required = true, description = "First production day, ISO date") @QueryParam("from") LocalDate from,
             @Parameter(description = "Days from 'from' on, 1 to " + MAX_DAYS) @QueryParam("days") @DefaultValue("7") int days,

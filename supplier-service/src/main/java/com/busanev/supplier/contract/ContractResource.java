@@ -4,7 +4,6 @@ import com.busanev.kit.concurrency.IfMatch;
 import com.busanev.kit.idempotency.IdempotencyKeys;
 import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
-import com.busanev.kit.problem.Problem;
 import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.security.Caller;
 import com.busanev.kit.security.Roles;
@@ -50,8 +49,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Contracts", description = "Battery supply contracts, their amendments and deliveries")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", description = "No valid token")
-@APIResponse(responseCode = "403", description = "The token's roles do not allow this")
 public class ContractResource {
     public record VersionView(int version, ContractTerms terms, String changedBy, Instant changedAt) {
     }
@@ -73,15 +70,13 @@ public class ContractResource {
 
     @POST
     @RolesAllowed(Roles.PROCUREMENT)
-    @Operation(summary = "Add a contract", description = "An ACTIVE contract's supply is allocated at once. With an "
+    @Operation(operationId = "addContract",
+            summary = "Add a contract", description = "An ACTIVE contract's supply is allocated at once. With an "
             + "Idempotency-Key, a retry with the same body returns the first contract (header Idempotency-Replayed: "
             + "true); the same key with another body is refused with 422.")
     @APIResponse(responseCode = "201", description = "Added as version 1; ETag is the version",
             content = @Content(schema = @Schema(implementation = ContractView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid terms, with every violation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid terms, with every violation")
     public Uni<Response> create(@HeaderParam(IdempotencyKeys.HEADER) @Parameter(description = "Makes retries safe") String key,
             @Valid ContractTerms terms) {
         requireBody(terms, "the contract terms are required");
@@ -97,11 +92,11 @@ public class ContractResource {
     @GET
     @RolesAllowed({Roles.PROCUREMENT, Roles.VIEWER, Roles.BATTERY_SUPPLIER})
     @WithSession
-    @Operation(summary = "Contracts, filtered by supplier and status", description = "A battery supplier lists only "
+    @Operation(operationId = "listContracts",
+            summary = "Contracts, filtered by supplier and status", description = "A battery supplier lists only "
             + "its own (token claim 'supplier'), whatever the supplier filter says.")
     @APIResponse(responseCode = "200", description = "One page, with the total")
-    @APIResponse(responseCode = "400", description = "A page, size or filter value that cannot be used",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A page, size or filter value that cannot be used")
     public Uni<Page<ContractView>> list(@QueryParam("supplier") String supplier, @QueryParam("status") ContractStatus status,
             @Valid @BeanParam PageParams page) {
         StringBuilder query = new StringBuilder("1 = 1");
@@ -125,11 +120,10 @@ public class ContractResource {
     @Path("/{id}")
     @RolesAllowed({Roles.PROCUREMENT, Roles.VIEWER, Roles.BATTERY_SUPPLIER})
     @WithSession
-    @Operation(summary = "A contract in its current version; ETag is the version")
+    @Operation(operationId = "getContract", summary = "A contract in its current version; ETag is the version")
     @APIResponse(responseCode = "200", description = "The contract",
             content = @Content(schema = @Schema(implementation = ContractView.class)))
-    @APIResponse(responseCode = "404", description = "No such contract, or another supplier's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such contract, or another supplier's")
     public Uni<Response> get(@PathParam("id") UUID id) {
         return contracts.visible(id, caller.supplierScope())
                 .map(c -> Response.ok(ContractView.of(c)).tag(String.valueOf(c.version)).build());
@@ -138,20 +132,17 @@ public class ContractResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.PROCUREMENT, Roles.BATTERY_SUPPLIER})
-    @Operation(summary = "Amend a contract", description = "Replaces the terms as a new version; every version is "
+    @Operation(operationId = "amendContract",
+            summary = "Amend a contract", description = "Replaces the terms as a new version; every version is "
             + "kept. Needs If-Match with the version amended. The supplier of a contract never changes. A battery "
             + "supplier may amend its own contract's pack facts (spec, origins, carbon declaration) only. "
             + "Allocation is recomputed at once.")
     @APIResponse(responseCode = "200", description = "The new version; ETag is its number",
             content = @Content(schema = @Schema(implementation = ContractView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid terms or If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such contract, or another supplier's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is not the current version: reload and amend again",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match is missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid terms or If-Match")
+    @APIResponse(responseCode = "404", description = "No such contract, or another supplier's")
+    @APIResponse(responseCode = "412", description = "If-Match is not the current version: reload and amend again")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Uni<Response> amend(@PathParam("id") UUID id,
             @HeaderParam(IfMatch.HEADER) @Parameter(description = "Version amended (ETag of the GET)", required = true) String ifMatch,
             @Valid ContractTerms terms) {
@@ -168,9 +159,10 @@ public class ContractResource {
     @Path("/{id}/versions")
     @RolesAllowed({Roles.PROCUREMENT, Roles.VIEWER, Roles.BATTERY_SUPPLIER})
     @WithSession
-    @Operation(summary = "Every version of the contract, newest first: who changed the terms, when, to what")
-    @APIResponse(responseCode = "404", description = "No such contract, or another supplier's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "listContractVersions",
+            summary = "Every version of the contract, newest first: who changed the terms, when, to what")
+    @APIResponse(responseCode = "200", description = "The versions, newest first")
+    @APIResponse(responseCode = "404", description = "No such contract, or another supplier's")
     public Uni<List<VersionView>> versions(@PathParam("id") UUID id) {
         return contracts.visible(id, caller.supplierScope())
                 .chain(c -> ContractVersion.<ContractVersion>find("contractId", Sort.descending("version"), c.id).list())
@@ -188,14 +180,9 @@ public class ContractResource {
             + "stock from that day; allocation is recomputed. Idempotency-Key makes a retry return the first delivery.")
     @APIResponse(responseCode = "201", description = "Confirmed",
             content = @Content(schema = @Schema(implementation = DeliveryView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid delivery, with every violation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such contract, or another supplier's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A draft contract, or serials already known",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid delivery, with every violation")
+    @APIResponse(responseCode = "404", description = "No such contract, or another supplier's")
+    @APIResponse(responseCode = "409", description = "A draft contract, or serials already known")
     public Uni<Response> deliver(@PathParam("id") UUID id,
             @HeaderParam(IdempotencyKeys.HEADER) @Parameter(description = "Makes retries safe") String key,
             @Valid DeliveryRequest request) {
@@ -214,14 +201,9 @@ public class ContractResource {
             + "ships on its own contracts only. Idempotency-Key makes a retry return the first notice.")
     @APIResponse(responseCode = "201", description = "The notice, IN_TRANSIT",
             content = @Content(schema = @Schema(implementation = DeliveryView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid notice, with every violation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such contract, or another supplier's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A draft contract, or a serial already known",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid notice, with every violation")
+    @APIResponse(responseCode = "404", description = "No such contract, or another supplier's")
+    @APIResponse(responseCode = "409", description = "A draft contract, or a serial already known")
     public Uni<Response> announce(@PathParam("id") UUID id,
             @HeaderParam(IdempotencyKeys.HEADER) @Parameter(description = "Makes retries safe") String key,
             @Valid AsnRequest request) {
@@ -244,8 +226,8 @@ public class ContractResource {
     @RolesAllowed({Roles.PROCUREMENT, Roles.VIEWER, Roles.BATTERY_SUPPLIER})
     @WithSession
     @Operation(operationId = "listContractDeliveries", summary = "The contract's deliveries (shipping notices), latest first")
-    @APIResponse(responseCode = "404", description = "No such contract, or another supplier's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The deliveries, latest first")
+    @APIResponse(responseCode = "404", description = "No such contract, or another supplier's")
     public Uni<List<DeliveryView>> deliveries(@PathParam("id") UUID id) {
         return contracts.visible(id, caller.supplierScope())
                 .chain(c -> Delivery.<Delivery>find("contractId",

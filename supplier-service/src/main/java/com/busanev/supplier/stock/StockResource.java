@@ -4,7 +4,6 @@ import com.busanev.events.Region;
 import com.busanev.kit.idempotency.IdempotencyKeys;
 import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
-import com.busanev.kit.problem.Problem;
 import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.security.Caller;
 import com.busanev.kit.security.Roles;
@@ -91,14 +90,9 @@ public class StockResource {
             + "already 409. Idempotency-Key makes a retry return the first answer.")
     @APIResponse(responseCode = "200", description = "The notice after the receipt",
             content = @Content(schema = @Schema(implementation = DeliveryView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid receipt, with every violation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such delivery, or another supplier's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The notice is received or closed, or a serial was received already",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid receipt, with every violation")
+    @APIResponse(responseCode = "404", description = "No such delivery, or another supplier's")
+    @APIResponse(responseCode = "409", description = "The notice is received or closed, or a serial was received already")
     public Uni<Response> receive(@PathParam("id") UUID id,
             @HeaderParam(IdempotencyKeys.HEADER) @Parameter(description = "Makes retries safe") String key,
             @Valid ReceiptRequest request) {
@@ -121,8 +115,7 @@ public class StockResource {
     @Operation(operationId = "getDelivery", summary = "A delivery (shipping notice): packs shipped and received, status")
     @APIResponse(responseCode = "200", description = "The delivery",
             content = @Content(schema = @Schema(implementation = DeliveryView.class)))
-    @APIResponse(responseCode = "404", description = "No such delivery, or another supplier's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such delivery, or another supplier's")
     public Uni<DeliveryView> delivery(@PathParam("id") UUID id) {
         return genealogy.visibleDelivery(id, caller.supplierScope()).map(DeliveryView::of);
     }
@@ -133,8 +126,7 @@ public class StockResource {
     @Operation(operationId = "listDeliveryVins", summary = "Recall: the cars built with packs of a delivery",
             description = "Every VIN carrying a pack of the delivery, by pack serial, with its order and market.")
     @APIResponse(responseCode = "200", description = "One page, with the total")
-    @APIResponse(responseCode = "404", description = "No such delivery, or another supplier's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such delivery, or another supplier's")
     public Uni<Page<VinView>> vins(@PathParam("id") UUID id, @Valid @BeanParam PageParams page) {
         return genealogy.visibleDelivery(id, caller.supplierScope()).chain(delivery -> {
             var found = Pack.<Pack>find("deliveryId = ?1 and status = ?2", Sort.ascending("serial"), delivery.id,
@@ -152,8 +144,7 @@ public class StockResource {
             + "version the pack was received under; once built in, the VIN, order and market.")
     @APIResponse(responseCode = "200", description = "The pack",
             content = @Content(schema = @Schema(implementation = PackView.class)))
-    @APIResponse(responseCode = "404", description = "No such pack, or another supplier's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such pack, or another supplier's")
     public Uni<PackView> pack(@PathParam("serial") String serial) {
         return genealogy.visible(serial, caller.supplierScope()).chain(p -> genealogy.views(List.of(p))).map(views -> views.get(0));
     }
@@ -165,8 +156,7 @@ public class StockResource {
             description = "GET /api/v1/packs?vin=... is the way from a car to its pack. A battery supplier lists only "
             + "its own packs, whatever 'supplier' says.")
     @APIResponse(responseCode = "200", description = "One page, with the total")
-    @APIResponse(responseCode = "400", description = "A page, size or filter value that cannot be used",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A page, size or filter value that cannot be used")
     public Uni<Page<PackView>> packs(@QueryParam("vin") String vin, @QueryParam("orderId") UUID orderId,
             @QueryParam("delivery") UUID delivery, @QueryParam("status") PackStatus status,
             @QueryParam("supplier") String supplier, @Valid @BeanParam PageParams page) {

@@ -1,6 +1,5 @@
 package com.busanev.supplier.supplier;
 
-import com.busanev.kit.problem.Problem;
 import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -27,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/suppliers")
-@Tag(name = "Suppliers")
+@Tag(name = "Suppliers", description = "Battery suppliers and the codes contracts name them by")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SupplierResource {
@@ -41,7 +40,8 @@ public class SupplierResource {
     @GET
     @Authenticated
     @WithSession
-    @Operation(summary = "Battery suppliers and their codes", description = "The code is what contracts and the "
+    @Operation(operationId = "listSuppliers",
+            summary = "Battery suppliers and their codes", description = "The code is what contracts and the "
             + "'supplier' claim of a battery supplier's token refer to.")
     public Uni<List<SupplierView>> list() {
         return Supplier.<Supplier>listAll(Sort.ascending("code"))
@@ -51,12 +51,10 @@ public class SupplierResource {
     @POST
     @RolesAllowed(Roles.PROCUREMENT)
     @WithTransaction
-    @Operation(summary = "Add a supplier")
+    @Operation(operationId = "addSupplier", summary = "Add a supplier")
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = SupplierView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid code, name or country",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The code is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid code, name or country")
+    @APIResponse(responseCode = "409", description = "The code is taken")
     public Uni<Response> add(@Valid NewSupplier request) {
         return Supplier.<Supplier>findById(request.code()).chain(existing -> {
             if (existing != null) {
