@@ -16,6 +16,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,6 +44,8 @@ public class WhatIfResource {
                     + "planner's rules: per market, the orders that would slip (with their old and new planned dates "
                     + "and the days), become blocked, or get a day. The real plan is not changed, nothing is "
                     + "published, no planning lock is held; every invalid field is named in one 400.")
+    @APIResponse(responseCode = "200", description = "Per market, the orders that would slip, become blocked or get a day",
+            content = @Content(schema = @Schema(implementation = WhatIfAnswer.class)))
     @APIResponse(responseCode = "400", description = "a change with an unknown type, a bad week, a percent outside "
             + "0..100, an unknown field: each named")
     public Uni<WhatIfAnswer> whatIf(
