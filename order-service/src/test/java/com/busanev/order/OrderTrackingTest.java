@@ -1,6 +1,7 @@
 package com.busanev.order;
 
 import static com.busanev.order.Fixtures.POLESTAR;
+import static com.busanev.order.Fixtures.OTHER_BRAND;
 import static com.busanev.order.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -77,6 +78,20 @@ class OrderTrackingTest {
                 .body("timeline", hasSize(9))
                 .body("timeline.event", hasItems("OrderPlaced", "BuildBlocked", "BuildScheduled", "BuildStarted",
                         "VehicleBuilt", "ShipmentBooked", "ShipmentDelayed", "ShipmentDeparted", "ShipmentArrived"));
+    }
+
+    @Test
+    void anOrderIsFoundByItsVinOnceBuilt() {
+        UUID id = UUID.fromString(Fixtures.place("US"));
+        String vin = "KNMP4EV27TB" + String.format("%06d", Math.abs(id.getLeastSignificantBits() % 1_000_000));
+        as(POLESTAR).get("/api/v1/orders?vin=" + vin).then().statusCode(200).body("totalItems", equalTo(0));
+        publish(new VehicleBuilt(id, "polestar", vin, "US", Region.NA, "LGES-2027W09-000002", "LGES", 0, 1450.0,
+                T0.plusSeconds(90_000)));
+        awaitStatus(id, "BUILT");
+
+        as(POLESTAR).get("/api/v1/orders?vin=" + vin).then().statusCode(200)
+                .body("totalItems", equalTo(1)).body("items[0].id", equalTo(id.toString()));
+        as(OTHER_BRAND).get("/api/v1/orders?vin=" + vin).then().statusCode(200).body("totalItems", equalTo(0));
     }
 
     @Test

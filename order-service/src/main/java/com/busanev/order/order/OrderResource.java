@@ -93,8 +93,9 @@ public class OrderResource {
 
     @GET
     @RolesAllowed({Roles.BRAND_ORDERS, Roles.VIEWER})
-    @Operation(summary = "Orders, newest first, paged and filtered", description = "A brand lists only its own; "
-            + "filters combine with AND, createdFrom is inclusive and createdTo exclusive.")
+    @Operation(operationId = "listOrders", summary = "Orders, newest first, paged and filtered",
+            description = "A brand lists only its own; filters combine with AND (reference and vin find one order), "
+            + "createdFrom is inclusive and createdTo exclusive.")
     @APIResponse(responseCode = "200", description = "One page, with the total")
     @APIResponse(responseCode = "400", description = "A page, size or filter value that cannot be used", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<OrderView>> list(@BeanParam OrderFilter filter, @Valid @BeanParam PageParams page) {
