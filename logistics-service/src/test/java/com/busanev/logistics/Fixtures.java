@@ -10,7 +10,7 @@ import com.busanev.events.Markets;
 import com.busanev.events.Region;
 import com.busanev.events.Topics;
 import com.busanev.events.VehicleBuilt;
-import com.busanev.kit.security.Roles;
+import com.busanev.events.Roles;
 import com.busanev.testing.CloudEventRecords;
 import com.busanev.testing.KafkaResource;
 import com.busanev.testing.Tokens;

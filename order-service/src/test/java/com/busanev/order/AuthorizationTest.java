@@ -12,7 +12,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.emptyIterable;
 
-import com.busanev.kit.security.Roles;
+import com.busanev.events.Roles;
 import com.busanev.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Order;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static io.restassured.RestAssured.given;
 
-import com.busanev.kit.security.Roles;
+import com.busanev.events.Roles;
 import com.busanev.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

@@ -8,7 +8,7 @@ import com.busanev.events.EventType;
 import com.busanev.events.OrderPlaced;
 import com.busanev.events.Region;
 import com.busanev.events.Topics;
-import com.busanev.kit.security.Roles;
+import com.busanev.events.Roles;
 import com.busanev.testing.CloudEventRecords;
 import com.busanev.testing.KafkaResource;
 import com.busanev.testing.Tokens;

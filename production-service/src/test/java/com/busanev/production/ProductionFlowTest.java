@@ -29,7 +29,7 @@ import com.busanev.events.PacksAllocated;
 import com.busanev.events.Region;
 import com.busanev.events.Topics;
 import com.busanev.events.VehicleBuilt;
-import com.busanev.kit.security.Roles;
+import com.busanev.events.Roles;
 import com.busanev.production.build.Vin;
 import com.busanev.testing.CloudEventRecords;
 import com.busanev.testing.KafkaResource;

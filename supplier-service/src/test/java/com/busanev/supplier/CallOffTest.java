@@ -15,7 +15,7 @@ import com.busanev.events.IsoWeek;
 import com.busanev.events.PackSource;
 import com.busanev.events.Region;
 import com.busanev.events.SequenceFrozen;
-import com.busanev.kit.security.Roles;
+import com.busanev.events.Roles;
 import com.busanev.testing.CloudEventRecords;
 import com.busanev.testing.KafkaResource;
 import com.busanev.testing.Tokens;

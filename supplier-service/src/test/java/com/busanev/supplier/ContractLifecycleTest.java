@@ -22,7 +22,7 @@ import com.busanev.events.PackSource;
 import com.busanev.events.PacksAllocated;
 import com.busanev.events.Region;
 import com.busanev.events.ShortageAlert;
-import com.busanev.kit.security.Roles;
+import com.busanev.events.Roles;
 import com.busanev.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;

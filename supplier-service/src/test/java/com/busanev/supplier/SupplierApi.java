@@ -12,7 +12,7 @@ import com.busanev.events.PacksAllocated;
 import com.busanev.events.Region;
 import com.busanev.events.ShortageAlert;
 import com.busanev.events.Topics;
-import com.busanev.kit.security.Roles;
+import com.busanev.events.Roles;
 import com.busanev.testing.CloudEventRecords;
 import com.busanev.testing.KafkaResource;
 import com.busanev.testing.Tokens;

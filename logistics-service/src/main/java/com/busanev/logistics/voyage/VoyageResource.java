@@ -5,7 +5,7 @@ import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
 import com.busanev.kit.problem.Problem;
 import com.busanev.kit.problem.ProblemException;
-import com.busanev.kit.security.Roles;
+import com.busanev.events.Roles;
 import com.busanev.logistics.port.Ports;
 import com.busanev.logistics.shipment.ActualTime;
 import com.busanev.logistics.shipment.Shipment;

@@ -2,7 +2,7 @@ package com.busanev.order.reference;
 
 import com.busanev.events.Markets;
 import com.busanev.events.Region;
-import com.busanev.kit.security.Roles;
+import com.busanev.events.Roles;
 import com.busanev.order.order.Polestar4;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

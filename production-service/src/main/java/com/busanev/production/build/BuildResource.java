@@ -3,7 +3,7 @@ package com.busanev.production.build;
 import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
 import com.busanev.kit.problem.ProblemException;
-import com.busanev.kit.security.Roles;
+import com.busanev.events.Roles;
 import com.busanev.events.Region;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

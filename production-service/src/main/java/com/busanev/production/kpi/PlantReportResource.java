@@ -1,7 +1,7 @@
 package com.busanev.production.kpi;
 
 import com.busanev.kit.problem.Problem;
-import com.busanev.kit.security.Roles;
+import com.busanev.events.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

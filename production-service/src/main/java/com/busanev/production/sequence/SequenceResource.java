@@ -5,7 +5,7 @@ import com.busanev.kit.problem.Problem;
 import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.problem.Violation;
 import com.busanev.kit.security.Caller;
-import com.busanev.kit.security.Roles;
+import com.busanev.events.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;

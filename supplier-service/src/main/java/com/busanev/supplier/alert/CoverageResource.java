@@ -5,7 +5,7 @@ import com.busanev.events.Region;
 import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
 import com.busanev.kit.problem.Problem;
-import com.busanev.kit.security.Roles;
+import com.busanev.events.Roles;
 import com.busanev.supplier.allocation.SupplyPlanner;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;

@@ -4,7 +4,7 @@ import com.busanev.events.Region;
 import com.busanev.kit.problem.Problem;
 import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.security.Caller;
-import com.busanev.kit.security.Roles;
+import com.busanev.events.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;

@@ -8,7 +8,7 @@ import com.busanev.kit.paging.PageParams;
 import com.busanev.kit.problem.Problem;
 import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.security.Caller;
-import com.busanev.kit.security.Roles;
+import com.busanev.events.Roles;
 import com.busanev.supplier.allocation.SupplyPlanner;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

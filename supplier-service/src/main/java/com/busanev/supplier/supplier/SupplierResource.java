@@ -2,7 +2,7 @@ package com.busanev.supplier.supplier;
 
 import com.busanev.kit.problem.Problem;
 import com.busanev.kit.problem.ProblemException;
-import com.busanev.kit.security.Roles;
+import com.busanev.events.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
