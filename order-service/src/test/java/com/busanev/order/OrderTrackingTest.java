@@ -6,6 +6,7 @@ import static com.busanev.order.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -215,6 +216,15 @@ class OrderTrackingTest {
         assertThat(dead).allSatisfy(record -> assertThat(CloudEventRecords.header(record, "dead-letter-reason")).isPresent());
         assertThat(dead).anySatisfy(record -> assertThat(CloudEventRecords.header(record, "dead-letter-reason").orElseThrow())
                 .contains("unreadable payload"));
+        // The kit's operations endpoint lists them, without their payloads; it is the viewer's, not a brand's.
+        as(Fixtures.VIEWER).get("/api/v1/ops/parked").then().statusCode(200)
+                .body("service", equalTo("order-service"))
+                .body("deadLetters.topic", equalTo(DEAD_LETTERS))
+                .body("deadLetters.count", greaterThanOrEqualTo(2))
+                .body("deadLetters.latest.findAll { it.key == '%s' }.size()".formatted(id), equalTo(2))
+                .body("deadLetters.latest.find { it.key == '%s' && it.eventType != null }.reason".formatted(id),
+                        containsString("unreadable payload"));
+        as(POLESTAR).get("/api/v1/ops/parked").then().statusCode(403);
     }
 
     private static VehicleBuilt built(UUID id, Instant at) {
