@@ -19,6 +19,8 @@ public final class ChartBuilder {
     private static final int LABELS = 10;
     /** The share of a category's width its bars fill. */
     private static final double BAND_FILL = 0.8;
+    /** An alert bar is at least this high, so that a zero that needs attention is seen. */
+    private static final double MIN_ALERT_HEIGHT = 3;
     /**
      * The viewBox of a chart in a third of a 1366-pixel screen: about one unit a pixel there, so that its text reads at
      * the stylesheet's size. A chart across the page is {@link #wide()}.
@@ -107,9 +109,11 @@ public final class ChartBuilder {
                     continue;
                 }
                 double x = LEFT + band * i + band * (1 - BAND_FILL) / 2 + barWidth * s;
-                double y = y(value, max, plotHeight);
+                boolean alert = series.alert().test(i);
+                // A value that needs attention shows even at zero (a week with no pack covered).
+                double y = Math.min(y(value, max, plotHeight), alert ? TOP + plotHeight - MIN_ALERT_HEIGHT : Double.MAX_VALUE);
                 drawnBars.add(new Chart.Bar(series.series(), round(x), round(y), round(barWidth),
-                        round(TOP + plotHeight - y), series.alert().test(i), title(i, series.name(), value)));
+                        round(TOP + plotHeight - y), alert, title(i, series.name(), value)));
             }
         }
         List<Chart.Line> drawnLines = new ArrayList<>();

@@ -102,7 +102,7 @@ public class LogisticsPage {
 
     /** An unknown stage shows the first: cars no voyage has room for yet. */
     private Waiting waiting(String status, int page) {
-        String stage = Waiting.STAGES.contains(status) ? status : Waiting.STAGES.get(0);
+        String stage = status != null && Waiting.STAGES.contains(status) ? status : Waiting.STAGES.get(0);
         return new Waiting(stage, Outcome.of(LogisticsApi.SERVICE,
                 () -> logistics.shipments(stage, false, PageRequest.of(page))));
     }

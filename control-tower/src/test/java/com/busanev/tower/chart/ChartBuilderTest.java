@@ -28,6 +28,15 @@ class ChartBuilderTest {
     }
 
     @Test
+    void anAlertAtZeroStillShows() {
+        Chart chart = ChartBuilder.of("c", "Coverage", "%", List.of("W10", "W11")).top(100)
+                .bars("region-EU", "EU", List.of(0.0, 0.0), i -> i == 0).build();
+
+        assertThat(chart.bars().get(0).height()).isPositive();
+        assertThat(chart.bars().get(1).height()).isZero();
+    }
+
+    @Test
     void aMissingValueBreaksTheLine() {
         Chart chart = ChartBuilder.of("c", "CO2", " kg", DAYS)
                 .line("co2-actual", "built", Arrays.asList(1400.0, 1380.0, null, 1420.0))
