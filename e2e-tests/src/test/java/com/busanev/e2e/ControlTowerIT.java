@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.busanev.localstack.LocalStack;
 import com.busanev.localstack.PartnerApi;
 import com.busanev.localstack.Scenario;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,9 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -48,14 +52,19 @@ class ControlTowerIT {
     /** Sailings this far ahead of the plant clock whenever a view must show voyages still to sail. */
     private static final Duration SAILINGS_AHEAD = Duration.ofDays(30);
 
+    /** The two screens the tower is laid out for: a small laptop (the browser's size) and a tablet upright. */
+    private static final Dimension LAPTOP = new Dimension(1366, 768);
+    private static final Dimension TABLET = new Dimension(768, 1024);
+
     private static LocalStack stack;
+    private static PartnerApi api;
     private static Scenario scenario;
     private ChromeDriver browser;
 
     @BeforeAll
     static void supplyAndShipping(LocalStack sharedStack) throws Exception {
         stack = sharedStack;
-        PartnerApi api = new PartnerApi(stack.keycloakUrl());
+        api = new PartnerApi(stack.keycloakUrl());
         scenario = new Scenario(stack, api, line -> System.out.println("[e2e] " + line));
         // Run on its own (-Dit.test=ControlTowerIT), the stack has no contracts or sailings yet: set them up as the demo does.
         if (api.get("procurement", stack.serviceUrl("supplier-service") + "/api/v1/contracts").get("totalItems").asLong() == 0) {
@@ -120,7 +129,7 @@ class ControlTowerIT {
         assertThat(waitFor(By.cssSelector("#markets li.current")).getText()).as("a market's counts").isNotBlank();
         browser.get(stack.controlTowerUrl() + "/orders");
         waitFor(By.id("orders"));
-        screenshot("orders");
+        screenshotAtBothSizes("orders");
         browser.findElement(By.id("sign-out")).click();
         waitFor(By.id("kc-login"));
     }
@@ -133,7 +142,16 @@ class ControlTowerIT {
         assertThat(waitFor(By.id("schedule")).findElements(By.cssSelector("tbody tr"))).hasSize(14);
         waitFor(By.id("kpis"));
         assertThat(browser.findElements(By.id("nav-orders"))).as("a planner has no order desk").isEmpty();
-        screenshot("plant");
+        // The KPI charts, drawn by the server as SVG: the two weeks before the range and its two weeks, a value a day.
+        assertThat(waitFor(By.cssSelector("#chart-utilisation svg")).findElements(By.cssSelector("rect[data-series=planned]")))
+                .as("utilisation: a bar per working day").isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector("#chart-co2 g[data-series=co2-target]")).getAttribute("data-points"))
+                .as("the CO2 trajectory: a point per day").isEqualTo("28");
+        assertThat(browser.findElements(By.cssSelector("#chart-co2 g[data-series=co2-actual]"))).hasSize(1);
+        assertThat(text(By.cssSelector("#chart-co2 .legend"))).contains("target (−50% by 2030)");
+        waitFor(By.cssSelector("#chart-defects svg"));
+        assertThat(waitFor(By.id("pack-use")).findElements(By.cssSelector("tbody tr"))).as("packs used of budget").isNotEmpty();
+        screenshotAtBothSizes("plant");
 
         WebElement version = browser.findElement(By.name("version"));
         int read = Integer.parseInt(version.getAttribute("value"));
@@ -159,6 +177,7 @@ class ControlTowerIT {
 
         browser.findElement(By.id("nav-exceptions")).click();
         waitFor(By.id("exceptions-blocked"));
+        assertThat(browser.findElements(By.id("exceptions-parked"))).as("parked events are the viewer's").isEmpty();
         assertThat(browser.findElements(By.id("exceptions-shortages"))).as("shortage alerts are procurement's").isEmpty();
         assertThat(browser.findElements(By.id("exceptions-late"))).as("voyages are logistics'").isEmpty();
         screenshot("exceptions-planner");
@@ -185,6 +204,13 @@ class ControlTowerIT {
         signIn("viewer");
         waitFor(By.id("orders"));
         assertThat(browser.findElements(By.id("place-order"))).isEmpty();
+        // A built car's VIN in the search box opens its order (order-service filters by VIN).
+        String vin = builtCarVin();
+        type("q", vin);
+        browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        assertThat(waitFor(By.id("order-vin")).getText()).isEqualTo(vin);
+        browser.get(stack.controlTowerUrl() + "/orders");
+        waitFor(By.id("orders"));
         browser.findElement(By.cssSelector("#orders tbody a")).click();
         waitFor(By.id("timeline"));
         assertThat(browser.findElements(By.id("cancel-order"))).isEmpty();
@@ -194,7 +220,13 @@ class ControlTowerIT {
         assertThat(waitFor(By.id("contracts")).findElements(By.cssSelector("td.supplier")).stream().map(WebElement::getText))
                 .as("procurement's and viewers' list holds every supplier").contains("LGES", "CATL");
         waitFor(By.id("coverage"));
-        screenshot("supply");
+        // Coverage as a chart, a bar per region and week; open shortage alerts come first.
+        assertThat(browser.findElements(By.cssSelector("#chart-coverage svg rect.bar"))).as("coverage bars").isNotEmpty();
+        assertThat(text(By.cssSelector("#chart-coverage .legend"))).containsAnyOf("EU", "NA", "KR");
+        assertThat((Boolean) ((JavascriptExecutor) browser).executeScript("return (document.getElementById('alerts')"
+                + ".compareDocumentPosition(document.getElementById('chart-coverage')) & Node.DOCUMENT_POSITION_FOLLOWING) > 0"))
+                .as("shortage alerts above the coverage").isTrue();
+        screenshotAtBothSizes("supply");
         browser.findElement(By.cssSelector("#contracts a.versions")).click();
         assertThat(waitFor(By.cssSelector(".contract-versions tbody tr")).getText()).as("the contract's versions").startsWith("v");
 
@@ -202,7 +234,11 @@ class ControlTowerIT {
         scenario.keepSailingsAhead(SAILINGS_AHEAD, PATIENCE);
         browser.findElement(By.id("nav-logistics")).click();
         waitFor(By.cssSelector("#voyages tbody a"));
-        screenshot("logistics");
+        waitFor(By.id("delayed"));
+        assertThat(text(By.cssSelector("#waiting thead"))).doesNotContain("Voyage");
+        browser.findElement(By.id("waiting-BOOKED")).click();
+        until(b -> text(By.cssSelector("#waiting thead")).contains("Voyage"));
+        screenshotAtBothSizes("logistics");
         browser.findElement(By.cssSelector("#voyages tbody a")).click();
         waitFor(By.id("manifest"));
         assertThat(text(By.id("load"))).as("the load factor").containsPattern("\\d+% · \\d+ / \\d+ cars");
@@ -212,11 +248,60 @@ class ControlTowerIT {
         waitFor(By.id("exceptions-blocked"));
         waitFor(By.id("exceptions-shortages"));
         waitFor(By.id("exceptions-late"));
-        screenshot("exceptions");
+        waitFor(By.id("exceptions-delayed"));
+        // Each service's parked events through the kit's GET /api/v1/ops/parked: one row per service.
+        assertThat(waitFor(By.id("exceptions-parked")).findElements(By.cssSelector("tbody tr")).stream()
+                .map(row -> row.getAttribute("data-service")))
+                .containsExactly("logistics-service", "order-service", "production-service", "supplier-service");
+        assertThat(browser.findElements(By.cssSelector("#exceptions-parked td.refused"))).as("every service answered").hasSize(4);
+        screenshotAtBothSizes("exceptions");
 
         browser.findElement(By.id("nav-plant")).click();
         waitFor(By.id("schedule"));
         assertThat(browser.findElements(By.id("calendar-form"))).as("only a planner edits the calendar").isEmpty();
+    }
+
+    /** The VIN of a car the plant built; run alone, the test has one built first (the plant clock runs fast). */
+    private static String builtCarVin() throws Exception {
+        if (builtCar() == null) {
+            scenario.place("VIN", "US", "LONG_RANGE_DUAL_MOTOR", List.of());
+        }
+        return Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
+                .until(ControlTowerIT::builtCar, Objects::nonNull);
+    }
+
+    /** Any built car's VIN, or null, through the viewer's API. */
+    private static String builtCar() throws IOException, InterruptedException {
+        for (String status : List.of("BUILT", "SHIPPED", "ARRIVED")) {
+            JsonNode found = api.get("viewer", stack.serviceUrl("order-service") + "/api/v1/orders?size=1&status=" + status)
+                    .path("items");
+            if (!found.isEmpty() && found.get(0).hasNonNull("vin")) {
+                return found.get(0).get("vin").asText();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The view fits the screen without the page scrolling sideways (a wide table scrolls in its panel), on a laptop and
+     * on a tablet; a screenshot of each ({name}.png, {name}-tablet.png).
+     */
+    private void screenshotAtBothSizes(String name) throws IOException {
+        assertFits(name);
+        screenshot(name);
+        browser.manage().window().setSize(TABLET);
+        try {
+            assertFits(name + " on a tablet");
+            screenshot(name + "-tablet");
+        } finally {
+            browser.manage().window().setSize(LAPTOP);
+        }
+    }
+
+    private void assertFits(String view) {
+        Object overflow = ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(((Number) overflow).longValue()).as("%s: the page is wider than the screen by (px)", view).isLessThanOrEqualTo(0);
     }
 
     /** Through the tower's redirect to Keycloak's login page, as a person would. */

@@ -16,6 +16,7 @@ import static com.busanev.logistics.Fixtures.voyageBody;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import com.busanev.events.Region;
 import com.busanev.events.ShipmentArrived;
@@ -56,6 +57,20 @@ class SailingTest {
         assertThat(delayed.eta()).isEqualTo(departed.plus(14, ChronoUnit.DAYS));
         assertThat(awaitEvent(car, ShipmentDeparted.class).eta()).isEqualTo(delayed.eta());
         as(OPERATOR).post("/api/v1/voyages/" + voyage + "/depart").then().statusCode(409).contentType(PROBLEM);
+        // The operator lists the delayed cars: this one with its promise, when and why it moved.
+        as(OPERATOR).get("/api/v1/shipments?delayed=true&orderId=" + car).then().statusCode(200)
+                .body("totalItems", equalTo(1))
+                .body("items[0].delay.firstEta", equalTo(booked.eta().toString()))
+                .body("items[0].delay.reason", containsString("departed late"));
+    }
+
+    @Test
+    void aCarOnTimeIsNotListedAsDelayed() {
+        UUID car = built("US", now().minus(7, ChronoUnit.HOURS));
+        Awaitility.await().untilAsserted(() -> as(OPERATOR).get("/api/v1/shipments?orderId=" + car).then()
+                .statusCode(200).body("totalItems", equalTo(1)).body("items[0].delay", nullValue()));
+        as(OPERATOR).get("/api/v1/shipments?delayed=true&orderId=" + car).then().statusCode(200)
+                .body("totalItems", equalTo(0));
     }
 
     @Test

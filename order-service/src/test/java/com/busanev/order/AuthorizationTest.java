@@ -7,12 +7,12 @@ import static com.busanev.order.Fixtures.as;
 import static com.busanev.order.Fixtures.order;
 import static com.busanev.order.Fixtures.reference;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.emptyIterable;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.emptyIterable;
 
-import com.busanev.kit.security.Roles;
+import com.busanev.events.Roles;
 import com.busanev.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Order;

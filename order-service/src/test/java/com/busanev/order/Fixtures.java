@@ -2,7 +2,7 @@ package com.busanev.order;
 
 import static io.restassured.RestAssured.given;
 
-import com.busanev.kit.security.Roles;
+import com.busanev.events.Roles;
 import com.busanev.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;

@@ -3,11 +3,11 @@ package com.busanev.order;
 import static com.busanev.order.Fixtures.as;
 import static com.busanev.order.Fixtures.order;
 import static com.busanev.order.Fixtures.reference;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static io.restassured.RestAssured.given;
 
-import com.busanev.kit.security.Roles;
+import com.busanev.events.Roles;
 import com.busanev.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

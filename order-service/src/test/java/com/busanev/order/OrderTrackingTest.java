@@ -1,10 +1,12 @@
 package com.busanev.order;
 
+import static com.busanev.order.Fixtures.OTHER_BRAND;
 import static com.busanev.order.Fixtures.POLESTAR;
 import static com.busanev.order.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -77,6 +79,20 @@ class OrderTrackingTest {
                 .body("timeline", hasSize(9))
                 .body("timeline.event", hasItems("OrderPlaced", "BuildBlocked", "BuildScheduled", "BuildStarted",
                         "VehicleBuilt", "ShipmentBooked", "ShipmentDelayed", "ShipmentDeparted", "ShipmentArrived"));
+    }
+
+    @Test
+    void anOrderIsFoundByItsVinOnceBuilt() {
+        UUID id = UUID.fromString(Fixtures.place("US"));
+        String vin = "KNMP4EV27TB" + String.format("%06d", Math.abs(id.getLeastSignificantBits() % 1_000_000));
+        as(POLESTAR).get("/api/v1/orders?vin=" + vin).then().statusCode(200).body("totalItems", equalTo(0));
+        publish(new VehicleBuilt(id, "polestar", vin, "US", Region.NA, "LGES-2027W09-000002", "LGES", 0, 1450.0,
+                T0.plusSeconds(90_000)));
+        awaitStatus(id, "BUILT");
+
+        as(POLESTAR).get("/api/v1/orders?vin=" + vin).then().statusCode(200)
+                .body("totalItems", equalTo(1)).body("items[0].id", equalTo(id.toString()));
+        as(OTHER_BRAND).get("/api/v1/orders?vin=" + vin).then().statusCode(200).body("totalItems", equalTo(0));
     }
 
     @Test
@@ -200,6 +216,15 @@ class OrderTrackingTest {
         assertThat(dead).allSatisfy(record -> assertThat(CloudEventRecords.header(record, "dead-letter-reason")).isPresent());
         assertThat(dead).anySatisfy(record -> assertThat(CloudEventRecords.header(record, "dead-letter-reason").orElseThrow())
                 .contains("unreadable payload"));
+        // The kit's operations endpoint lists them, without their payloads; it is the viewer's, not a brand's.
+        as(Fixtures.VIEWER).get("/api/v1/ops/parked").then().statusCode(200)
+                .body("service", equalTo("order-service"))
+                .body("deadLetters.topic", equalTo(DEAD_LETTERS))
+                .body("deadLetters.count", greaterThanOrEqualTo(2))
+                .body("deadLetters.latest.findAll { it.key == '%s' }.size()".formatted(id), equalTo(2))
+                .body("deadLetters.latest.find { it.key == '%s' && it.eventType != null }.reason".formatted(id),
+                        containsString("unreadable payload"));
+        as(POLESTAR).get("/api/v1/ops/parked").then().statusCode(403);
     }
 
     private static VehicleBuilt built(UUID id, Instant at) {

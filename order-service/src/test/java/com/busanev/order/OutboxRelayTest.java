@@ -2,13 +2,17 @@ package com.busanev.order;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import com.busanev.events.EventType;
 import com.busanev.events.Topics;
 import com.busanev.kit.outbox.OutboxMetrics;
-import com.busanev.testing.ScrapedMetrics;
 import com.busanev.testing.CloudEventRecords;
 import com.busanev.testing.KafkaResource;
+import com.busanev.testing.ScrapedMetrics;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -72,6 +76,12 @@ class OutboxRelayTest {
             assertThat(outbox.getInt("data.parked")).isEqualTo(1);
             assertThat(outbox.getInt("data.pending")).isGreaterThanOrEqualTo(1);
         });
+        // The operations endpoint names the parked row (not its payload) for the control tower's exceptions.
+        given().auth().oauth2(Fixtures.VIEWER).get("/api/v1/ops/parked").then().statusCode(200)
+                .body("refusedOutboxRows", greaterThanOrEqualTo(1))
+                .body("outbox.find { it.id == '%s' }.state".formatted(refused), equalTo("PARKED"))
+                .body("outbox.find { it.id == '%s' }.reason".formatted(refused), containsString("RecordTooLargeException"))
+                .body("outbox.find { it.id == '%s' }.payload".formatted(refused), nullValue());
         // A wellness check: the probes Kubernetes uses do not take the service out for it.
         given().get("/q/health/ready").then().statusCode(200);
 
@@ -84,6 +94,8 @@ class OutboxRelayTest {
             assertThat(ScrapedMetrics.value(OutboxMetrics.PARKED_EVENTS)).isZero();
             assertThat(wellness(200).getString("status")).isEqualTo("UP");
         });
+        given().auth().oauth2(Fixtures.VIEWER).get("/api/v1/ops/parked").then().statusCode(200)
+                .body("outbox.find { it.id == '%s' }".formatted(refused), nullValue());
     }
 
     @Test

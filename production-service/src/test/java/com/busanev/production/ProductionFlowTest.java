@@ -8,8 +8,8 @@ import static com.busanev.production.Plant.as;
 import static com.busanev.production.Plant.awaitEvent;
 import static com.busanev.production.Plant.changeCalendar;
 import static com.busanev.production.Plant.orderPlaced;
-import static com.busanev.production.Plant.placed;
 import static com.busanev.production.Plant.packFor;
+import static com.busanev.production.Plant.placed;
 import static com.busanev.production.Plant.publish;
 import static com.busanev.production.Plant.received;
 import static io.restassured.RestAssured.given;
@@ -18,6 +18,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import com.busanev.events.BlockReason;
 import com.busanev.events.BuildBlocked;
@@ -29,10 +30,11 @@ import com.busanev.events.OrderCancelRequested;
 import com.busanev.events.PackSource;
 import com.busanev.events.PacksAllocated;
 import com.busanev.events.Region;
+import com.busanev.events.Roles;
 import com.busanev.events.Topics;
 import com.busanev.events.VehicleBuilt;
-import com.busanev.kit.security.Roles;
 import com.busanev.production.build.Vin;
+import com.busanev.production.kpi.Co2Trajectory;
 import com.busanev.testing.CloudEventRecords;
 import com.busanev.testing.KafkaResource;
 import com.busanev.testing.Tokens;
@@ -53,6 +55,9 @@ import org.junit.jupiter.api.Test;
 /** The plant's planning driven by real events on the real broker; each test plans in its own region or weeks. */
 @QuarkusTest
 class ProductionFlowTest {
+    @Inject
+    Co2Trajectory co2;
+
     @Inject
     AgroalDataSource database;
 
@@ -107,6 +112,26 @@ class ProductionFlowTest {
                 .then().statusCode(200)
                 .body("[0].modelMix.LONG_RANGE_DUAL_MOTOR", greaterThanOrEqualTo(1))
                 .body("[0].polestarCapacity", equalTo(486));
+
+        // The same day by day, for the charts, with the CO2 target of the day; and the week's packs used of budget.
+        as(VIEWER).queryParam("from", today.toString()).queryParam("to", today.plusDays(1).toString()).get("/api/v1/kpis/daily")
+                .then().statusCode(200)
+                .body("size()", equalTo(2))
+                .body("[0].date", equalTo(today.toString()))
+                .body("[0].vehiclesBuilt", equalTo(1))
+                .body("[0].defectsPer100Vehicles", equalTo(200.0f))
+                .body("[0].co2PerVehicleKg", equalTo(1400.0f))
+                .body("[0].co2TargetKg", equalTo((float) co2.targetOn(today)))
+                .body("[1].vehiclesBuilt", equalTo(0))
+                .body("[1].co2PerVehicleKg", nullValue());
+        as(PLANNER).queryParam("from", day.toString()).queryParam("to", day.toString()).get("/api/v1/pack-budgets")
+                .then().statusCode(200)
+                .body("find { it.week == '%s' && it.region == 'NA' }.budget".formatted(blocked.week()), greaterThanOrEqualTo(1))
+                .body("find { it.week == '%s' && it.region == 'NA' }.used".formatted(blocked.week()), greaterThanOrEqualTo(1));
+        as(FLOOR).queryParam("from", day.toString()).queryParam("to", day.toString()).get("/api/v1/kpis/daily")
+                .then().statusCode(403);
+        as(VIEWER).queryParam("from", day.toString()).get("/api/v1/pack-budgets").then().statusCode(400)
+                .body("violations[0].field", equalTo("to"));
     }
 
     @Test

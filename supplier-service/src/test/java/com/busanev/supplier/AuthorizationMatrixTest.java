@@ -3,7 +3,7 @@ package com.busanev.supplier;
 import static com.busanev.supplier.SupplierApi.terms;
 import static io.restassured.RestAssured.given;
 
-import com.busanev.kit.security.Roles;
+import com.busanev.events.Roles;
 import com.busanev.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

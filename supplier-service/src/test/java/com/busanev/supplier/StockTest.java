@@ -17,7 +17,7 @@ import static org.hamcrest.Matchers.hasSize;
 import com.busanev.events.IsoWeek;
 import com.busanev.events.PacksAllocated;
 import com.busanev.events.Region;
-import com.busanev.kit.security.Roles;
+import com.busanev.events.Roles;
 import com.busanev.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

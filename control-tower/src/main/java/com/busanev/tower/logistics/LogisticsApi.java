@@ -1,7 +1,9 @@
 package com.busanev.tower.logistics;
 
 import com.busanev.tower.api.Page;
+import com.busanev.tower.api.PageRequest;
 import io.quarkus.oidc.token.propagation.common.AccessToken;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,7 +23,7 @@ public interface LogisticsApi {
     @GET
     @Path("/voyages")
     Page<Voyage> voyages(@QueryParam("port") String port, @QueryParam("status") String status,
-            @QueryParam("page") int page, @QueryParam("size") int size);
+            @BeanParam PageRequest page);
 
     @GET
     @Path("/voyages/{id}/manifest")
@@ -29,8 +31,8 @@ public interface LogisticsApi {
 
     @GET
     @Path("/shipments")
-    Page<Shipment> shipments(@QueryParam("vin") String vin, @QueryParam("status") String status,
-            @QueryParam("page") int page, @QueryParam("size") int size);
+    Page<Shipment> shipments(@QueryParam("status") String status, @QueryParam("delayed") boolean delayed,
+            @BeanParam PageRequest page);
 
     record Voyage(UUID id, String code, String vessel, String mode, String destinationPort, Instant departure,
             Instant cutOff, int transitDays, Instant eta, int capacityCars, int bookedCars, double loadFactor,
@@ -50,6 +52,11 @@ public interface LogisticsApi {
     }
 
     record Shipment(UUID orderId, String vin, String brand, String market, String status, String mode, UUID voyageId,
-            String destinationPort, Instant readyAt, Instant eta, Instant departedAt, Instant arrivedAt) {
+            String destinationPort, Instant readyAt, Instant eta, Instant bookedAt, Instant departedAt, Instant arrivedAt,
+            Delay delay) {
+    }
+
+    /** A car's latest delay: the ETA first promised, when the delay was announced, why. */
+    record Delay(Instant firstEta, Instant at, String reason) {
     }
 }

@@ -1,8 +1,9 @@
 package com.busanev.tower.logistics;
 
+import com.busanev.events.Roles;
 import com.busanev.tower.api.Outcome;
 import com.busanev.tower.api.Page;
-import com.busanev.tower.web.CurrentUser;
+import com.busanev.tower.api.PageRequest;
 import com.busanev.tower.web.Paging;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -12,31 +13,52 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** The logistics operator's view: voyages with their load factor and cut-off, and the cars waiting for a voyage. */
+/**
+ * The logistics operator's view: voyages with their load factor and cut-off, the cars waiting (built and not booked,
+ * or booked and not departed) and the cars whose ETA moved later.
+ */
 @Path("/logistics")
-@RolesAllowed({CurrentUser.LOGISTICS_OPERATOR, CurrentUser.VIEWER})
+@RolesAllowed({Roles.LOGISTICS_OPERATOR, Roles.VIEWER})
 @Produces(MediaType.TEXT_HTML)
 public class LogisticsPage {
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance logistics(Outcome<Page<LogisticsApi.Voyage>> voyages,
-                Outcome<Page<LogisticsApi.Shipment>> waiting);
+        static native TemplateInstance logistics(Outcome<Page<LogisticsApi.Voyage>> voyages, Waiting waiting,
+                Outcome<Page<LogisticsApi.Shipment>> delayed);
 
         static native TemplateInstance logistics$voyages(Outcome<Page<LogisticsApi.Voyage>> voyages);
 
-        static native TemplateInstance logistics$waiting(Outcome<Page<LogisticsApi.Shipment>> waiting);
+        static native TemplateInstance logistics$waiting(Waiting waiting);
+
+        static native TemplateInstance logistics$delayed(Outcome<Page<LogisticsApi.Shipment>> delayed);
 
         static native TemplateInstance voyage(UUID id, Outcome<LogisticsApi.Manifest> manifest);
     }
 
     /** Voyages still to sail: what the operator loads; departed and arrived ones are history. */
     private static final String OPEN_VOYAGES = "PLANNED";
-    /** Built cars no voyage has room for yet. */
-    private static final String WAITING = "UNBOOKED";
+
+    /** The cars waiting at one stage: built and no voyage yet (UNBOOKED), or booked and not sailed (BOOKED). */
+    public record Waiting(String status, Outcome<Page<LogisticsApi.Shipment>> cars) {
+        public static final List<String> STAGES = List.of("UNBOOKED", "BOOKED");
+
+        public List<String> stages() {
+            return STAGES;
+        }
+
+        public String pagePrefix() {
+            return "/logistics/waiting?status=" + status + "&page=";
+        }
+
+        public boolean booked() {
+            return "BOOKED".equals(status);
+        }
+    }
 
     private final LogisticsApi logistics;
 
@@ -46,7 +68,7 @@ public class LogisticsPage {
 
     @GET
     public TemplateInstance logistics() {
-        return Templates.logistics(voyages(0), waiting(0));
+        return Templates.logistics(voyages(0), waiting(null, 0), delayed(0));
     }
 
     @GET
@@ -64,15 +86,28 @@ public class LogisticsPage {
 
     @GET
     @Path("/waiting")
-    public TemplateInstance waiting(@RestQuery Integer page) {
-        return Templates.logistics$waiting(waiting(Paging.page(page)));
+    public TemplateInstance waiting(@RestQuery String status, @RestQuery Integer page) {
+        return Templates.logistics$waiting(waiting(status, Paging.page(page)));
+    }
+
+    @GET
+    @Path("/delayed")
+    public TemplateInstance delayed(@RestQuery Integer page) {
+        return Templates.logistics$delayed(delayed(Paging.page(page)));
     }
 
     private Outcome<Page<LogisticsApi.Voyage>> voyages(int page) {
-        return Outcome.of(LogisticsApi.SERVICE, () -> logistics.voyages(null, OPEN_VOYAGES, page, Paging.SIZE));
+        return Outcome.of(LogisticsApi.SERVICE, () -> logistics.voyages(null, OPEN_VOYAGES, PageRequest.of(page)));
     }
 
-    private Outcome<Page<LogisticsApi.Shipment>> waiting(int page) {
-        return Outcome.of(LogisticsApi.SERVICE, () -> logistics.shipments(null, WAITING, page, Paging.SIZE));
+    /** An unknown stage shows the first: cars no voyage has room for yet. */
+    private Waiting waiting(String status, int page) {
+        String stage = status != null && Waiting.STAGES.contains(status) ? status : Waiting.STAGES.get(0);
+        return new Waiting(stage, Outcome.of(LogisticsApi.SERVICE,
+                () -> logistics.shipments(stage, false, PageRequest.of(page))));
+    }
+
+    private Outcome<Page<LogisticsApi.Shipment>> delayed(int page) {
+        return Outcome.of(LogisticsApi.SERVICE, () -> logistics.shipments(null, true, PageRequest.of(page)));
     }
 }

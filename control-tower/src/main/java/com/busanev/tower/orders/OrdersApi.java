@@ -1,7 +1,9 @@
 package com.busanev.tower.orders;
 
 import com.busanev.tower.api.Page;
+import com.busanev.tower.api.PageRequest;
 import io.quarkus.oidc.token.propagation.common.AccessToken;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -21,7 +23,7 @@ public interface OrdersApi {
     @GET
     @Path("/orders")
     Page<Order> list(@QueryParam("status") String status, @QueryParam("market") String market,
-            @QueryParam("reference") String reference, @QueryParam("page") int page, @QueryParam("size") int size);
+            @QueryParam("reference") String reference, @QueryParam("vin") String vin, @BeanParam PageRequest page);
 
     @GET
     @Path("/orders/summary")

@@ -1,10 +1,10 @@
 package com.busanev.tower.orders;
 
+import com.busanev.events.Roles;
 import com.busanev.tower.api.FieldErrors;
 import com.busanev.tower.api.Outcome;
 import com.busanev.tower.api.Page;
-import com.busanev.tower.logistics.LogisticsApi;
-import com.busanev.tower.web.CurrentUser;
+import com.busanev.tower.api.PageRequest;
 import com.busanev.tower.web.Paging;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -20,6 +20,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -30,7 +31,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /** The order desk: the pipeline, the orders list, one order's timeline, placing and cancelling. */
 @Path("/orders")
-@RolesAllowed({CurrentUser.BRAND_ORDERS, CurrentUser.VIEWER})
+@RolesAllowed({Roles.BRAND_ORDERS, Roles.VIEWER})
 @Produces(MediaType.TEXT_HTML)
 public class OrdersPage {
     /** A vehicle identification number: 17 characters, no I, O or Q. */
@@ -54,6 +55,11 @@ public class OrdersPage {
     public record OrderQuery(String status, String market, String q, int page) {
         public List<String> statuses() {
             return Order.STATUSES;
+        }
+
+        /** The search as a VIN, or null when it is not one (then it is a brand reference). */
+        public String vin() {
+            return q != null && VIN.matcher(q.toUpperCase(Locale.ROOT)).matches() ? q.toUpperCase(Locale.ROOT) : null;
         }
 
         /** What the panel refreshes from. */
@@ -113,24 +119,20 @@ public class OrdersPage {
     }
 
     private final OrdersApi orders;
-    private final LogisticsApi logistics;
 
-    OrdersPage(@RestClient OrdersApi orders, @RestClient LogisticsApi logistics) {
+    OrdersPage(@RestClient OrdersApi orders) {
         this.orders = orders;
-        this.logistics = logistics;
     }
 
+    /** A search that finds exactly one order by its VIN opens that order; anything else lists what it found. */
     @GET
     public Object list(@RestQuery String status, @RestQuery String market, @RestQuery String q, @RestQuery Integer page) {
         OrderQuery query = new OrderQuery(Paging.filter(status), Paging.filter(market), Paging.filter(q), Paging.page(page));
-        if (query.q() != null && VIN.matcher(query.q()).matches()) {
-            Outcome<UUID> found = Outcome.of(LogisticsApi.SERVICE, () -> logistics.shipments(query.q(), null, 0, 1).items()
-                    .stream().findFirst().map(LogisticsApi.Shipment::orderId).orElse(null));
-            if (!found.failed() && found.value() != null) {
-                return Response.seeOther(URI.create("/orders/" + found.value())).build();
-            }
+        Outcome<Page<Order>> found = page(query);
+        if (query.vin() != null && !found.failed() && found.value().totalItems() == 1) {
+            return Response.seeOther(URI.create("/orders/" + found.value().items().get(0).id())).build();
         }
-        return Templates.list(query, pipeline(query), page(query));
+        return Templates.list(query, pipeline(query), found);
     }
 
     @GET
@@ -156,7 +158,7 @@ public class OrdersPage {
     /** Asks for the cancel; the panel then shows the request and, as it refreshes, the plant's outcome. */
     @POST
     @Path("/{id}/cancel")
-    @RolesAllowed(CurrentUser.BRAND_ORDERS)
+    @RolesAllowed(Roles.BRAND_ORDERS)
     public TemplateInstance cancel(@PathParam("id") UUID id, @RestForm String reason) {
         Outcome<Order> requested = Outcome.of(OrdersApi.SERVICE,
                 () -> orders.cancel(id, new OrdersApi.CancelRequest(Paging.filter(reason))));
@@ -168,7 +170,7 @@ public class OrdersPage {
 
     @GET
     @Path("/new")
-    @RolesAllowed(CurrentUser.BRAND_ORDERS)
+    @RolesAllowed(Roles.BRAND_ORDERS)
     public TemplateInstance form() {
         return Templates.form(reference(), OrderRequest.empty(), UUID.randomUUID().toString(), FieldErrors.NONE);
     }
@@ -179,7 +181,7 @@ public class OrdersPage {
      */
     @POST
     @Path("/new")
-    @RolesAllowed(CurrentUser.BRAND_ORDERS)
+    @RolesAllowed(Roles.BRAND_ORDERS)
     public Object place(@RestForm String brandReference, @RestForm String variant, @RestForm String exteriorColour,
             @RestForm String interior, @RestForm List<String> optionPacks, @RestForm String wheels,
             @RestForm String market, @RestForm String requestedWeek, @RestForm String priority,
@@ -209,11 +211,11 @@ public class OrdersPage {
         return Outcome.of(OrdersApi.SERVICE, orders::reference);
     }
 
+    /** The search box holds a brand reference or a VIN: order-service filters by either. */
     private Outcome<Page<Order>> page(OrderQuery query) {
-        boolean vin = query.q() != null && VIN.matcher(query.q()).matches();
-        String reference = vin ? null : query.q();
-        return Outcome.of(OrdersApi.SERVICE,
-                () -> orders.list(query.status(), query.market(), reference, query.page(), Paging.SIZE));
+        String reference = query.vin() == null ? query.q() : null;
+        return Outcome.of(OrdersApi.SERVICE, () -> orders.list(query.status(), query.market(), reference, query.vin(),
+                PageRequest.of(query.page())));
     }
 
     private Outcome<Pipeline> pipeline(OrderQuery query) {

@@ -1,8 +1,10 @@
 package com.busanev.tower.plant;
 
+import com.busanev.events.Roles;
 import com.busanev.tower.api.FieldErrors;
 import com.busanev.tower.api.Outcome;
 import com.busanev.tower.api.Page;
+import com.busanev.tower.api.PageRequest;
 import com.busanev.tower.web.CurrentUser;
 import com.busanev.tower.web.Paging;
 import com.busanev.tower.web.PlantClock;
@@ -23,23 +25,26 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /** The planner's view: the schedule by day, the KPIs, the blocked backlog and the calendar with its edit form. */
 @Path("/plant")
-@RolesAllowed({CurrentUser.PLANT_PLANNER, CurrentUser.PLANT_FLOOR, CurrentUser.VIEWER})
+@RolesAllowed({Roles.PLANT_PLANNER, Roles.PLANT_FLOOR, Roles.VIEWER})
 @Produces(MediaType.TEXT_HTML)
 public class PlantPage {
     /** The schedule shows two weeks from plant today unless the person picks a range. */
     private static final int DEFAULT_DAYS = 14;
     /** production-service answers at most this many days of schedule. */
     private static final int MAX_DAYS = 366;
+    /** The KPI charts show the two weeks before the range too: what was built, next to what is planned. */
+    private static final int CHART_HISTORY_DAYS = 14;
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance plant(Range range, Outcome<List<ProductionApi.ScheduleDay>> schedule,
-                Outcome<ProductionApi.Kpis> kpis, Outcome<Page<ProductionApi.Build>> blocked, Outcome<Calendar> calendar,
+                Outcome<ProductionApi.Kpis> kpis, Outcome<PlantCharts> charts, Outcome<List<ProductionApi.PackUse>> packs,
+                Outcome<Page<ProductionApi.Build>> blocked, Outcome<Calendar> calendar,
                 Outcome<List<ProductionApi.CalendarVersion>> history, Calendar.Change change, FieldErrors errors,
                 String saved);
 
         static native TemplateInstance plant$live(Range range, Outcome<List<ProductionApi.ScheduleDay>> schedule,
-                Outcome<ProductionApi.Kpis> kpis);
+                Outcome<ProductionApi.Kpis> kpis, Outcome<PlantCharts> charts, Outcome<List<ProductionApi.PackUse>> packs);
 
         static native TemplateInstance plant$blocked(Outcome<Page<ProductionApi.Build>> blocked);
 
@@ -52,6 +57,16 @@ public class PlantPage {
     public record Range(LocalDate from, LocalDate to, String note) {
         public String query() {
             return "from=" + from + "&to=" + to;
+        }
+
+        /**
+         * The charts start this many days before the range, so that they show the cars built up to it beside the
+         * plan (within the 366 days production-service answers at most).
+         */
+        LocalDate chartsFrom() {
+            LocalDate earliest = to.minusDays(MAX_DAYS - 1);
+            LocalDate wanted = from.minusDays(CHART_HISTORY_DAYS);
+            return wanted.isBefore(earliest) ? earliest : wanted;
         }
     }
 
@@ -72,7 +87,7 @@ public class PlantPage {
         Range range = range(from, to);
         Outcome<Calendar> calendar = user.seesPlantReports() ? calendars.current() : null;
         Calendar.Change change = calendar == null || calendar.failed() ? null : Calendar.Change.of(calendar.value());
-        return Templates.plant(range, schedule(range), kpis(range), blocked(0), calendar,
+        return Templates.plant(range, schedule(range), kpis(range), charts(range), packs(range), blocked(0), calendar,
                 calendar == null ? null : history(), change, FieldErrors.NONE, null);
     }
 
@@ -80,7 +95,7 @@ public class PlantPage {
     @Path("/live")
     public TemplateInstance live(@RestQuery String from, @RestQuery String to) {
         Range range = range(from, to);
-        return Templates.plant$live(range, schedule(range), kpis(range));
+        return Templates.plant$live(range, schedule(range), kpis(range), charts(range), packs(range));
     }
 
     @GET
@@ -92,7 +107,7 @@ public class PlantPage {
     /** Saves the calendar form; a conflict or bad input comes back in the form, with what the person typed. */
     @POST
     @Path("/calendar")
-    @RolesAllowed(CurrentUser.PLANT_PLANNER)
+    @RolesAllowed(Roles.PLANT_PLANNER)
     public TemplateInstance changeCalendar(@RestForm String version, @RestForm String renaultReservedPerDay,
             @RestForm String evShareCap, @RestForm String horizonWeeks, @RestForm String downtimeFrom,
             @RestForm String downtimeTo, @RestForm String downtimeReason) {
@@ -135,12 +150,22 @@ public class PlantPage {
         return user.seesPlantReports() ? Outcome.of(ProductionApi.SERVICE, () -> production.kpis(range.from(), range.to())) : null;
     }
 
+    /** Null where the role may not read the KPIs: the template leaves the charts out. */
+    private Outcome<PlantCharts> charts(Range range) {
+        return user.seesPlantReports() ? Outcome.of(ProductionApi.SERVICE,
+                () -> PlantCharts.of(production.dailyKpis(range.chartsFrom(), range.to()))) : null;
+    }
+
+    private Outcome<List<ProductionApi.PackUse>> packs(Range range) {
+        return Outcome.of(ProductionApi.SERVICE, () -> production.packUse(range.from(), range.to()));
+    }
+
     /** Every version of the calendar, newest first: who changed it and when. */
     private Outcome<List<ProductionApi.CalendarVersion>> history() {
         return Outcome.of(ProductionApi.SERVICE, production::calendarHistory);
     }
 
     private Outcome<Page<ProductionApi.Build>> blocked(int page) {
-        return Outcome.of(ProductionApi.SERVICE, () -> production.builds("BLOCKED", null, page, Paging.SIZE));
+        return Outcome.of(ProductionApi.SERVICE, () -> production.builds("BLOCKED", null, PageRequest.of(page)));
     }
 }

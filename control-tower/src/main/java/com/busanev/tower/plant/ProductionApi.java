@@ -1,8 +1,10 @@
 package com.busanev.tower.plant;
 
 import com.busanev.tower.api.Page;
+import com.busanev.tower.api.PageRequest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.oidc.token.propagation.common.AccessToken;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
@@ -31,10 +33,20 @@ public interface ProductionApi {
     @Path("/kpis")
     Kpis kpis(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to);
 
+    /** The KPIs per day, for the charts. */
+    @GET
+    @Path("/kpis/daily")
+    List<KpiDay> dailyKpis(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to);
+
+    /** Packs used of each week's budget, per region. */
+    @GET
+    @Path("/pack-budgets")
+    List<PackUse> packUse(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to);
+
     @GET
     @Path("/builds")
     Page<Build> builds(@QueryParam("status") String status, @QueryParam("region") String region,
-            @QueryParam("page") int page, @QueryParam("size") int size);
+            @BeanParam PageRequest page);
 
     /** The calendar in force; its ETag is the version a change sends back in If-Match. */
     @GET
@@ -76,6 +88,21 @@ public interface ProductionApi {
 
         public long evSharePercent() {
             return Math.round(evShare * 100);
+        }
+    }
+
+    record KpiDay(LocalDate date, int slotsPlanned, int polestarCapacity, double utilisation, long vehiclesBuilt,
+            Double defectsPer100Vehicles, Double co2PerVehicleKg, double co2TargetKg) {
+    }
+
+    record PackUse(String week, String region, int budget, int used) {
+        public long usedPercent() {
+            return budget == 0 ? (used == 0 ? 0 : 100) : Math.min(100, Math.round(100.0 * used / budget));
+        }
+
+        /** More builds than packs: the plan holds builds the budget cannot supply. */
+        public boolean over() {
+            return used > budget;
         }
     }
 

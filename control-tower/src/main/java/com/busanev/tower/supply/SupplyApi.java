@@ -1,7 +1,9 @@
 package com.busanev.tower.supply;
 
 import com.busanev.tower.api.Page;
+import com.busanev.tower.api.PageRequest;
 import io.quarkus.oidc.token.propagation.common.AccessToken;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,12 +28,12 @@ public interface SupplyApi {
     @GET
     @Path("/alerts")
     Page<Alert> alerts(@QueryParam("status") String status, @QueryParam("region") String region,
-            @QueryParam("page") int page, @QueryParam("size") int size);
+            @BeanParam PageRequest page);
 
     @GET
     @Path("/contracts")
     Page<Contract> contracts(@QueryParam("supplier") String supplier, @QueryParam("status") String status,
-            @QueryParam("page") int page, @QueryParam("size") int size);
+            @BeanParam PageRequest page);
 
     @GET
     @Path("/contracts/{id}/versions")

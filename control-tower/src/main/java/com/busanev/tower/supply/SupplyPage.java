@@ -1,7 +1,9 @@
 package com.busanev.tower.supply;
 
+import com.busanev.events.Roles;
 import com.busanev.tower.api.Outcome;
 import com.busanev.tower.api.Page;
+import com.busanev.tower.api.PageRequest;
 import com.busanev.tower.web.CurrentUser;
 import com.busanev.tower.web.Paging;
 import io.quarkus.qute.CheckedTemplate;
@@ -25,7 +27,7 @@ import org.jboss.resteasy.reactive.RestQuery;
  * supplier's token makes supplier-service answer its own contracts only; coverage and alerts are procurement's.
  */
 @Path("/supply")
-@RolesAllowed({CurrentUser.PROCUREMENT, CurrentUser.BATTERY_SUPPLIER, CurrentUser.VIEWER})
+@RolesAllowed({Roles.PROCUREMENT, Roles.BATTERY_SUPPLIER, Roles.VIEWER})
 @Produces(MediaType.TEXT_HTML)
 public class SupplyPage {
     /** Coverage looks this many ISO weeks ahead. */
@@ -36,11 +38,11 @@ public class SupplyPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance supply(Outcome<Page<SupplyApi.Alert>> alerts,
-                Outcome<List<SupplyApi.WeekCoverage>> coverage, Outcome<Page<SupplyApi.Contract>> contracts,
+                Outcome<Coverage> coverage, Outcome<Page<SupplyApi.Contract>> contracts,
                 ContractQuery query);
 
         static native TemplateInstance supply$live(Outcome<Page<SupplyApi.Alert>> alerts,
-                Outcome<List<SupplyApi.WeekCoverage>> coverage);
+                Outcome<Coverage> coverage);
 
         static native TemplateInstance supply$contracts(Outcome<Page<SupplyApi.Contract>> contracts, ContractQuery query);
 
@@ -101,14 +103,14 @@ public class SupplyPage {
 
     /** Null where the role may not read them (a supplier): the template leaves the panel out. */
     private Outcome<Page<SupplyApi.Alert>> alerts() {
-        return user.seesCoverage() ? Outcome.of(SupplyApi.SERVICE, () -> supply.alerts("OPEN", null, 0, ALERTS_SHOWN)) : null;
+        return user.seesCoverage() ? Outcome.of(SupplyApi.SERVICE, () -> supply.alerts("OPEN", null, PageRequest.first(ALERTS_SHOWN))) : null;
     }
 
-    private Outcome<List<SupplyApi.WeekCoverage>> coverage() {
-        return user.seesCoverage() ? Outcome.of(SupplyApi.SERVICE, () -> supply.coverage(COVERAGE_WEEKS)) : null;
+    private Outcome<Coverage> coverage() {
+        return user.seesCoverage() ? Outcome.of(SupplyApi.SERVICE, () -> Coverage.of(supply.coverage(COVERAGE_WEEKS))) : null;
     }
 
     private Outcome<Page<SupplyApi.Contract>> contracts(ContractQuery query, int page) {
-        return Outcome.of(SupplyApi.SERVICE, () -> supply.contracts(null, query.status(), page, Paging.SIZE));
+        return Outcome.of(SupplyApi.SERVICE, () -> supply.contracts(null, query.status(), PageRequest.of(page)));
     }
 }

@@ -1,5 +1,6 @@
 package com.busanev.tower.web;
 
+import com.busanev.events.Roles;
 import io.quarkus.oidc.IdToken;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -14,14 +15,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Named("user")
 @RequestScoped
 public class CurrentUser {
-    public static final String BRAND_ORDERS = "brand-orders";
-    public static final String PLANT_PLANNER = "plant-planner";
-    public static final String PLANT_FLOOR = "plant-floor";
-    public static final String LOGISTICS_OPERATOR = "logistics-operator";
-    public static final String PROCUREMENT = "procurement";
-    public static final String BATTERY_SUPPLIER = "battery-supplier";
-    public static final String VIEWER = "viewer";
-
     @Inject
     SecurityIdentity identity;
 
@@ -50,35 +43,40 @@ public class CurrentUser {
     }
 
     public boolean seesOrders() {
-        return any(BRAND_ORDERS, VIEWER);
+        return any(Roles.BRAND_ORDERS, Roles.VIEWER);
     }
 
     public boolean placesOrders() {
-        return any(BRAND_ORDERS);
+        return any(Roles.BRAND_ORDERS);
     }
 
     public boolean seesSchedule() {
-        return any(PLANT_PLANNER, PLANT_FLOOR, VIEWER);
+        return any(Roles.PLANT_PLANNER, Roles.PLANT_FLOOR, Roles.VIEWER);
     }
 
     public boolean seesPlantReports() {
-        return any(PLANT_PLANNER, VIEWER);
+        return any(Roles.PLANT_PLANNER, Roles.VIEWER);
     }
 
     public boolean editsCalendar() {
-        return any(PLANT_PLANNER);
+        return any(Roles.PLANT_PLANNER);
     }
 
     public boolean seesContracts() {
-        return any(PROCUREMENT, BATTERY_SUPPLIER, VIEWER);
+        return any(Roles.PROCUREMENT, Roles.BATTERY_SUPPLIER, Roles.VIEWER);
     }
 
     public boolean seesCoverage() {
-        return any(PROCUREMENT, VIEWER);
+        return any(Roles.PROCUREMENT, Roles.VIEWER);
+    }
+
+    /** The viewer reads what every service parks for an operator (the kit's GET /api/v1/ops/parked). */
+    public boolean seesParkedEvents() {
+        return any(Roles.VIEWER);
     }
 
     public boolean seesLogistics() {
-        return any(LOGISTICS_OPERATOR, VIEWER);
+        return any(Roles.LOGISTICS_OPERATOR, Roles.VIEWER);
     }
 
     /** Whether any exception is the person's to read: blocked orders, shortages or late voyages. */

@@ -1,6 +1,6 @@
 package com.busanev.logistics.port;
 
-import com.busanev.kit.security.Roles;
+import com.busanev.events.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 
-/** A car's ETA moved later (a late departure, arrival or delivery, a postponed sailing): ShipmentDelayed says so. */
+/**
+ * A car's ETA moved later (a late departure, arrival or delivery, a postponed sailing): ShipmentDelayed says so, and
+ * the car keeps its latest delay (when, why, the ETA first promised) for the list of delayed cars.
+ */
 @ApplicationScoped
 public class Delays {
     private final Outbox outbox;
@@ -18,11 +21,19 @@ public class Delays {
         this.clock = clock;
     }
 
-    /** Call after setting the car's new ETA; an ETA that did not move later announces nothing. */
+    /**
+     * Call after setting the car's new ETA, in the transaction that saves the car (its delay is set here); an ETA that
+     * did not move later announces nothing.
+     */
     public Uni<Void> announceIfLater(Shipment car, Instant previousEta, String reason) {
         if (!car.eta.isAfter(previousEta)) {
             return Uni.createFrom().voidItem();
         }
+        if (car.firstEta == null) {
+            car.firstEta = previousEta;
+        }
+        car.delayedAt = clock.instant();
+        car.delayReason = reason;
         return outbox.append(new ShipmentDelayed(car.orderId, car.voyageId, previousEta, car.eta, reason, clock.instant()))
                 .replaceWithVoid();
     }

@@ -45,6 +45,14 @@ public class Shipment extends PanacheEntityBase {
     public Instant departedAt;
     @Column(name = "arrived_at")
     public Instant arrivedAt;
+    /** The ETA first promised, before any delay; null until a delay moved it. */
+    @Column(name = "first_eta")
+    public Instant firstEta;
+    /** When the latest delay was announced, and why; null for a car never delayed. */
+    @Column(name = "delayed_at")
+    public Instant delayedAt;
+    @Column(name = "delay_reason")
+    public String delayReason;
     @Version
     public int version;
 }

@@ -1,9 +1,9 @@
 package com.busanev.logistics.shipment;
 
+import com.busanev.events.Roles;
 import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
 import com.busanev.kit.security.Caller;
-import com.busanev.kit.security.Roles;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,13 +43,16 @@ public class ShipmentResource {
     @GET
     @RolesAllowed({Roles.LOGISTICS_OPERATOR, Roles.VIEWER, Roles.BRAND_ORDERS})
     @WithSession
-    @Operation(operationId = "listShipments",
-            summary = "Shipments by order id, VIN, voyage or status", description = "A brand sees only its own cars "
-            + "(token claim 'brand'): another brand's order id or VIN finds nothing.")
+    @Operation(operationId = "listShipments", summary = "Shipments by order id, VIN, voyage, status or delay",
+            description = "A brand sees only its own cars (token claim 'brand'): another brand's order id or VIN finds "
+            + "nothing. In the order cars were ready at the port; delayed=true lists the cars whose ETA moved later "
+            + "(each with its latest delay: the ETA first promised, when and why), latest delay first.")
     @APIResponse(responseCode = "200", description = "One page, with the total")
     @APIResponse(responseCode = "400", description = "A page, size or filter value that cannot be used")
     public Uni<Page<ShipmentView>> list(@QueryParam("orderId") UUID orderId, @QueryParam("vin") String vin,
-            @QueryParam("voyage") UUID voyage, @QueryParam("status") ShipmentStatus status, @Valid @BeanParam PageParams page) {
+            @QueryParam("voyage") UUID voyage, @QueryParam("status") ShipmentStatus status,
+            @Parameter(description = "true: only cars whose ETA moved later, latest delay first") @QueryParam("delayed") boolean delayed,
+            @Valid @BeanParam PageParams page) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         if (!caller.hasRole(Roles.LOGISTICS_OPERATOR) && !caller.hasRole(Roles.VIEWER)) {
@@ -71,7 +75,11 @@ public class ShipmentResource {
             query.append(" and status = :status");
             parameters.and("status", status);
         }
-        var found = Shipment.<Shipment>find(query.toString(), Sort.ascending("readyAt", "orderId"), parameters).page(page.page, page.size);
+        if (delayed) {
+            query.append(" and delayedAt is not null");
+        }
+        Sort order = delayed ? Sort.descending("delayedAt").and("orderId") : Sort.ascending("readyAt", "orderId");
+        var found = Shipment.<Shipment>find(query.toString(), order, parameters).page(page.page, page.size);
         return found.list().chain(list -> found.count()
                 .map(total -> Page.of(list.stream().map(ShipmentView::of).toList(), page, total)));
     }

@@ -1,10 +1,10 @@
 package com.busanev.logistics.voyage;
 
+import com.busanev.events.Roles;
 import com.busanev.kit.idempotency.IdempotencyKeys;
 import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
 import com.busanev.kit.problem.ProblemException;
-import com.busanev.kit.security.Roles;
 import com.busanev.logistics.port.Ports;
 import com.busanev.logistics.shipment.ActualTime;
 import com.busanev.logistics.shipment.Shipment;

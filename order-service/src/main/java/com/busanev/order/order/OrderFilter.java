@@ -19,6 +19,10 @@ public class OrderFilter {
     @Parameter(description = "The brand's order reference")
     public String reference;
 
+    @QueryParam("vin")
+    @Parameter(description = "The car's vehicle identification number, once the plant built it")
+    public String vin;
+
     @QueryParam("createdFrom")
     @Parameter(description = "Created at or after this instant (ISO-8601)")
     public Instant createdFrom;
@@ -39,6 +43,10 @@ public class OrderFilter {
         if (reference != null) {
             query.append(" and brandReference = :reference");
             parameters.and("reference", reference);
+        }
+        if (vin != null) {
+            query.append(" and vin = :vin");
+            parameters.and("vin", vin);
         }
         if (createdFrom != null) {
             query.append(" and createdAt >= :createdFrom");

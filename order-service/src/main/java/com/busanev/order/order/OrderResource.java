@@ -1,11 +1,11 @@
 package com.busanev.order.order;
 
+import com.busanev.events.Roles;
 import com.busanev.kit.idempotency.IdempotencyKeys;
 import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
 import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.security.Caller;
-import com.busanev.kit.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -91,9 +91,9 @@ public class OrderResource {
 
     @GET
     @RolesAllowed({Roles.BRAND_ORDERS, Roles.VIEWER})
-    @Operation(operationId = "listOrders",
-            summary = "Orders, newest first, paged and filtered", description = "A brand lists only its own; "
-            + "filters combine with AND, createdFrom is inclusive and createdTo exclusive.")
+    @Operation(operationId = "listOrders", summary = "Orders, newest first, paged and filtered",
+            description = "A brand lists only its own; filters combine with AND (reference and vin find one order), "
+            + "createdFrom is inclusive and createdTo exclusive.")
     @APIResponse(responseCode = "200", description = "One page, with the total")
     @APIResponse(responseCode = "400", description = "A page, size or filter value that cannot be used")
     public Uni<Page<OrderView>> list(@BeanParam OrderFilter filter, @Valid @BeanParam PageParams page) {

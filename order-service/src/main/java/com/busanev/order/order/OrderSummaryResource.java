@@ -1,7 +1,7 @@
 package com.busanev.order.order;
 
+import com.busanev.events.Roles;
 import com.busanev.kit.security.Caller;
-import com.busanev.kit.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

@@ -2,7 +2,7 @@ package com.busanev.order.reference;
 
 import com.busanev.events.Markets;
 import com.busanev.events.Region;
-import com.busanev.kit.security.Roles;
+import com.busanev.events.Roles;
 import com.busanev.order.order.Polestar4;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** What may be ordered, so a partner builds its order form from data rather than from a PDF. */

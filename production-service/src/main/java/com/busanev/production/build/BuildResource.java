@@ -1,10 +1,10 @@
 package com.busanev.production.build;
 
+import com.busanev.events.Region;
+import com.busanev.events.Roles;
 import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
 import com.busanev.kit.problem.ProblemException;
-import com.busanev.kit.security.Roles;
-import com.busanev.events.Region;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;

@@ -1,8 +1,8 @@
 package com.busanev.production.calendar;
 
+import com.busanev.events.Roles;
 import com.busanev.kit.concurrency.IfMatch;
 import com.busanev.kit.security.Caller;
-import com.busanev.kit.security.Roles;
 import com.busanev.production.plan.Planner;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

@@ -119,7 +119,7 @@ public class PlantReports {
                         }))));
     }
 
-    private static void checkRange(LocalDate from, LocalDate to) {
+    static void checkRange(LocalDate from, LocalDate to) {
         List<Violation> missing = new ArrayList<>();
         if (from == null) {
             missing.add(new Violation("from", "is required (ISO date)"));
@@ -135,7 +135,7 @@ public class PlantReports {
         }
     }
 
-    private static double round(double value) {
+    static double round(double value) {
         return Math.round(value * 1000) / 1000.0;
     }
 }

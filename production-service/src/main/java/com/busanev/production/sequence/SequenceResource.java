@@ -1,10 +1,10 @@
 package com.busanev.production.sequence;
 
+import com.busanev.events.Roles;
 import com.busanev.kit.concurrency.IfMatch;
 import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.problem.Violation;
 import com.busanev.kit.security.Caller;
-import com.busanev.kit.security.Roles;
 import com.busanev.production.versioned.Versioned;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

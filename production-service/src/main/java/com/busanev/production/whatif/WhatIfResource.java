@@ -1,8 +1,8 @@
 package com.busanev.production.whatif;
 
+import com.busanev.events.Roles;
 import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.problem.Violation;
-import com.busanev.kit.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;

@@ -1,5 +1,6 @@
 package com.busanev.kit.security;
 
+import com.busanev.events.Roles;
 import com.busanev.kit.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;

@@ -2,9 +2,9 @@ package com.busanev.supplier.alert;
 
 import com.busanev.events.IsoWeek;
 import com.busanev.events.Region;
+import com.busanev.events.Roles;
 import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
-import com.busanev.kit.security.Roles;
 import com.busanev.supplier.allocation.SupplyPlanner;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;

@@ -1,9 +1,9 @@
 package com.busanev.supplier.calloff;
 
 import com.busanev.events.Region;
+import com.busanev.events.Roles;
 import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.security.Caller;
-import com.busanev.kit.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;

@@ -1,12 +1,12 @@
 package com.busanev.supplier.contract;
 
+import com.busanev.events.Roles;
 import com.busanev.kit.concurrency.IfMatch;
 import com.busanev.kit.idempotency.IdempotencyKeys;
 import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
 import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.security.Caller;
-import com.busanev.kit.security.Roles;
 import com.busanev.supplier.allocation.SupplyPlanner;
 import com.busanev.supplier.stock.AsnRequest;
 import com.busanev.supplier.stock.Delivery;

@@ -1,12 +1,12 @@
 package com.busanev.supplier.stock;
 
 import com.busanev.events.Region;
+import com.busanev.events.Roles;
 import com.busanev.kit.idempotency.IdempotencyKeys;
 import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
 import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.security.Caller;
-import com.busanev.kit.security.Roles;
 import com.busanev.supplier.allocation.SourcingRules;
 import com.busanev.supplier.allocation.SupplyPlanner;
 import com.busanev.supplier.contract.Contract;

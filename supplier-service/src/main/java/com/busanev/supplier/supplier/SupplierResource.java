@@ -1,7 +1,7 @@
 package com.busanev.supplier.supplier;
 
+import com.busanev.events.Roles;
 import com.busanev.kit.problem.ProblemException;
-import com.busanev.kit.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;

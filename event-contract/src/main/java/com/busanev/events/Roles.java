@@ -1,6 +1,9 @@
-package com.busanev.kit.security;
+package com.busanev.events;
 
-/** Realm roles of {@code ev-partnership} (see local-stack/src/main/resources/realm/ev-partnership-realm.json). */
+/**
+ * Realm roles of {@code ev-partnership} (see local-stack/src/main/resources/realm/ev-partnership-realm.json): part of
+ * the contract between the services and their callers, so the services and the control tower name them alike.
+ */
 public final class Roles {
     public static final String BRAND_ORDERS = "brand-orders";
     public static final String PLANT_PLANNER = "plant-planner";
