@@ -245,6 +245,19 @@ class WebhookDeliveryTest {
         as(theta).get("/api/v1/webhooks/" + hook).then().statusCode(404);
     }
 
+    @Test
+    void theOpenApiDocumentDescribesEachPayloadTheSignatureAndTheOperations() {
+        JsonPath openApi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        String body = "webhooks.ShipmentDelayed.post.requestBody.content.'application/cloudevents+json'.schema";
+        assertThat(openApi.getString(body + ".properties.data.'$ref'")).isEqualTo("#/components/schemas/ShipmentDelayed");
+        assertThat(openApi.getMap("components.schemas.ShipmentDelayed.properties")).containsKeys("orderId", "eta", "previousEta");
+        assertThat(openApi.getList("webhooks.ShipmentDelayed.post.parameters.name", String.class))
+                .containsExactly("webhook-id", "webhook-timestamp", "webhook-signature");
+        assertThat(openApi.getMap("webhooks")).hasSize(15).doesNotContainKey("SequenceFrozen");
+        assertThat(openApi.getString("paths.'/api/v1/webhooks'.post.operationId")).isEqualTo("createWebhookSubscription");
+        assertThat(openApi.getMap("paths.'/api/v1/webhooks/{id}/deliveries'.get.responses")).containsKeys("200", "400", "401", "403", "404");
+    }
+
     private static void badRequest(String token, String body, String field) {
         as(token).body(body).post("/api/v1/webhooks").then().statusCode(400)
                 .contentType("application/problem+json").body("violations.field", hasItem(field));

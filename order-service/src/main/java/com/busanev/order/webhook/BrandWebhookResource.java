@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A brand's webhook subscriptions: brand-orders manages its brand's; a viewer reads every brand's. */
-@Path("/api/v1/webhooks")
+@Path(WebhookResource.PATH)
 @Tag(name = "Webhooks", description = "Push instead of polling: every event of the brand's orders, signed per "
         + "Standard Webhooks (docs/partner-integration.md)")
 public class BrandWebhookResource extends WebhookResource {

@@ -2,6 +2,7 @@ package com.busanev.kit.webhook;
 
 import com.busanev.events.EventType;
 import com.busanev.events.Nullable;
+import com.busanev.kit.problem.Problem;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -26,11 +28,17 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
  * Documents the webhooks a service sends in the OpenAPI 3.1 {@code webhooks} section: one entry per event type
  * offered ({@code kit.webhooks.event-types}), a POST whose body is the structured CloudEvent with the event's payload
  * schema as {@code data} (the schemas are built from the event records, as the AsyncAPI document's are), and the
- * signature headers. A service without webhooks gets nothing.
+ * signature headers. A service without webhooks gets nothing. It also gives every operation of the webhook API
+ * ({@link WebhookResource}) its problem responses, once here rather than on each method.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.RUNTIME_STARTUP)
 public class WebhookOpenApiFilter implements OASFilter {
     private static final String SCHEMAS = "#/components/schemas/";
+    private static final Map<String, String> PROBLEMS = Map.of(
+            "400", "A field or parameter that cannot be used, each named in violations",
+            "401", "No valid token",
+            "403", "The token's roles do not allow this",
+            "404", "No such subscription (or delivery) of the caller's");
     private static final String SIGNATURE_SCHEME = "Signed per Standard Webhooks (docs/partner-integration.md): "
             + "base64 HMAC-SHA256, under the subscription's secret (whsec_<base64 key>), of "
             + "'<webhook-id>.<webhook-timestamp>.<raw body>'. Answer 2xx within 10 s; anything else is retried with "
@@ -48,9 +56,28 @@ public class WebhookOpenApiFilter implements OASFilter {
             openAPI.setComponents(OASFactory.createComponents());
         }
         Components components = openAPI.getComponents();
+        problemResponses(openAPI);
         for (String name : names) {
             WebhookEventTypes.byName(name).ifPresent(type -> openAPI.addWebhook(type.eventName(), webhook(type, components)));
         }
+    }
+
+    private static void problemResponses(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if (path.startsWith(WebhookResource.PATH)) {
+                item.getOperations().values().forEach(operation -> PROBLEMS.forEach((status, description) -> {
+                    if (operation.getResponses().getAPIResponse(status) == null) {
+                        operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse()
+                                .description(description)
+                                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                                        OASFactory.createMediaType().schema(ref(Problem.class.getSimpleName())))));
+                    }
+                }));
+            }
+        });
     }
 
     private static org.eclipse.microprofile.openapi.models.PathItem webhook(EventType type, Components components) {

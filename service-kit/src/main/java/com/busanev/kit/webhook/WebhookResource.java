@@ -38,19 +38,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * The webhook API of a service, written once: a service extends it with its path ({@code /api/v1/webhooks}), its
  * tag, and who owns what (a brand's or a supplier's subscriptions, from the token). Authorization is by the two
  * owner methods, not by annotations, since the roles differ per service: no token is a 401, a caller who may not
- * is a 403, another owner's subscription a 404. The signature scheme, retries and ordering are documented in
- * docs/partner-integration.md and in the OpenAPI document's {@code webhooks} section.
+ * is a 403, another owner's subscription a 404 ({@link WebhookOpenApiFilter} documents these problems once for every
+ * operation). The signature scheme, retries and ordering are documented in docs/partner-integration.md and in the
+ * OpenAPI document's {@code webhooks} section.
  */
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "400", description = "A field or parameter that cannot be used, each named",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No valid token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token's roles do not allow this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such subscription (or delivery) of the caller's",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public abstract class WebhookResource {
     private final WebhookSubscriptions subscriptions;
     private final WebhookEventTypes types;
@@ -64,6 +57,9 @@ public abstract class WebhookResource {
         this.idempotencyKeys = idempotencyKeys;
         this.caller = caller;
     }
+
+    /** Where a service mounts it. */
+    public static final String PATH = "/api/v1/webhooks";
 
     /** The owner whose subscriptions the caller manages (its brand or supplier); throws 403 for a caller who may not. */
     protected abstract String managedOwner(Caller caller);
@@ -99,7 +95,7 @@ public abstract class WebhookResource {
                 .chain(() -> Panache.withTransaction(() -> idempotencyKeys.once(key, "webhooks:" + owner, request,
                         SubscriptionView.class, 201, () -> subscriptions.create(owner, caller.name(), request))))
                 .map(result -> Response.status(result.status()).entity(result.body())
-                        .location(URI.create("/api/v1/webhooks/" + result.body().id()))
+                        .location(URI.create(PATH + "/" + result.body().id()))
                         .header(IdempotencyKeys.REPLAYED_HEADER, result.replayed())
                         .build());
     }

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A battery supplier's webhook subscriptions: it manages its own; procurement and viewers read every supplier's. */
-@Path("/api/v1/webhooks")
+@Path(WebhookResource.PATH)
 @Tag(name = "Webhooks", description = "Push instead of polling: allocations and shortage alerts that concern the "
         + "supplier, signed per Standard Webhooks (docs/partner-integration.md)")
 public class SupplierWebhookResource extends WebhookResource {
