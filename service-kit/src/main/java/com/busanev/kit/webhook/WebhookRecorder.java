@@ -30,15 +30,21 @@ public class WebhookRecorder {
 
     private final EventConsumer consumer;
     private final WebhookEventTypes types;
+    private final WebhookBacklog backlog;
 
-    WebhookRecorder(EventConsumer consumer, WebhookEventTypes types) {
+    WebhookRecorder(EventConsumer consumer, WebhookEventTypes types, WebhookBacklog backlog) {
         this.consumer = consumer;
         this.types = types;
+        this.backlog = backlog;
     }
 
-    /** Records a consumed batch's deliveries; the service's {@code @Incoming} method returns this. */
+    /**
+     * Records a consumed batch's deliveries; the service's {@code @Incoming} method returns this. While no
+     * subscription exists nothing can be owed: the batch is read (an unreadable record is still dead-lettered) and
+     * acknowledged without a transaction.
+     */
     public Uni<Void> record(KafkaRecordBatch<String, String> batch, WebhookAudience audience) {
-        return consumer.consumeBatch(INBOX, batch, types.offered(),
+        return consumer.consumeBatch(INBOX, batch, backlog.anySubscription() ? types.offered() : Set.of(),
                 events -> audience.recipients(events).chain(this::owe));
     }
 

@@ -2,7 +2,6 @@ package com.busanev.kit.webhook;
 
 import com.busanev.kit.lifecycle.Stopping;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -97,12 +96,6 @@ public class WebhookSender {
     private static final String DISABLE = """
             UPDATE webhook_subscription SET enabled = false, disabled_at = now(), disabled_reason = $2, updated_at = now()
             WHERE id = $1 AND enabled RETURNING owner, url""";
-    private static final String BACKLOG = """
-            SELECT count(*) AS pending,
-                   coalesce(extract(epoch FROM now() - min(d.created_at) FILTER (WHERE s.enabled)), 0)::float8 AS oldest
-            FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
-            WHERE d.status = 'PENDING'""";
-
     private final Pool pool;
     private final WebhookConfig config;
     private final WebhookEndpoints endpoints;
@@ -117,8 +110,6 @@ public class WebhookSender {
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Long> timers = new ArrayList<>();
-    private volatile long pendingDeliveries;
-    private volatile long oldestPendingAgeSeconds;
     private volatile boolean failing;
 
     WebhookSender(Pool pool, WebhookConfig config, WebhookEndpoints endpoints, Stopping stopping, Vertx vertx,
@@ -144,13 +135,7 @@ public class WebhookSender {
                 .setFollowRedirects(false)
                 .setMaxPoolSize(config.perEndpointConcurrency())
                 .setUserAgent("busan-ev-webhooks" + source));
-        Gauge.builder(WebhookMetrics.PENDING, this, sender -> sender.pendingDeliveries)
-                .description("Webhook deliveries not delivered yet").strongReference(true).register(registry);
-        Gauge.builder(WebhookMetrics.OLDEST_PENDING_AGE_SECONDS, this, sender -> sender.oldestPendingAgeSeconds)
-                .description("Age of the oldest pending webhook delivery of an enabled subscription, 0 when none")
-                .strongReference(true).register(registry);
         timers.add(vertx.setPeriodic(config.pollInterval().toMillis(), tick -> wakeUp()));
-        timers.add(vertx.setPeriodic(config.backlogRefresh().toMillis(), tick -> countBacklog()));
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -332,14 +317,6 @@ public class WebhookSender {
                         delivery.subscriptionId(), status),
                         failure -> LOG.infof("webhook subscription %s: disabled notice not delivered: %s",
                                 delivery.subscriptionId(), failure.getMessage()));
-    }
-
-    private void countBacklog() {
-        pool.query(BACKLOG).execute().subscribe().with(rows -> {
-            Row row = rows.iterator().next();
-            pendingDeliveries = row.getLong("pending");
-            oldestPendingAgeSeconds = (long) Math.floor(row.getDouble("oldest"));
-        }, failure -> LOG.debugf("webhook backlog not counted: %s", failure.getMessage()));
     }
 
     private static long elapsedMs(long startedNanos) {

@@ -33,11 +33,14 @@ public class WebhookSubscriptions {
     private final WebhookEndpoints endpoints;
     private final WebhookEventTypes types;
     private final WebhookConfig config;
+    private final WebhookBacklog backlog;
 
-    WebhookSubscriptions(WebhookEndpoints endpoints, WebhookEventTypes types, WebhookConfig config) {
+    WebhookSubscriptions(WebhookEndpoints endpoints, WebhookEventTypes types, WebhookConfig config,
+            WebhookBacklog backlog) {
         this.endpoints = endpoints;
         this.types = types;
         this.config = config;
+        this.backlog = backlog;
     }
 
     /** A 400 naming each field of a new subscription that is wrong. */
@@ -98,6 +101,7 @@ public class WebhookSubscriptions {
         subscription.createdBy = createdBy;
         subscription.createdAt = now;
         subscription.updatedAt = now;
+        backlog.subscribed();
         return subscription.<WebhookSubscription>persist().map(SubscriptionView::withSecret);
     }
 
