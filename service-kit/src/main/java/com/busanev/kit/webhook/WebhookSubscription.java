@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,16 +37,6 @@ public class WebhookSubscription extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
-
-    /** The secrets requests are signed with at {@code now}: the current one, and the previous one in its grace. */
-    List<String> liveSecrets(Instant now) {
-        List<String> secrets = new ArrayList<>(2);
-        secrets.add(secret);
-        if (previousSecret != null && previousSecretExpiresAt != null && now.isBefore(previousSecretExpiresAt)) {
-            secrets.add(previousSecret);
-        }
-        return secrets;
-    }
 
     boolean wants(String eventName) {
         return List.of(eventTypes).contains(eventName);
