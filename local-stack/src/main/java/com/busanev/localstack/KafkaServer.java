@@ -20,7 +20,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 final class KafkaServer implements AutoCloseable {
     static final List<String> TOPICS = List.of("order-events", "production-events", "supplier-events", "logistics-events",
-            "order-service.dlq", "production-service.dlq", "supplier-service.dlq", "logistics-service.dlq");
+            "order-service.dlq", "production-service.dlq", "supplier-service.dlq", "logistics-service.dlq",
+            "order-service-webhooks.dlq", "supplier-service-webhooks.dlq");
 
     /** Fixed, so a log formatted by an earlier run is this cluster's (formatting skips a formatted log). */
     private static final String CLUSTER_ID = "busan-ev-local-run-0";

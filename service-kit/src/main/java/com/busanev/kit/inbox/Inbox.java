@@ -9,21 +9,30 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Remembers consumed event ids in the consumer's own transaction: an event seen twice changes nothing. */
+/**
+ * Remembers consumed event ids in the consumer's own transaction: an event seen twice changes nothing. Each consumer
+ * of a service has an inbox of its own ({@code processed_event.consumer}): the service's handlers share
+ * {@link #SERVICE}; another consumer group of the same service reading the same events (the webhook recorder) names
+ * its own, or it would find every event already applied.
+ */
 @ApplicationScoped
 public class Inbox {
+    /** The inbox of the service's own handlers. */
+    public static final String SERVICE = "";
     private static final String RECORD = """
-            INSERT INTO processed_event (event_id, event_type) VALUES (?1, ?2) ON CONFLICT DO NOTHING""";
+            INSERT INTO processed_event (event_id, event_type, consumer) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING""";
     private static final String RECORD_ALL = """
-            INSERT INTO processed_event (event_id, event_type)
-            SELECT * FROM unnest(cast(?1 as text[]), cast(?2 as text[])) ON CONFLICT DO NOTHING RETURNING event_id""";
+            INSERT INTO processed_event (event_id, event_type, consumer)
+            SELECT id, type, ?3 FROM unnest(cast(?1 as text[]), cast(?2 as text[])) AS e(id, type)
+            ON CONFLICT DO NOTHING RETURNING event_id""";
 
-    /** True the first time this id is recorded; must run in the transaction that applies the event. */
-    public Uni<Boolean> firstDelivery(String eventId, String eventType) {
+    /** True the first time this id is recorded in the consumer's inbox; must run in the transaction that applies it. */
+    public Uni<Boolean> firstDelivery(String consumer, String eventId, String eventType) {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(RECORD)
                         .setParameter(1, eventId)
                         .setParameter(2, eventType)
+                        .setParameter(3, consumer)
                         .executeUpdate())
                 .map(inserted -> inserted == 1);
     }
@@ -32,7 +41,7 @@ public class Inbox {
      * Records a batch's ids in one statement and returns the events seen for the first time, in their order (an
      * id twice in the batch counts once). Must run in the transaction that applies them.
      */
-    public Uni<List<IncomingEvent>> firstDeliveries(List<IncomingEvent> events) {
+    public Uni<List<IncomingEvent>> firstDeliveries(String consumer, List<IncomingEvent> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -42,6 +51,7 @@ public class Inbox {
                 .chain(session -> session.createNativeQuery(RECORD_ALL, String.class)
                         .setParameter(1, ids)
                         .setParameter(2, types)
+                        .setParameter(3, consumer)
                         .getResultList())
                 .map(recorded -> {
                     Set<String> fresh = new HashSet<>(recorded);

@@ -65,6 +65,15 @@ public class EventConsumer {
      * must not pass an earlier record of the batch that is not applied yet.
      */
     public Uni<Void> consumeBatch(KafkaRecordBatch<String, String> batch, Set<EventType> handled, BatchHandler handler) {
+        return consumeBatch(Inbox.SERVICE, batch, handled, handler);
+    }
+
+    /**
+     * As above, for a consumer with an inbox of its own ({@code inbox}, see {@link Inbox}): a second consumer group of
+     * the service that reads events its handlers also apply.
+     */
+    public Uni<Void> consumeBatch(String inboxName, KafkaRecordBatch<String, String> batch, Set<EventType> handled,
+            BatchHandler handler) {
         String channel = batch.getRecords().isEmpty() ? "unknown" : channelOf(batch.getRecords().get(0));
         Map<KafkaRecord<String, String>, Throwable> rejected = new IdentityHashMap<>();
         List<Received> received = new ArrayList<>();
@@ -78,7 +87,7 @@ public class EventConsumer {
                 rejected.put(record, unreadable);
             }
         }
-        return (received.isEmpty() ? Uni.createFrom().voidItem() : applyBatchUntilSettled(channel, received, handler, rejected))
+        return (received.isEmpty() ? Uni.createFrom().voidItem() : applyBatchUntilSettled(inboxName, channel, received, handler, rejected))
                 .chain(() -> Multi.createFrom().iterable(batch.getRecords())
                         .filter(rejected::containsKey)
                         .onItem().transformToUniAndConcatenate(record -> deadLetter(channel, record, rejected.get(record)))
@@ -91,10 +100,10 @@ public class EventConsumer {
     }
 
     /** Applies the events, the valid ones one by one if one of them can never apply (that one goes to {@code rejected}). */
-    private Uni<Void> applyBatchUntilSettled(String channel, List<Received> received, BatchHandler handler,
+    private Uni<Void> applyBatchUntilSettled(String inboxName, String channel, List<Received> received, BatchHandler handler,
             Map<KafkaRecord<String, String>, Throwable> rejected) {
         List<IncomingEvent> events = received.stream().map(Received::event).toList();
-        return Panache.withTransaction(() -> inbox.firstDeliveries(events)
+        return Panache.withTransaction(() -> inbox.firstDeliveries(inboxName, events)
                         .chain(fresh -> fresh.isEmpty() ? Uni.createFrom().voidItem() : handler.apply(fresh)))
                 // readiness names the batch's first event: the batch waits as a whole
                 .onFailure(EventConsumer::isTransient).invoke(e -> failed(channel, events.get(0), e))
@@ -105,7 +114,7 @@ public class EventConsumer {
                     LOG.infof("%s: a batch of %d events holds one that cannot apply (%s); applying them one by one",
                             channel, events.size(), permanentCause(e).orElse(e).getMessage());
                     return Multi.createFrom().iterable(received)
-                            .onItem().transformToUniAndConcatenate(one -> applyUntilSettled(channel, one.event(), handler)
+                            .onItem().transformToUniAndConcatenate(one -> applyUntilSettled(inboxName, channel, one.event(), handler)
                                     .onFailure().recoverWithItem(failure -> {
                                         rejected.put(one.record(), failure);
                                         return null;
@@ -122,8 +131,8 @@ public class EventConsumer {
     }
 
     /** Applies the event, retrying transient failures until it applies or fails for good. */
-    private Uni<Void> applyUntilSettled(String channel, IncomingEvent event, BatchHandler handler) {
-        return applyOnce(event, handler)
+    private Uni<Void> applyUntilSettled(String inboxName, String channel, IncomingEvent event, BatchHandler handler) {
+        return applyOnce(inboxName, event, handler)
                 .onFailure(EventConsumer::isTransient).invoke(e -> failed(channel, event, e))
                 .onFailure(EventConsumer::isTransient).retry()
                 .withBackOff(config.initialBackOff(), config.maxBackOff()).withJitter(JITTER).indefinitely()
@@ -136,8 +145,8 @@ public class EventConsumer {
     }
 
     /** One event in a transaction of its own, as a batch of one. */
-    private Uni<Void> applyOnce(IncomingEvent event, BatchHandler handler) {
-        return Panache.withTransaction(() -> inbox.firstDelivery(event.id(), event.type().ceType())
+    private Uni<Void> applyOnce(String inboxName, IncomingEvent event, BatchHandler handler) {
+        return Panache.withTransaction(() -> inbox.firstDelivery(inboxName, event.id(), event.type().ceType())
                 .chain(first -> first ? handler.apply(List.of(event)) : Uni.createFrom().voidItem()));
     }
 

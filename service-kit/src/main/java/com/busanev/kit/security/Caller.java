@@ -28,6 +28,11 @@ public class Caller {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 
+    /** True for a request without a token (a bad token never gets this far: it is a 401 at once). */
+    public boolean anonymous() {
+        return identity.isAnonymous();
+    }
+
     public boolean hasRole(String role) {
         return identity.hasRole(role);
     }
