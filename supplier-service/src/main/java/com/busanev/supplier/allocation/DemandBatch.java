@@ -23,7 +23,7 @@ import java.util.UUID;
  */
 final class DemandBatch {
     /** What one event does to its order's demand. */
-    sealed interface Change permits Need, Withdraw, Cancel {
+    sealed interface Change permits Need, Withdraw, Cancel, Remarket {
         UUID orderId();
     }
 
@@ -33,6 +33,13 @@ final class DemandBatch {
 
     /** The order needs no pack (for now). */
     record Withdraw(UUID orderId) implements Change {
+    }
+
+    /**
+     * An order change moved the car to another market of its region: its pack, if it needs one, must now meet that
+     * market's sourcing rules (US cells may not come from a restricted origin, Canada's may), so its week re-allocates.
+     */
+    record Remarket(UUID orderId, String market) implements Change {
     }
 
     /** The plant cancelled the build: no pack, and no demand from its later events. */
@@ -56,6 +63,8 @@ final class DemandBatch {
             need(need);
         } else if (change instanceof Withdraw withdraw) {
             withdraw(withdraw.orderId());
+        } else if (change instanceof Remarket remarket) {
+            remarket(remarket);
         } else if (change instanceof Cancel cancel) {
             if (cancelled.add(cancel.orderId())) {
                 cancels.put(cancel.orderId(), cancel.cancelledAt());
@@ -85,6 +94,15 @@ final class DemandBatch {
         demand.market = knownMarket;
         demand.week = need.week();
         current.put(need.orderId(), demand);
+    }
+
+    private void remarket(Remarket remarket) {
+        Demand existing = current.get(remarket.orderId());
+        if (existing == null || remarket.market().equals(existing.market)) {
+            return;
+        }
+        existing.market = remarket.market();
+        changedWeeks.add(IsoWeek.parse(existing.week));
     }
 
     private void withdraw(UUID orderId) {
