@@ -8,7 +8,7 @@ public sealed interface DomainEvent permits OrderPlaced, OrderCancelRequested, O
         OrderCancelRefused, BuildScheduled, BuildBlocked, BuildRescheduled, BuildStarted, VehicleBuilt, BuildCancelled,
         CancelRefused, SequenceFrozen, PacksAllocated, ShortageAlert, ShipmentBooked,
         ShipmentDelayed, ShipmentDeparted, ShipmentArrived, OrderChangeRequested, OrderChanged, OrderChangeRefused,
-        BuildChanged, BuildChangeRefused {
+        BuildChanged, BuildChangeRefused, LineAvailability, SailingScheduled {
 
     String subject();
 

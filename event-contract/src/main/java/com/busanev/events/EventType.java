@@ -25,12 +25,14 @@ public enum EventType {
     BUILD_CHANGED("BuildChanged", Topics.PRODUCTION_EVENTS, BuildChanged.class),
     BUILD_CHANGE_REFUSED("BuildChangeRefused", Topics.PRODUCTION_EVENTS, BuildChangeRefused.class),
     SEQUENCE_FROZEN("SequenceFrozen", Topics.PRODUCTION_EVENTS, SequenceFrozen.class),
+    LINE_AVAILABILITY("LineAvailability", Topics.PRODUCTION_EVENTS, LineAvailability.class),
     PACKS_ALLOCATED("PacksAllocated", Topics.SUPPLIER_EVENTS, PacksAllocated.class),
     SHORTAGE_ALERT("ShortageAlert", Topics.SUPPLIER_EVENTS, ShortageAlert.class),
     SHIPMENT_BOOKED("ShipmentBooked", Topics.LOGISTICS_EVENTS, ShipmentBooked.class),
     SHIPMENT_DELAYED("ShipmentDelayed", Topics.LOGISTICS_EVENTS, ShipmentDelayed.class),
     SHIPMENT_DEPARTED("ShipmentDeparted", Topics.LOGISTICS_EVENTS, ShipmentDeparted.class),
-    SHIPMENT_ARRIVED("ShipmentArrived", Topics.LOGISTICS_EVENTS, ShipmentArrived.class);
+    SHIPMENT_ARRIVED("ShipmentArrived", Topics.LOGISTICS_EVENTS, ShipmentArrived.class),
+    SAILING_SCHEDULED("SailingScheduled", Topics.LOGISTICS_EVENTS, SailingScheduled.class);
 
     /** Prefix of every CloudEvents type; the suffix is the payload schema version. */
     public static final String TYPE_PREFIX = "com.busanev.";
