@@ -440,7 +440,7 @@ public class Planner {
     }
 
     /** The plan the next unit of work starts from, reloaded if it is stale. Runs in the caller's transaction. */
-    Uni<LinePlan> plan() {
+    public Uni<LinePlan> plan() {
         return planning(p -> Uni.createFrom().item(p.base.plan()));
     }
 
