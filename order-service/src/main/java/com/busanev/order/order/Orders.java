@@ -13,6 +13,8 @@ import com.busanev.kit.paging.PageParams;
 import com.busanev.kit.problem.Problem;
 import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.problem.Violation;
+import com.busanev.order.promise.Promise;
+import com.busanev.order.promise.PromiseModel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,9 +52,11 @@ public class Orders {
     private final ObjectMapper mapper;
     private final IdempotencyKeys idempotencyKeys;
     private final OrderWriter writer;
+    private final PromiseModel promises;
 
     Orders(OrderRules rules, Outbox outbox, Clock clock, ObjectMapper mapper, IdempotencyKeys idempotencyKeys,
-            OrderWriter writer) {
+            OrderWriter writer, PromiseModel promises) {
+        this.promises = promises;
         this.rules = rules;
         this.outbox = outbox;
         this.clock = clock;
@@ -295,6 +299,12 @@ public class Orders {
         order.priority = request.priorityOrDefault();
         order.status = OrderStatus.RECEIVED;
         order.statusAt = now;
+        Promise promise = promises.promise(order.market, order.requestedWeek, 1);
+        if (promise != null) {
+            order.promisedWeek = promise.buildWeek();
+            order.promisedFrom = promise.deliveryFrom();
+            order.promisedTo = promise.deliveryTo();
+        }
         order.createdAt = now;
         order.updatedAt = now;
         OutboxEvent placed = outbox.rowOf(placed(order));

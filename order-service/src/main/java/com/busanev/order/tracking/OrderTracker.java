@@ -24,6 +24,7 @@ import com.busanev.order.order.Cancellation;
 import com.busanev.order.order.Order;
 import com.busanev.order.order.OrderStatus;
 import com.busanev.order.order.TimelineEntry;
+import com.busanev.order.promise.PromiseFeed;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -54,8 +55,11 @@ public class OrderTracker {
     private final Outbox outbox;
     private final Clock clock;
     private final ChangeOutcomes changeOutcomes;
+    private final PromiseFeed promiseFeed;
 
-    OrderTracker(EventConsumer consumer, Outbox outbox, Clock clock, ChangeOutcomes changeOutcomes) {
+    OrderTracker(EventConsumer consumer, Outbox outbox, Clock clock, ChangeOutcomes changeOutcomes,
+            PromiseFeed promiseFeed) {
+        this.promiseFeed = promiseFeed;
         this.consumer = consumer;
         this.outbox = outbox;
         this.clock = clock;
@@ -73,10 +77,15 @@ public class OrderTracker {
     }
 
     /**
-     * One query loads the batch's orders; each event then changes its order in memory in record order, and the
+     * The promise model's events (line availability, sailings) go to their tables ({@link PromiseFeed}). One query
+     * loads the batch's orders; each event then changes its order in memory in record order, and the
      * changed orders and new timeline entries go out as batched statements when the batch's transaction flushes.
      */
     Uni<Void> apply(List<IncomingEvent> events) {
+        return promiseFeed.record(events).chain(() -> applyToOrders(events));
+    }
+
+    private Uni<Void> applyToOrders(List<IncomingEvent> events) {
         Set<UUID> orderIds = events.stream().map(event -> Change.of(event.payload())).filter(Objects::nonNull)
                 .map(Change::orderId).collect(Collectors.toSet());
         if (orderIds.isEmpty()) {
