@@ -73,7 +73,12 @@ class DeliveryPromiseTest {
         JsonPath missed = placed();
         assertThat(missed.getString("promise.buildWeek")).as("the second car takes the week's last room")
                 .isEqualTo(second.toString());
-        assertThat(placed().getString("promise.buildWeek")).as("the week is full").isEqualTo(third.toString());
+        // a batch walks on through the weeks the same way
+        String batch = "{\"items\":[" + Fixtures.order(Fixtures.reference(), "US") + ","
+                + Fixtures.order(Fixtures.reference(), "US") + "]}";
+        as(POLESTAR).body(batch).post("/api/v1/orders/batch").then().statusCode(200)
+                .body("items[0].promise.buildWeek", equalTo(third.toString()))
+                .body("items[1].promise.deliveryFrom", equalTo(secondEta.toString()));
 
         UUID keptId = UUID.fromString(kept.getString("id"));
         as(VIEWER).get("/api/v1/orders/" + keptId).then().body("promise.buildWeek", equalTo(second.toString()));

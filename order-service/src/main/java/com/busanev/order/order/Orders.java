@@ -153,22 +153,23 @@ public class Orders {
         for (Item item : read) {
             String reference = item.request() == null ? null : item.request().brandReference();
             if (item.problem() != null) {
-                results.add(new BatchResult.Item(item.index(), item.status(), reference, null, item.problem()));
+                results.add(new BatchResult.Item(item.index(), item.status(), reference, null, null, item.problem()));
                 continue;
             }
             UUID existing = taken.get(reference);
             Integer earlier = firstIndex.putIfAbsent(reference, item.index());
             if (existing != null) {
-                results.add(new BatchResult.Item(item.index(), 409, reference, null,
+                results.add(new BatchResult.Item(item.index(), 409, reference, null, null,
                         duplicate(reference, existing).toProblem()));
             } else if (earlier != null) {
-                results.add(new BatchResult.Item(item.index(), 409, reference, null, ProblemException.conflict(
+                results.add(new BatchResult.Item(item.index(), 409, reference, null, null, ProblemException.conflict(
                         "The brand reference " + reference + " is already used by item " + earlier + " of this batch.")
                         .toProblem()));
             } else {
                 NewOrder order = newOrder(brand, item.request(), now);
                 placed.add(order);
-                results.add(new BatchResult.Item(item.index(), CREATED, reference, order.order().id, null));
+                results.add(new BatchResult.Item(item.index(), CREATED, reference, order.order().id, order.view().promise(),
+                        null));
             }
         }
         return new Judged(null, BatchResult.of(results), placed);
