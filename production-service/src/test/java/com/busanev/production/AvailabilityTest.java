@@ -20,10 +20,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-/** The line's availability snapshot follows the plan: packs allocated show as room, a scheduled build takes one. */
+/**
+ * The line's availability snapshot follows the plan: packs allocated show as room, a scheduled build takes one. Runs
+ * after the tests without an order, as ChangeSagaTest does, for the packs it leaves.
+ */
 @QuarkusTest
+@Order(Integer.MAX_VALUE - 1)
 class AvailabilityTest {
     @Test
     void theSnapshotOfARegionFollowsItsPacksAndBuilds() {

@@ -28,14 +28,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
  * The plant decides a brand's order change: applied on the build's day when the day can take it, re-planned when the
  * change adds a car of a HIGH-priority sequencing rule its day is full of, refused past the freeze point (the test
- * profile freezes 10 working days) or once the build started.
+ * profile freezes 10 working days) or once the build started. Runs after the tests without an order (before
+ * CancelSagaTest): the packs it leaves in its regions' weeks would slot ProductionFlowTest's as-soon-as-possible order.
  */
 @QuarkusTest
+@Order(Integer.MAX_VALUE - 1)
 class ChangeSagaTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
