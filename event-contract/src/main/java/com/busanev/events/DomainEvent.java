@@ -7,7 +7,8 @@ package com.busanev.events;
 public sealed interface DomainEvent permits OrderPlaced, OrderCancelRequested, OrderCancelled,
         OrderCancelRefused, BuildScheduled, BuildBlocked, BuildRescheduled, BuildStarted, VehicleBuilt, BuildCancelled,
         CancelRefused, SequenceFrozen, PacksAllocated, PacksReceived, ShortageAlert, ShipmentBooked,
-        ShipmentDelayed, ShipmentDeparted, ShipmentArrived {
+        ShipmentDelayed, ShipmentDeparted, ShipmentArrived, OrderChangeRequested, OrderChanged, OrderChangeRefused,
+        BuildChanged, BuildChangeRefused, LineAvailability, SailingScheduled {
 
     String subject();
 

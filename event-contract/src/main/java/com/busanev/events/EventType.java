@@ -12,6 +12,9 @@ public enum EventType {
     ORDER_CANCEL_REQUESTED("OrderCancelRequested", Topics.ORDER_EVENTS, OrderCancelRequested.class),
     ORDER_CANCELLED("OrderCancelled", Topics.ORDER_EVENTS, OrderCancelled.class),
     ORDER_CANCEL_REFUSED("OrderCancelRefused", Topics.ORDER_EVENTS, OrderCancelRefused.class),
+    ORDER_CHANGE_REQUESTED("OrderChangeRequested", Topics.ORDER_EVENTS, OrderChangeRequested.class),
+    ORDER_CHANGED("OrderChanged", Topics.ORDER_EVENTS, OrderChanged.class),
+    ORDER_CHANGE_REFUSED("OrderChangeRefused", Topics.ORDER_EVENTS, OrderChangeRefused.class),
     BUILD_SCHEDULED("BuildScheduled", Topics.PRODUCTION_EVENTS, BuildScheduled.class),
     BUILD_BLOCKED("BuildBlocked", Topics.PRODUCTION_EVENTS, BuildBlocked.class),
     BUILD_RESCHEDULED("BuildRescheduled", Topics.PRODUCTION_EVENTS, BuildRescheduled.class),
@@ -19,14 +22,18 @@ public enum EventType {
     VEHICLE_BUILT("VehicleBuilt", Topics.PRODUCTION_EVENTS, VehicleBuilt.class),
     BUILD_CANCELLED("BuildCancelled", Topics.PRODUCTION_EVENTS, BuildCancelled.class),
     CANCEL_REFUSED("CancelRefused", Topics.PRODUCTION_EVENTS, CancelRefused.class),
+    BUILD_CHANGED("BuildChanged", Topics.PRODUCTION_EVENTS, BuildChanged.class),
+    BUILD_CHANGE_REFUSED("BuildChangeRefused", Topics.PRODUCTION_EVENTS, BuildChangeRefused.class),
     SEQUENCE_FROZEN("SequenceFrozen", Topics.PRODUCTION_EVENTS, SequenceFrozen.class),
+    LINE_AVAILABILITY("LineAvailability", Topics.PRODUCTION_EVENTS, LineAvailability.class),
     PACKS_ALLOCATED("PacksAllocated", Topics.SUPPLIER_EVENTS, PacksAllocated.class),
     PACKS_RECEIVED("PacksReceived", Topics.SUPPLIER_EVENTS, PacksReceived.class),
     SHORTAGE_ALERT("ShortageAlert", Topics.SUPPLIER_EVENTS, ShortageAlert.class),
     SHIPMENT_BOOKED("ShipmentBooked", Topics.LOGISTICS_EVENTS, ShipmentBooked.class),
     SHIPMENT_DELAYED("ShipmentDelayed", Topics.LOGISTICS_EVENTS, ShipmentDelayed.class),
     SHIPMENT_DEPARTED("ShipmentDeparted", Topics.LOGISTICS_EVENTS, ShipmentDeparted.class),
-    SHIPMENT_ARRIVED("ShipmentArrived", Topics.LOGISTICS_EVENTS, ShipmentArrived.class);
+    SHIPMENT_ARRIVED("ShipmentArrived", Topics.LOGISTICS_EVENTS, ShipmentArrived.class),
+    SAILING_SCHEDULED("SailingScheduled", Topics.LOGISTICS_EVENTS, SailingScheduled.class);
 
     /** Prefix of every CloudEvents type; the suffix is the payload schema version. */
     public static final String TYPE_PREFIX = "com.busanev.";

@@ -124,6 +124,9 @@ final class AsyncApiDocument {
         if (raw == double.class) {
             return Map.of("type", "number");
         }
+        if (raw == boolean.class) {
+            return Map.of("type", "boolean");
+        }
         if (raw.isEnum()) {
             return Map.of("type", "string", "enum",
                     java.util.Arrays.stream(raw.getEnumConstants()).map(Object::toString).toList());

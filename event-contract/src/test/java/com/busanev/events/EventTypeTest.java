@@ -53,6 +53,23 @@ class EventTypeTest {
     }
 
     @Test
+    void theChangeSagaKeepsToTheOrdersPartition() {
+        UUID id = UUID.randomUUID();
+        UUID change = UUID.randomUUID();
+        List<DomainEvent> saga = List.of(
+                new OrderChangeRequested(id, change, "polestar", "SNOW", "ZINC_NAPPA_LEATHER", "ALLOY_21",
+                        List.of("PLUS"), "CA", Region.NA, Instant.EPOCH),
+                new BuildChanged(id, change, "CA", Region.NA, "SNOW", List.of("PLUS"), null, null, false, Instant.EPOCH),
+                new BuildChangeRefused(id, change, "past the freeze point", Instant.EPOCH),
+                new OrderChanged(id, change, "polestar", "SNOW", "ZINC_NAPPA_LEATHER", "ALLOY_21", List.of("PLUS"), "CA",
+                        null, false, Instant.EPOCH),
+                new OrderChangeRefused(id, change, "polestar", "past the freeze point", Instant.EPOCH));
+        assertThat(saga).allSatisfy(event -> assertThat(event.subject()).isEqualTo(id.toString()));
+        assertThat(saga).extracting(event -> event.eventType().topic()).containsExactly(Topics.ORDER_EVENTS,
+                Topics.PRODUCTION_EVENTS, Topics.PRODUCTION_EVENTS, Topics.ORDER_EVENTS, Topics.ORDER_EVENTS);
+    }
+
+    @Test
     void supplyEventsAreKeyedByWeekAndRegion() {
         PacksAllocated allocated = new PacksAllocated("2027-W09", Region.EU, 12, List.of(), Instant.EPOCH);
         assertThat(allocated.subject()).isEqualTo("2027-W09/EU");

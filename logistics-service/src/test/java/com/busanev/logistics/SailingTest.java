@@ -19,13 +19,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.busanev.events.Region;
+import com.busanev.events.SailingScheduled;
 import com.busanev.events.ShipmentArrived;
 import com.busanev.events.ShipmentBooked;
 import com.busanev.events.ShipmentDelayed;
 import com.busanev.events.ShipmentDeparted;
+import com.busanev.events.Topics;
 import com.busanev.events.TransportMode;
 import com.busanev.events.VehicleBuilt;
+import com.busanev.testing.CloudEventRecords;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -102,6 +106,10 @@ class SailingTest {
         Instant builtAt = now().plus(160, ChronoUnit.DAYS);
         String voyage = voyage("BRV-CHANGE", "RO_RO", "DEBRV", builtAt.plus(5, ChronoUnit.DAYS), "\"capacityCars\":2");
         String path = "/api/v1/voyages/" + voyage;
+        // order-service promises deliveries from the sailings logistics announces
+        SailingScheduled sailing = awaitEvent(UUID.fromString(voyage), SailingScheduled.class);
+        assertThat(sailing.destinationPort()).isEqualTo("DEBRV");
+        assertThat(sailing.eta()).isEqualTo(builtAt.plus(19, ChronoUnit.DAYS));
         UUID a = built("DE", builtAt);
         UUID b = built("DE", builtAt.plus(1, ChronoUnit.MINUTES));
         ShipmentBooked bookedA = awaitEvent(a, ShipmentBooked.class);
@@ -126,6 +134,8 @@ class SailingTest {
         assertThat(delayed.previousEta()).isEqualTo(bookedA.eta());
         assertThat(delayed.eta()).isEqualTo(later.plus(14, ChronoUnit.DAYS));
         assertThat(awaitEvent(b, ShipmentDelayed.class).eta()).isEqualTo(later.plus(14, ChronoUnit.DAYS));
+        assertThat(CloudEventRecords.all(Topics.LOGISTICS_EVENTS, voyage, Duration.ofSeconds(2)))
+                .as("the postponed sailing is announced again").hasSize(2);
         // The room the change made went to the waiting car.
         assertThat(awaitEvent(c, ShipmentBooked.class).eta()).isEqualTo(later.plus(14, ChronoUnit.DAYS));
 

@@ -3,6 +3,9 @@ package com.busanev.order;
 import static com.busanev.order.Fixtures.OTHER_BRAND;
 import static com.busanev.order.Fixtures.POLESTAR;
 import static com.busanev.order.Fixtures.as;
+import static com.busanev.order.Fixtures.awaitStatus;
+import static com.busanev.order.Fixtures.orderEvent;
+import static com.busanev.order.Fixtures.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,8 +23,6 @@ import com.busanev.events.BuildScheduled;
 import com.busanev.events.BuildStarted;
 import com.busanev.events.CancelRefused;
 import com.busanev.events.DomainEvent;
-import com.busanev.events.EventJson;
-import com.busanev.events.EventType;
 import com.busanev.events.OrderCancelRefused;
 import com.busanev.events.OrderCancelled;
 import com.busanev.events.Region;
@@ -29,7 +30,6 @@ import com.busanev.events.ShipmentArrived;
 import com.busanev.events.ShipmentBooked;
 import com.busanev.events.ShipmentDelayed;
 import com.busanev.events.ShipmentDeparted;
-import com.busanev.events.Topics;
 import com.busanev.events.TransportMode;
 import com.busanev.events.VehicleBuilt;
 import com.busanev.testing.CloudEventRecords;
@@ -239,24 +239,5 @@ class OrderTrackingTest {
 
     private static Instant eta() {
         return T0.plusSeconds(1_500_000);
-    }
-
-    private static <T extends DomainEvent> T orderEvent(UUID id, Class<T> type) {
-        var record = CloudEventRecords.awaitFirst(Topics.ORDER_EVENTS, id.toString(), EventType.of(type).ceType(),
-                Duration.ofSeconds(30));
-        try {
-            return EventJson.mapper().readValue(record.value(), type);
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void publish(DomainEvent event) {
-        KafkaResource.companion().produceStrings().fromRecords(CloudEventRecords.of(event)).awaitCompletion();
-    }
-
-    private static void awaitStatus(UUID id, String status) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                as(POLESTAR).get("/api/v1/orders/" + id).then().body("status", equalTo(status)));
     }
 }

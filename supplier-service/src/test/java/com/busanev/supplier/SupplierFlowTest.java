@@ -26,6 +26,7 @@ import static org.hamcrest.Matchers.not;
 import com.busanev.events.BlockReason;
 import com.busanev.events.BuildBlocked;
 import com.busanev.events.BuildCancelled;
+import com.busanev.events.BuildChanged;
 import com.busanev.events.BuildRescheduled;
 import com.busanev.events.BuildScheduled;
 import com.busanev.events.DomainEvent;
@@ -117,6 +118,25 @@ class SupplierFlowTest {
         blocked(Region.NA, "US", week);
         PacksAllocated both = awaitAllocation(week, Region.NA, 1, a -> a.packs() == 2);
         assertThat(both.sources()).extracting(PackSource::supplier).containsOnly("LGES");
+    }
+
+    @Test
+    void anOrderChangedToAnotherMarketOfItsRegionIsAllocatedUnderThatMarketsRule() {
+        IsoWeek week = IsoWeek.of(TODAY).plusWeeks(64);
+        String from = week.monday().toString();
+        String to = week.sunday().toString();
+        contract("LGES", "ACTIVE", from, to, "1000", "110.00", "USD", "KR", "62.5");
+        contract("CATL", "ACTIVE", from, to, "1000", "560.00", "CNY", "CN", null);
+
+        UUID order = blocked(Region.NA, "CA", week);
+        assertThat(awaitAllocation(week, Region.NA, 1, a -> a.packs() > 0).sources()).extracting(PackSource::supplier)
+                .containsOnly("CATL");
+        // The brand changed the car to the US before the freeze: Chinese cells no longer do.
+        publish(new BuildChanged(order, UUID.randomUUID(), "US", Region.NA, "SNOW", List.of(), null, null, true,
+                Instant.now()));
+        assertThat(awaitAllocation(week, Region.NA, 1, a -> a.packs() > 0
+                && a.sources().stream().noneMatch(s -> s.supplier().equals("CATL")))
+                .sources()).extracting(PackSource::supplier).containsOnly("LGES");
     }
 
     @Test

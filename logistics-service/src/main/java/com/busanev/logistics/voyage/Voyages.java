@@ -1,5 +1,6 @@
 package com.busanev.logistics.voyage;
 
+import com.busanev.events.SailingScheduled;
 import com.busanev.events.ShipmentArrived;
 import com.busanev.events.ShipmentDeparted;
 import com.busanev.events.TransportMode;
@@ -62,7 +63,7 @@ public class Voyages {
                     ? request.containers() * Voyage.CARS_PER_CONTAINER : request.capacityCars();
             voyage.status = VoyageStatus.PLANNED;
             voyage.schedule(request.departure());
-            return voyage.persist().call(() -> bookings.offerRoom(voyage)).replaceWith(voyage);
+            return voyage.persist().call(() -> announce(voyage)).call(() -> bookings.offerRoom(voyage)).replaceWith(voyage);
         });
     }
 
@@ -190,10 +191,16 @@ public class Voyages {
     }
 
     /** A later departure: a later cut-off and ETA, and a ShipmentDelayed for every car booked on it. */
+    /** The sailing as order-service promises deliveries from it (SailingScheduled). */
+    private Uni<Void> announce(Voyage voyage) {
+        return outbox.append(new SailingScheduled(voyage.id, voyage.destinationPort, voyage.mode, voyage.cutOff,
+                voyage.departure, voyage.eta, voyage.capacityCars, clock.instant())).replaceWithVoid();
+    }
+
     private Uni<Void> postpone(Voyage voyage, Instant departure) {
         Instant previousEta = voyage.eta;
         voyage.schedule(departure);
-        return aboard(voyage, ShipmentStatus.BOOKED).chain(cars -> Multi.createFrom().iterable(cars)
+        return announce(voyage).chain(() -> aboard(voyage, ShipmentStatus.BOOKED)).chain(cars -> Multi.createFrom().iterable(cars)
                 .onItem().transformToUniAndConcatenate(car -> {
                     car.eta = voyage.eta;
                     return delays.announceIfLater(car, previousEta, "departure from Busan New Port postponed to " + departure);

@@ -58,6 +58,14 @@ public class Order extends PanacheEntityBase {
     @Column(name = "destination_port")
     public String destinationPort;
     public Instant eta;
+    /** The build week promised at placement (null when the promise model had no room for the order). */
+    @Column(name = "promised_week")
+    public String promisedWeek;
+    /** The delivery window promised at placement; null when no sailing was known then. */
+    @Column(name = "promised_from")
+    public Instant promisedFrom;
+    @Column(name = "promised_to")
+    public Instant promisedTo;
     /** The brand's cancel request and its outcome; null while none was made. */
     @Embedded
     public Cancellation cancellation;

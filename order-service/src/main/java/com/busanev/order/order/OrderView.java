@@ -1,6 +1,8 @@
 package com.busanev.order.order;
 
 import com.busanev.events.Region;
+import com.busanev.order.promise.Estimate;
+import com.busanev.order.promise.Promise;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +17,11 @@ public record OrderView(UUID id, String brand, String brandReference, String mod
         Region region, String requestedWeek, int priority, OrderStatus status, LocalDate plannedDate,
         String blockedReason, String vin, Shipment shipment, Instant eta,
         @Schema(description = "The brand's cancel request and its outcome; absent while none was made")
-        CancellationView cancellation, Instant createdAt, Instant updatedAt, List<Step> timeline) {
+        CancellationView cancellation,
+        @Schema(description = "The build week and delivery window promised at placement; absent when the plan had no "
+                + "room within its horizon then") Promise promise,
+        @Schema(description = "The current estimate against the promise") Estimate estimate,
+        Instant createdAt, Instant updatedAt, List<Step> timeline) {
 
     public record Shipment(UUID voyageId, String vessel, String mode, String destinationPort) {
     }
@@ -44,6 +50,8 @@ public record OrderView(UUID id, String brand, String brandReference, String mod
         return new OrderView(order.id, order.brand, order.brandReference, order.model, order.variant,
                 order.exteriorColour, order.interior, order.optionPackList(), order.wheels, order.market, order.region,
                 order.requestedWeek, order.priority, order.status, order.plannedDate, order.blockedReason, order.vin,
-                shipment, order.eta, CancellationView.of(order.cancellation), order.createdAt, order.updatedAt, steps);
+                shipment, order.eta, CancellationView.of(order.cancellation),
+                order.promisedWeek == null ? null : new Promise(order.promisedWeek, order.promisedFrom, order.promisedTo),
+                Estimate.of(order), order.createdAt, order.updatedAt, steps);
     }
 }

@@ -26,14 +26,15 @@ class OrderWriter {
     private static final String INSERT = """
             WITH placed AS (
                 INSERT INTO orders (id, brand, brand_reference, model, variant, exterior_colour, interior, option_packs,
-                    wheels, market, region, requested_week, priority, status, status_at, created_at, updated_at, version)
+                    wheels, market, region, requested_week, priority, status, status_at, created_at, updated_at, version,
+                    promised_week, promised_from, promised_to)
                 SELECT id, brand, reference, model, variant, colour, interior, packs, wheels, market, region, week,
-                    priority, status, at, at, at, 0
+                    priority, status, at, at, at, 0, promised_week, promised_from, promised_to
                 FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                     $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::int[], $14::text[],
-                    $15::timestamptz[])
+                    $15::timestamptz[], $33::text[], $34::timestamptz[], $35::timestamptz[])
                     AS o(id, brand, reference, model, variant, colour, interior, packs, wheels, market, region, week,
-                    priority, status, at)
+                    priority, status, at, promised_week, promised_from, promised_to)
             ), events AS (
                 INSERT INTO outbox_event (id, topic, event_type, subject, payload, occurred_at)
                 SELECT * FROM unnest($16::uuid[], $17::text[], $18::text[], $19::text[], $20::text[], $21::timestamptz[])
@@ -73,7 +74,9 @@ class OrderWriter {
                 texts(keys, IdempotencyRecord::scope), texts(keys, IdempotencyRecord::key),
                 texts(keys, IdempotencyRecord::requestHash),
                 keys.stream().map(IdempotencyRecord::responseStatus).toArray(Integer[]::new),
-                texts(keys, IdempotencyRecord::responseBody)));
+                texts(keys, IdempotencyRecord::responseBody),
+                texts(o, order -> order.promisedWeek), times(o, order -> order.promisedFrom),
+                times(o, order -> order.promisedTo)));
         return pool.preparedQuery(INSERT).execute(values).replaceWithVoid();
     }
 
@@ -86,6 +89,7 @@ class OrderWriter {
     }
 
     private static <T> OffsetDateTime[] times(List<T> rows, Function<T, Instant> column) {
-        return rows.stream().map(column).map(at -> at.atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new);
+        return rows.stream().map(column).map(at -> at == null ? null : at.atOffset(ZoneOffset.UTC))
+                .toArray(OffsetDateTime[]::new);
     }
 }

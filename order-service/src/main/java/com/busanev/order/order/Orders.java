@@ -13,16 +13,18 @@ import com.busanev.kit.paging.PageParams;
 import com.busanev.kit.problem.Problem;
 import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.problem.Violation;
+import com.busanev.order.promise.Promise;
+import com.busanev.order.promise.PromiseModel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -50,9 +52,11 @@ public class Orders {
     private final ObjectMapper mapper;
     private final IdempotencyKeys idempotencyKeys;
     private final OrderWriter writer;
+    private final PromiseModel promises;
 
     Orders(OrderRules rules, Outbox outbox, Clock clock, ObjectMapper mapper, IdempotencyKeys idempotencyKeys,
-            OrderWriter writer) {
+            OrderWriter writer, PromiseModel promises) {
+        this.promises = promises;
         this.rules = rules;
         this.outbox = outbox;
         this.clock = clock;
@@ -149,22 +153,23 @@ public class Orders {
         for (Item item : read) {
             String reference = item.request() == null ? null : item.request().brandReference();
             if (item.problem() != null) {
-                results.add(new BatchResult.Item(item.index(), item.status(), reference, null, item.problem()));
+                results.add(new BatchResult.Item(item.index(), item.status(), reference, null, null, item.problem()));
                 continue;
             }
             UUID existing = taken.get(reference);
             Integer earlier = firstIndex.putIfAbsent(reference, item.index());
             if (existing != null) {
-                results.add(new BatchResult.Item(item.index(), 409, reference, null,
+                results.add(new BatchResult.Item(item.index(), 409, reference, null, null,
                         duplicate(reference, existing).toProblem()));
             } else if (earlier != null) {
-                results.add(new BatchResult.Item(item.index(), 409, reference, null, ProblemException.conflict(
+                results.add(new BatchResult.Item(item.index(), 409, reference, null, null, ProblemException.conflict(
                         "The brand reference " + reference + " is already used by item " + earlier + " of this batch.")
                         .toProblem()));
             } else {
                 NewOrder order = newOrder(brand, item.request(), now);
                 placed.add(order);
-                results.add(new BatchResult.Item(item.index(), CREATED, reference, order.order().id, null));
+                results.add(new BatchResult.Item(item.index(), CREATED, reference, order.order().id, order.view().promise(),
+                        null));
             }
         }
         return new Judged(null, BatchResult.of(results), placed);
@@ -295,6 +300,12 @@ public class Orders {
         order.priority = request.priorityOrDefault();
         order.status = OrderStatus.RECEIVED;
         order.statusAt = now;
+        Promise promise = promises.promise(order.market, order.requestedWeek, 1);
+        if (promise != null) {
+            order.promisedWeek = promise.buildWeek();
+            order.promisedFrom = promise.deliveryFrom();
+            order.promisedTo = promise.deliveryTo();
+        }
         order.createdAt = now;
         order.updatedAt = now;
         OutboxEvent placed = outbox.rowOf(placed(order));

@@ -2,6 +2,8 @@ package com.busanev.order.tracking;
 
 import com.busanev.events.BuildBlocked;
 import com.busanev.events.BuildCancelled;
+import com.busanev.events.BuildChangeRefused;
+import com.busanev.events.BuildChanged;
 import com.busanev.events.BuildRescheduled;
 import com.busanev.events.BuildScheduled;
 import com.busanev.events.BuildStarted;
@@ -17,10 +19,12 @@ import com.busanev.events.VehicleBuilt;
 import com.busanev.kit.messaging.EventConsumer;
 import com.busanev.kit.messaging.IncomingEvent;
 import com.busanev.kit.outbox.Outbox;
+import com.busanev.order.change.ChangeOutcomes;
 import com.busanev.order.order.Cancellation;
 import com.busanev.order.order.Order;
 import com.busanev.order.order.OrderStatus;
 import com.busanev.order.order.TimelineEntry;
+import com.busanev.order.promise.PromiseFeed;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -40,7 +44,8 @@ import org.jboss.logging.Logger;
  * Follows production and logistics events into each order's status and timeline. Every event lands in the
  * timeline; the status only moves forward (see {@link Order#moveTo}), so late or out-of-order events
  * cannot undo progress, and a cancelled order stays cancelled. The plant's answer to a cancel request (BuildCancelled,
- * CancelRefused) decides the request and is announced to partners as the order's outcome.
+ * CancelRefused) decides the request and is announced to partners as the order's outcome; so does its answer to a
+ * change request (BuildChanged, BuildChangeRefused: {@link ChangeOutcomes}).
  */
 @ApplicationScoped
 public class OrderTracker {
@@ -49,11 +54,16 @@ public class OrderTracker {
     private final EventConsumer consumer;
     private final Outbox outbox;
     private final Clock clock;
+    private final ChangeOutcomes changeOutcomes;
+    private final PromiseFeed promiseFeed;
 
-    OrderTracker(EventConsumer consumer, Outbox outbox, Clock clock) {
+    OrderTracker(EventConsumer consumer, Outbox outbox, Clock clock, ChangeOutcomes changeOutcomes,
+            PromiseFeed promiseFeed) {
+        this.promiseFeed = promiseFeed;
         this.consumer = consumer;
         this.outbox = outbox;
         this.clock = clock;
+        this.changeOutcomes = changeOutcomes;
     }
 
     @Incoming("production-events")
@@ -67,10 +77,15 @@ public class OrderTracker {
     }
 
     /**
-     * One query loads the batch's orders; each event then changes its order in memory in record order, and the
+     * The promise model's events (line availability, sailings) go to their tables ({@link PromiseFeed}). One query
+     * loads the batch's orders; each event then changes its order in memory in record order, and the
      * changed orders and new timeline entries go out as batched statements when the batch's transaction flushes.
      */
     Uni<Void> apply(List<IncomingEvent> events) {
+        return promiseFeed.record(events).chain(() -> applyToOrders(events));
+    }
+
+    private Uni<Void> applyToOrders(List<IncomingEvent> events) {
         Set<UUID> orderIds = events.stream().map(event -> Change.of(event.payload())).filter(Objects::nonNull)
                 .map(Change::orderId).collect(Collectors.toSet());
         if (orderIds.isEmpty()) {
@@ -97,7 +112,8 @@ public class OrderTracker {
         change.applyTo(order);
         order.updatedAt = clock.instant();
         return TimelineEntry.of(order.id, event.id(), event.type().eventName(), change.at(), change.detail())
-                .persist().chain(() -> cancelOutcome(order, change.event()));
+                .persist().chain(() -> ChangeOutcomes.isAnswer(change.event())
+                        ? changeOutcomes.decide(order, change.event()) : cancelOutcome(order, change.event()));
     }
 
     /**
@@ -155,6 +171,15 @@ public class OrderTracker {
             }
             if (payload instanceof CancelRefused e) {
                 return new Change(e.orderId(), e.refusedAt(), null, "The plant refused the cancel: " + e.reason(), e);
+            }
+            if (payload instanceof BuildChanged e) {
+                return new Change(e.orderId(), e.changedAt(), null, "The plant applied change " + e.changeId()
+                        + (e.slotKept() ? " on the build's day" : e.plannedDate() == null ? "; the build waits for a slot"
+                        : "; the build moved to " + e.plannedDate()), e);
+            }
+            if (payload instanceof BuildChangeRefused e) {
+                return new Change(e.orderId(), e.refusedAt(), null, "The plant refused change " + e.changeId() + ": "
+                        + e.reason(), e);
             }
             if (payload instanceof ShipmentBooked e) {
                 String on = e.vessel() == null ? e.mode().name() : e.vessel() + " (" + e.mode() + ")";

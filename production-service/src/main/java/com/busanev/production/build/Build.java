@@ -65,6 +65,20 @@ public class Build extends PanacheEntityBase {
     @Version
     public int version;
 
+    /** What an order change may change of a build: market (within its region), paint colour and option packs. */
+    public record Spec(String market, String exteriorColour, List<String> optionPacks) {
+    }
+
+    public Spec spec() {
+        return new Spec(market, exteriorColour, optionPackList());
+    }
+
+    public void respecify(Spec spec) {
+        market = spec.market();
+        exteriorColour = spec.exteriorColour();
+        optionPacks = String.join(",", spec.optionPacks());
+    }
+
     public List<String> optionPackList() {
         return optionPacks == null || optionPacks.isEmpty() ? List.of() : List.of(optionPacks.split(","));
     }

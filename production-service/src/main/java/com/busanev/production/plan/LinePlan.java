@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,6 +62,21 @@ public final class LinePlan {
     /** The ISO weeks the plan's days fall in, in order. */
     public List<IsoWeek> weeks() {
         return Arrays.stream(horizon.weekOf).distinct().toList();
+    }
+
+    /**
+     * Per ISO week of the horizon (in order), the builds the region could still add: the week's free line and EV
+     * slots, capped by the region's packs left that week. Line room is shared by the regions, so the figures of two
+     * regions do not add up.
+     */
+    public Map<IsoWeek, Integer> freeByWeek(Region region) {
+        Map<IsoWeek, Integer> lineFree = new LinkedHashMap<>();
+        for (int i = 0; i < taken.length; i++) {
+            lineFree.merge(horizon.weekOf[i], Math.max(0, horizon.room[i] - taken[i]), Integer::sum);
+        }
+        Map<IsoWeek, Integer> free = new LinkedHashMap<>();
+        lineFree.forEach((week, room) -> free.put(week, Math.max(0, Math.min(room, left(packs, week, region)))));
+        return free;
     }
 
     /** Builds holding a slot on that day (0 for a day outside the horizon). */

@@ -1,5 +1,6 @@
 package com.busanev.production.plan;
 
+import com.busanev.events.OrderChangeRequested;
 import com.busanev.events.PacksAllocated;
 import com.busanev.production.build.Build;
 import java.util.UUID;
@@ -12,6 +13,10 @@ public sealed interface PlanChange {
 
     /** A brand's cancel request for an order, to be decided. */
     record Cancel(UUID orderId) implements PlanChange {
+    }
+
+    /** A brand's change of an order's specification, to be decided. */
+    record Respecify(OrderChangeRequested request) implements PlanChange {
     }
 
     /** New pack totals of a week and region. */

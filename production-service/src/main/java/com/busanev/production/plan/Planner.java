@@ -2,10 +2,13 @@ package com.busanev.production.plan;
 
 import com.busanev.events.BuildBlocked;
 import com.busanev.events.BuildCancelled;
+import com.busanev.events.BuildChangeRefused;
+import com.busanev.events.BuildChanged;
 import com.busanev.events.BuildRescheduled;
 import com.busanev.events.BuildScheduled;
 import com.busanev.events.CancelRefused;
 import com.busanev.events.IsoWeek;
+import com.busanev.events.OrderChangeRequested;
 import com.busanev.events.PacksAllocated;
 import com.busanev.events.Region;
 import com.busanev.kit.inbox.CancelledOrders;
@@ -18,6 +21,8 @@ import com.busanev.production.build.SlotCounts;
 import com.busanev.production.calendar.Calendars;
 import com.busanev.production.calendar.KoreanHolidays;
 import com.busanev.production.calendar.PlantCalendar;
+import com.busanev.production.change.FreezePoint;
+import com.busanev.production.sequence.StationLoad;
 import com.busanev.production.versioned.Versioned;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Parameters;
@@ -67,6 +72,8 @@ public class Planner {
     private final Outbox outbox;
     private final CancelledOrders cancelledOrders;
     private final Clock clock;
+    private final FreezePoint freezePoint;
+    private final StationLoad stationLoad;
     private final int frozenDays;
     private final int reslotBatch;
 
@@ -74,11 +81,14 @@ public class Planner {
     private volatile Cached cached;
     private final Map<Region, BacklogKey> retryCursor = new ConcurrentHashMap<>();
 
-    Planner(Calendars calendars, Outbox outbox, CancelledOrders cancelledOrders, Clock clock, PlanningConfig config) {
+    Planner(Calendars calendars, Outbox outbox, CancelledOrders cancelledOrders, Clock clock, FreezePoint freezePoint,
+            StationLoad stationLoad, PlanningConfig config) {
         this.calendars = calendars;
         this.outbox = outbox;
         this.cancelledOrders = cancelledOrders;
         this.clock = clock;
+        this.freezePoint = freezePoint;
+        this.stationLoad = stationLoad;
         this.frozenDays = config.frozenDays();
         this.reslotBatch = config.reslotBatch();
     }
@@ -105,6 +115,9 @@ public class Planner {
         }
         if (change instanceof PlanChange.Cancel cancel) {
             return cancel(p, cancel.orderId());
+        }
+        if (change instanceof PlanChange.Respecify respecify) {
+            return change(p, respecify.request());
         }
         return packsAllocated(p, ((PlanChange.Allocate) change).allocation());
     }
@@ -146,6 +159,80 @@ public class Planner {
         }
         p.plan.release(build.plannedDate, build.region);
         return announced.chain(() -> reslotBlocked(p, build.region, IsoWeek.parse(week)));
+    }
+
+    /**
+     * Decides a brand's order change, locked as a cancel is (planning lock, then the build's row, which the plant
+     * floor takes to start it). A build not past the freeze point ({@link FreezePoint}) takes the new market, colour
+     * and packs: it keeps its day unless the change adds a carrier of a HIGH-priority sequencing rule its day has no
+     * room for ({@link StationLoad}), then it moves to the earliest later day that has room, a line slot and a pack
+     * (BuildRescheduled), or is blocked. The car count of every day stays as it was, so capacity, the EV cap and the
+     * region's packs never force a move. BuildChanged announces the applied change; a build that started, is cancelled,
+     * unknown or frozen stays as it is (BuildChangeRefused).
+     */
+    private Uni<Void> change(Planning p, OrderChangeRequested request) {
+        return Panache.flush().chain(() -> Build.<Build>findById(request.orderId(), LockModeType.PESSIMISTIC_WRITE))
+                .chain(build -> {
+                    if (build == null) {
+                        return cancelledOrders.isCancelled(request.orderId()).chain(cancelled -> refuseChange(request,
+                                cancelled ? "the order is cancelled" : "the plant has no build of this order"));
+                    }
+                    return switch (build.status) {
+                        case CANCELLED -> refuseChange(request, "the order is cancelled");
+                        case IN_PRODUCTION, BUILT -> refuseChange(request, "the build started at " + build.startedAt);
+                        case BLOCKED -> respecify(p, build, request);
+                        case SCHEDULED -> freezePoint.frozen(build.plannedDate).chain(frozen -> frozen != null
+                                ? refuseChange(request, frozen) : respecify(p, build, request));
+                    };
+                });
+    }
+
+    private Uni<Void> refuseChange(OrderChangeRequested request, String reason) {
+        return outbox.append(new BuildChangeRefused(request.orderId(), request.changeId(), reason, clock.instant()))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> respecify(Planning p, Build build, OrderChangeRequested request) {
+        Build.Spec before = build.spec();
+        build.respecify(new Build.Spec(request.market(), request.exteriorColour(),
+                request.optionPacks() == null ? List.of() : request.optionPacks()));
+        if (build.status != BuildStatus.SCHEDULED) {
+            return announceChange(build, request, true);
+        }
+        LocalDate previous = build.plannedDate;
+        return stationLoad.overloaded(build, before, previous).chain(full -> {
+            if (full.isEmpty()) {
+                return announceChange(build, request, true);
+            }
+            p.plan.release(previous, build.region);
+            String why = "order change " + request.changeId() + ": " + previous + " has no room for another car of "
+                    + String.join(", ", full);
+            return roomyDay(p, build, before, previous.plusDays(1))
+                    .chain(slot -> settle(build, slot, previous, why))
+                    .chain(() -> announceChange(build, request, false));
+        });
+    }
+
+    /** The earliest slot from {@code from} on whose day can take the changed build, or why it is blocked. */
+    private Uni<Slot> roomyDay(Planning p, Build build, Build.Spec before, LocalDate from) {
+        Slot slot = p.plan.slot(build.region, from);
+        if (!(slot instanceof Slot.Scheduled scheduled)) {
+            return Uni.createFrom().item(slot);
+        }
+        return stationLoad.overloaded(build, before, scheduled.date()).chain(full -> {
+            if (full.isEmpty()) {
+                return Uni.createFrom().item(slot);
+            }
+            p.plan.release(scheduled.date(), build.region);
+            return roomyDay(p, build, before, scheduled.date().plusDays(1));
+        });
+    }
+
+    private Uni<Void> announceChange(Build build, OrderChangeRequested request, boolean slotKept) {
+        String week = build.plannedDate == null ? null : IsoWeek.of(build.plannedDate).toString();
+        return outbox.append(new BuildChanged(build.orderId, request.changeId(), build.market, build.region,
+                build.exteriorColour, build.optionPackList(), build.plannedDate, week, slotKept, clock.instant()))
+                .replaceWithVoid();
     }
 
     /**
@@ -310,7 +397,12 @@ public class Planner {
      * {@code why} goes into BuildRescheduled.
      */
     private Uni<Void> slot(Planning p, Build build, LocalDate previous, String why) {
-        Slot slot = p.plan.slot(build.region, previous != null ? previous : build.notBefore(p.start));
+        return settle(build, p.plan.slot(build.region, previous != null ? previous : build.notBefore(p.start)), previous,
+                why);
+    }
+
+    /** Takes the slot found for a build into it and announces it (rescheduled from {@code previous} when moved). */
+    private Uni<Void> settle(Build build, Slot slot, LocalDate previous, String why) {
         if (slot instanceof Slot.Scheduled scheduled) {
             build.status = BuildStatus.SCHEDULED;
             build.plannedDate = scheduled.date();
@@ -341,7 +433,7 @@ public class Planner {
     }
 
     /** The plan the next unit of work starts from, reloaded if it is stale. Runs in the caller's transaction. */
-    Uni<LinePlan> plan() {
+    public Uni<LinePlan> plan() {
         return planning(p -> Uni.createFrom().item(p.base.plan()));
     }
 

@@ -2,6 +2,7 @@ package com.busanev.production.plan;
 
 import com.busanev.events.EventType;
 import com.busanev.events.OrderCancelRequested;
+import com.busanev.events.OrderChangeRequested;
 import com.busanev.events.OrderPlaced;
 import com.busanev.events.PacksAllocated;
 import com.busanev.events.PacksReceived;
@@ -22,8 +23,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Orders to slot, cancel requests to decide, and pack allocations that unblock orders: each batch of records is
- * one planning change ({@link Planner#apply}). The packs supplier-service received go to the floor's stock
+ * Orders to slot, cancel and change requests to decide, and pack allocations that unblock orders: each batch of
+ * records is one planning change ({@link Planner#apply}). The packs supplier-service received go to the floor's stock
  * ({@link PackStock}) in the same transaction.
  */
 @ApplicationScoped
@@ -45,7 +46,8 @@ public class PlanningConsumer {
 
     @Incoming("order-events")
     Uni<Void> onOrders(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, Set.of(EventType.ORDER_PLACED, EventType.ORDER_CANCEL_REQUESTED), this::apply);
+        return consumer.consumeBatch(batch, Set.of(EventType.ORDER_PLACED, EventType.ORDER_CANCEL_REQUESTED,
+                EventType.ORDER_CHANGE_REQUESTED), this::apply);
     }
 
     @Incoming("supplier-events")
@@ -81,6 +83,8 @@ public class PlanningConsumer {
                 changes.add(new PlanChange.Place(build(placed)));
             } else if (event.payload() instanceof OrderCancelRequested request) {
                 changes.add(new PlanChange.Cancel(request.orderId()));
+            } else if (event.payload() instanceof OrderChangeRequested request) {
+                changes.add(new PlanChange.Respecify(request));
             } else if (event.payload() instanceof PacksAllocated allocated) {
                 changes.add(new PlanChange.Allocate(allocated));
             }

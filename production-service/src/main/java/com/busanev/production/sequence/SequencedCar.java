@@ -1,7 +1,9 @@
 package com.busanev.production.sequence;
 
+import com.busanev.production.build.Build;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -15,6 +17,14 @@ public record SequencedCar(UUID orderId, String plantVehicle, String colour, Str
 
     public SequencedCar {
         options = options == null ? List.of() : List.copyOf(options);
+    }
+
+    static SequencedCar of(Build build) {
+        return of(build.orderId, build.variant, build.exteriorColour, build.optionPackList());
+    }
+
+    static SequencedCar of(UUID orderId, String variant, String colour, List<String> optionPacks) {
+        return new SequencedCar(orderId, null, Objects.requireNonNullElse(colour, UNKNOWN_COLOUR), variant, optionPacks);
     }
 
     String ident() {

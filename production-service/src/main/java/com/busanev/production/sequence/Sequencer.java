@@ -117,7 +117,7 @@ public class Sequencer {
                         .firstResult()
                         .chain(previous -> LineSequence.<LineSequence>findById(day).map(stored -> {
                             List<SequencedCar> cars = new ArrayList<>();
-                            builds.forEach(build -> cars.add(car(build)));
+                            builds.forEach(build -> cars.add(SequencedCar.of(build)));
                             plant.forEach(vehicle -> cars.add(vehicle.car()));
                             return inputs(day, current, cars, previous, stored);
                         })))));
@@ -134,11 +134,6 @@ public class Sequencer {
         SequencingProblem problem = new SequencingProblem(rules.constraints(), rules.paintBatchLimit(),
                 rules.objectives(), fixed, dayCars);
         return new Inputs(day, current.version(), problem, cars, hash(problem), stored);
-    }
-
-    private static SequencedCar car(Build build) {
-        return new SequencedCar(build.orderId, null, Objects.requireNonNullElse(build.exteriorColour,
-                SequencedCar.UNKNOWN_COLOUR), build.variant, build.optionPackList());
     }
 
     private static Vehicle vehicle(SequencingRules rules, SequencedCar car) {

@@ -11,6 +11,8 @@ import com.busanev.kit.outbox.Outbox;
 import com.busanev.production.build.Build;
 import com.busanev.production.build.BuildStatus;
 import com.busanev.production.calendar.Calendars;
+import com.busanev.production.change.FreezePoint;
+import com.busanev.production.sequence.StationLoad;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,6 +56,10 @@ class PlanCacheTest {
     AgroalDataSource database;
     @Inject
     PlanningConfig planningConfig;
+    @Inject
+    FreezePoint freezePoint;
+    @Inject
+    StationLoad stationLoad;
 
     private final List<UUID> placed = new ArrayList<>();
 
@@ -94,7 +100,8 @@ class PlanCacheTest {
     void aSecondReplicaPlansOnTheSlotsTheFirstOneTook() throws Throwable {
         IsoWeek week = IsoWeek.of(LocalDate.now(ZoneId.of("Asia/Seoul"))).plusWeeks(23);
         Planner replicaA = planner;
-        Planner replicaB = new Planner(calendars, outbox, cancelledOrders, clock, planningConfig);
+        Planner replicaB = new Planner(calendars, outbox, cancelledOrders, clock, freezePoint, stationLoad,
+                planningConfig);
         allocate(replicaA, week, 3);
         // B caches the plan while all three packs are free.
         assertThat(inTransaction(replicaB::plan).packsLeft(week, REGION)).isEqualTo(3);

@@ -3,7 +3,6 @@ package com.busanev.kit.webhook;
 import com.busanev.kit.idempotency.IdempotencyKeys;
 import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
-import com.busanev.kit.problem.Problem;
 import com.busanev.kit.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.ForbiddenException;
@@ -86,8 +85,6 @@ public abstract class WebhookResource {
                     + "a retry with the same body returns the first result (and secret).")
     @APIResponse(responseCode = "201", description = "Created, with its secret",
             content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> create(@HeaderParam(IdempotencyKeys.HEADER) @Parameter(description = "Makes retries safe") String key,
             SubscriptionRequest request) {
         String owner = managed();

@@ -22,7 +22,7 @@ import java.util.UUID;
  */
 final class DemandBatch {
     /** What one event does to its order's demand. */
-    sealed interface Change permits Need, Withdraw, Cancel {
+    sealed interface Change permits Need, Withdraw, Cancel, Remarket {
         UUID orderId();
     }
 
@@ -32,6 +32,13 @@ final class DemandBatch {
 
     /** The order needs no pack (for now). */
     record Withdraw(UUID orderId) implements Change {
+    }
+
+    /**
+     * An order change moved the car to another market of its region: its pack, if it needs one, must now meet that
+     * market's sourcing rules (US cells may not come from a restricted origin, Canada's may), so its week re-allocates.
+     */
+    record Remarket(UUID orderId, String market) implements Change {
     }
 
     /** The plant cancelled the build: no pack, and no demand from its later events. */
@@ -59,6 +66,8 @@ final class DemandBatch {
             need(need);
         } else if (change instanceof Withdraw withdraw) {
             withdraw(withdraw.orderId());
+        } else if (change instanceof Remarket remarket) {
+            remarket(remarket);
         } else if (change instanceof Cancel cancel) {
             if (cancelled.add(cancel.orderId())) {
                 cancels.put(cancel.orderId(), cancel.cancelledAt());
@@ -83,6 +92,15 @@ final class DemandBatch {
             changedWeeks.add(IsoWeek.parse(existing.week()));
         }
         current.put(need.orderId(), wanted);
+    }
+
+    private void remarket(Remarket remarket) {
+        Row existing = current.get(remarket.orderId());
+        if (existing == null || remarket.market().equals(existing.market())) {
+            return;
+        }
+        current.put(remarket.orderId(), new Row(existing.orderId(), existing.region(), remarket.market(), existing.week()));
+        changedWeeks.add(IsoWeek.parse(existing.week()));
     }
 
     private void withdraw(UUID orderId) {

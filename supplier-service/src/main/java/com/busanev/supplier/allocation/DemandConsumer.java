@@ -3,6 +3,7 @@ package com.busanev.supplier.allocation;
 import com.busanev.events.BlockReason;
 import com.busanev.events.BuildBlocked;
 import com.busanev.events.BuildCancelled;
+import com.busanev.events.BuildChanged;
 import com.busanev.events.BuildRescheduled;
 import com.busanev.events.BuildScheduled;
 import com.busanev.events.DomainEvent;
@@ -45,7 +46,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class DemandConsumer {
     private static final Set<EventType> FOLLOWED = Set.of(EventType.BUILD_SCHEDULED, EventType.BUILD_RESCHEDULED,
-            EventType.BUILD_BLOCKED, EventType.BUILD_CANCELLED, EventType.SEQUENCE_FROZEN, EventType.VEHICLE_BUILT);
+            EventType.BUILD_BLOCKED, EventType.BUILD_CANCELLED, EventType.BUILD_CHANGED, EventType.SEQUENCE_FROZEN,
+            EventType.VEHICLE_BUILT);
 
     private final EventConsumer consumer;
     private final PendingWeeks pendingWeeks;
@@ -116,6 +118,10 @@ public class DemandConsumer {
             return Optional.of(e.reason() == BlockReason.NO_PACKS && e.week() != null
                     ? new DemandBatch.Need(e.orderId(), e.region(), e.market(), e.week())
                     : new DemandBatch.Withdraw(e.orderId()));
+        }
+        if (payload instanceof BuildChanged e) {
+            // colour and option packs need no other pack; only the market's sourcing rules matter
+            return Optional.of(new DemandBatch.Remarket(e.orderId(), e.market()));
         }
         if (payload instanceof BuildCancelled e) {
             return Optional.of(new DemandBatch.Cancel(e.orderId(), e.cancelledAt()));
