@@ -39,6 +39,10 @@ public class WebhookOpenApiFilter implements OASFilter {
             "401", "No valid token",
             "403", "The token's roles do not allow this",
             "404", "No such subscription (or delivery) of the caller's");
+    /** Quarkus's name for the service's bearer-token scheme (quarkus.smallrye-openapi.security-scheme-name). */
+    private static final String BEARER_SCHEME = "SecurityScheme";
+    /** The webhooks' own scheme: the partner checks the signature header, there is no token. */
+    private static final String SIGNATURE_SECURITY = "WebhookSignature";
     private static final String SIGNATURE_SCHEME = "Signed per Standard Webhooks (docs/partner-integration.md): "
             + "base64 HMAC-SHA256, under the subscription's secret (whsec_<base64 key>), of "
             + "'<webhook-id>.<webhook-timestamp>.<raw body>'. Answer 2xx within 10 s; anything else is retried with "
@@ -57,6 +61,10 @@ public class WebhookOpenApiFilter implements OASFilter {
         }
         Components components = openAPI.getComponents();
         problemResponses(openAPI);
+        components.addSecurityScheme(SIGNATURE_SECURITY, OASFactory.createSecurityScheme()
+                .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.APIKEY)
+                .in(org.eclipse.microprofile.openapi.models.security.SecurityScheme.In.HEADER)
+                .name(WebhookSignature.SIGNATURE_HEADER).description(SIGNATURE_SCHEME));
         for (String name : names) {
             WebhookEventTypes.byName(name).ifPresent(type -> openAPI.addWebhook(type.eventName(), webhook(type, components)));
         }
@@ -68,6 +76,9 @@ public class WebhookOpenApiFilter implements OASFilter {
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (path.startsWith(WebhookResource.PATH)) {
+                // roles are checked in the resource per service, so Quarkus cannot derive the requirement: a token, always
+                item.getOperations().values().forEach(operation -> operation.setSecurity(List.of(
+                        OASFactory.createSecurityRequirement().addScheme(BEARER_SCHEME))));
                 item.getOperations().values().forEach(operation -> PROBLEMS.forEach((status, description) -> {
                     if (operation.getResponses().getAPIResponse(status) == null) {
                         operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse()
@@ -96,6 +107,7 @@ public class WebhookOpenApiFilter implements OASFilter {
                 .operationId("webhook" + type.eventName())
                 .summary(type.eventName() + " of one of your orders or contracts")
                 .description(SIGNATURE_SCHEME)
+                .security(List.of(OASFactory.createSecurityRequirement().addScheme(SIGNATURE_SECURITY)))
                 .addParameter(header(WebhookSignature.ID_HEADER, "The event id: the same on every retry and redelivery; dedupe on it"))
                 .addParameter(header(WebhookSignature.TIMESTAMP_HEADER, "Epoch seconds of this attempt; refuse one far from now (replays)"))
                 .addParameter(header(WebhookSignature.SIGNATURE_HEADER, "'v1,<base64 signature>', space-separated, one per live "

@@ -167,7 +167,8 @@ public abstract class WebhookResource {
     @Operation(operationId = "redeliverWebhook", summary = "Send one delivery again",
             description = "Delivered or not, it is sent again soon with a fresh retry schedule, the same webhook-id "
                     + "and body, after any earlier pending delivery of its order.")
-    @APIResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = Redelivery.class)))
+    @APIResponse(responseCode = "202", description = "The deliveries made due again, sent by the next claim",
+            content = @Content(schema = @Schema(implementation = Redelivery.class)))
     public Uni<Response> redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
         String owner = managed();
         return Panache.withTransaction(() -> subscriptions.redeliver(id, owner, deliveryId))
@@ -179,7 +180,8 @@ public abstract class WebhookResource {
     @Operation(operationId = "redeliverWebhooks", summary = "Send again every delivery of a time range",
             description = "Every delivery of the subscription whose event time is in [from, to), delivered or not, "
                     + "is sent again in its order, with the same webhook-id and body.")
-    @APIResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = Redelivery.class)))
+    @APIResponse(responseCode = "202", description = "The deliveries made due again, sent by the next claim",
+            content = @Content(schema = @Schema(implementation = Redelivery.class)))
     public Uni<Response> redeliverRange(@PathParam("id") UUID id,
             @QueryParam("from") @Parameter(description = "Event time from (inclusive), ISO-8601", required = true) Instant from,
             @QueryParam("to") @Parameter(description = "Event time to (exclusive), ISO-8601", required = true) Instant to) {
