@@ -66,6 +66,7 @@ public class PlantReportResource {
                     + "planned day; built cars, defects per 100 vehicles and CO2 per vehicle by the plant day they were "
                     + "completed on (null on a day without a car); co2TargetKg is the day's point on the straight line from "
                     + "the baseline (production.co2.baseline-kg-per-vehicle in baseline-year) to -50% by 2030.")
+    @APIResponse(responseCode = "200", description = "One row per plant day from 'from' to 'to'")
     @APIResponse(responseCode = "400", description = "from or to missing or not a date, to before from, more than 366 days")
     public Uni<List<PlantTrends.KpiDay>> dailyKpis(
             @Parameter(required = true, description = "First plant day, ISO date") @QueryParam("from") LocalDate from,
@@ -81,6 +82,7 @@ public class PlantReportResource {
             description = "Every ISO week the range touches, each region with a budget (PacksAllocated from "
                     + "supplier-service) or a build holding a slot that week (scheduled, in production or built): budget "
                     + "and used side by side, weeks in order.")
+    @APIResponse(responseCode = "200", description = "One row per ISO week and region of the period")
     @APIResponse(responseCode = "400", description = "from or to missing or not a date, to before from, more than 366 days")
     public Uni<List<PlantTrends.PackUse>> packUse(
             @Parameter(required = true, description = "First plant day, ISO date") @QueryParam("from") LocalDate from,
