@@ -15,6 +15,7 @@ import com.busanev.events.EventType;
 import com.busanev.localstack.LocalStack;
 import com.busanev.localstack.PartnerApi;
 import com.busanev.localstack.Scenario;
+import com.busanev.testing.WebhookReceiver;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -74,10 +75,15 @@ class FaultInjectionIT {
     private static final String SEED = "faults.seed";
     private static final Set<String> END_STATES = Set.of("ARRIVED", "CANCELLED");
     private static final List<String> SERVICES = List.of(ORDERS, PRODUCTION, LOGISTICS, SUPPLIER);
+    /** The brand's order system takes every event of its orders by webhook, at this path of the test's receiver. */
+    private static final String BRAND_HOOK = "/polestar-oms";
+    /** While the faults run, the brand's endpoint fails or hangs now and then. */
+    private static final Duration HOOK_TROUBLE_EVERY = Duration.ofSeconds(7);
     /** Korean cars go by truck: no voyage. */
     private static final String KOREA = "KR";
 
     private final List<Scenario.Placed> placed = new CopyOnWriteArrayList<>();
+    private final WebhookReceiver receiver = WebhookReceiver.start();
     private final Map<UUID, Scenario.Cancel> cancels = new LinkedHashMap<>();
 
     /**
@@ -106,6 +112,9 @@ class FaultInjectionIT {
         scenario.prepareVolumeSupply();
         scenario.keepSailingsAhead(SAILINGS_AHEAD, PATIENCE);
         List<String> markets = markets(random);
+        receiver.trust(BRAND_HOOK, subscribe(api, stack));
+        // every replica's webhook recorder learns of the first subscription within its backlog refresh (1 s here)
+        Thread.sleep(Duration.ofSeconds(3).toMillis());
 
         Instant start = Instant.now();
         // The progress line, the sailings ahead, and the faults.
@@ -114,6 +123,9 @@ class FaultInjectionIT {
                 PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         background.scheduleWithFixedDelay(() -> keepSailing(scenario), PROGRESS_EVERY.toMillis(),
                 PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        background.scheduleWithFixedDelay(() -> receiver.script(BRAND_HOOK, WebhookReceiver.Answer.status(500),
+                        WebhookReceiver.Answer.hang(Duration.ofSeconds(3)), WebhookReceiver.Answer.status(503)),
+                0, HOOK_TROUBLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         try {
             placed.addAll(scenario.placeBatch("FAULTS-A", markets.subList(0, BATCH_SIZE), PATIENCE));
             Future<?> faulting = background.submit(() -> {
@@ -141,8 +153,10 @@ class FaultInjectionIT {
         } finally {
             background.shutdownNow();
             printProgress(stack, databases, start);
+            receiver.close();
         }
         assertOneConsistentStory(stack, databases);
+        assertTheBrandHeardEveryEventOfItsOrders(databases);
         log(String.format("done in %.0f s", seconds(start)));
     }
 
@@ -165,6 +179,45 @@ class FaultInjectionIT {
         }
         assertThat(unconsumed(databases)).as("events of a type a service follows that it has not consumed").isEmpty();
         assertThat(cancellationsPending(api, stack)).as("cancellations still REQUESTED").isEmpty();
+        assertThat(databases.pendingWebhooks()).as("webhook deliveries order-service still owes").isZero();
+    }
+
+    /** The brand subscribes to every event type offered; the signing secret. */
+    private String subscribe(PartnerApi api, LocalStack stack) throws Exception {
+        String webhooks = stack.serviceUrl(ORDERS) + "/api/v1/webhooks";
+        List<String> types = new ArrayList<>();
+        api.get("polestar-buyer", webhooks + "/event-types").forEach(type -> types.add(type.isTextual() ? type.asText()
+                : type.path("name").asText()));
+        JsonNode subscription = api.post("polestar-buyer", webhooks, Map.of("url", receiver.url(BRAND_HOOK),
+                "eventTypes", types, "description", "fault-injection test"), 201);
+        log("webhook subscription " + subscription.path("id").asText() + " for " + types);
+        return subscription.path("secret").asText();
+    }
+
+    /**
+     * Through failing and hanging answers and order-service killed mid-delivery, every event in each order's
+     * timeline reached the brand's endpoint, signed; and nothing of another order.
+     */
+    private void assertTheBrandHeardEveryEventOfItsOrders(ServiceDatabases databases) throws SQLException {
+        Set<UUID> ids = placed.stream().map(order -> UUID.fromString(order.id())).collect(Collectors.toSet());
+        Map<UUID, Set<String>> heard = new HashMap<>();
+        for (WebhookReceiver.Received request : receiver.accepted(BRAND_HOOK)) {
+            heard.computeIfAbsent(UUID.fromString(request.subject()), order -> new HashSet<>()).add(request.id());
+        }
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(receiver.received(BRAND_HOOK).stream().filter(request -> !request.signed()).map(WebhookReceiver.Received::id))
+                .as("webhook requests not signed with the subscription's secret").isEmpty();
+        softly.assertThat(heard.keySet().stream().filter(order -> !ids.contains(order)).toList())
+                .as("webhooks about orders the brand did not place").isEmpty();
+        List<String> missed = new ArrayList<>();
+        databases.timelineEventIds(ids).forEach((order, events) -> events.stream()
+                .filter(event -> !heard.getOrDefault(order, Set.of()).contains(event))
+                .forEach(event -> missed.add(order + " " + event)));
+        none(softly, "timeline event of an order never delivered to the brand's webhook", missed);
+        log(String.format("webhooks: %d requests, %d events accepted, %d answered 5xx or timed out",
+                receiver.received(BRAND_HOOK).size(), receiver.accepted(BRAND_HOOK).size(),
+                receiver.received(BRAND_HOOK).stream().filter(request -> !request.accepted()).count()));
+        softly.assertAll();
     }
 
     /** With the cancel saga, the order view carries the request and its outcome; REQUESTED is not an end. */

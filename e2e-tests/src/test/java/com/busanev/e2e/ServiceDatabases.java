@@ -123,6 +123,21 @@ final class ServiceDatabases {
         return query(service, sql, row -> row.getString(1), null);
     }
 
+    /** Webhook deliveries order-service still owes a partner. */
+    long pendingWebhooks() throws SQLException {
+        return count(ORDERS, "SELECT count(*) FROM webhook_delivery WHERE status = 'PENDING'");
+    }
+
+    /** The event ids in the timelines of these orders, by order. */
+    Map<UUID, Set<String>> timelineEventIds(Collection<UUID> ids) throws SQLException {
+        Map<UUID, Set<String>> events = new HashMap<>();
+        for (Map.Entry<UUID, String> row : query(ORDERS, "SELECT order_id, event_id FROM order_timeline WHERE order_id = ANY(?)",
+                row -> Map.entry(row.getObject(1, UUID.class), row.getString(2)), ids)) {
+            events.computeIfAbsent(row.getKey(), order -> new HashSet<>()).add(row.getValue());
+        }
+        return events;
+    }
+
     /** Outbox rows not yet published (and not parked: those are counted by {@link #parked}). */
     long unpublished(String service) throws SQLException {
         return count(service, "SELECT count(*) FROM outbox_event WHERE published_at IS NULL"

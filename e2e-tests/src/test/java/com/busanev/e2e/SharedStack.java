@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -33,13 +34,26 @@ final class SharedStack implements ParameterResolver {
                 .computeIfAbsent(LocalStack.class, type -> start(), LocalStack.class);
     }
 
+    /**
+     * The tests' webhook receiver listens on 127.0.0.1 over plain HTTP, which production refuses (SSRF); retries come
+     * within seconds and a dead sender's lease ends soon, so deliveries settle within the fault test's patience.
+     */
+    private static final Map<String, String> WEBHOOKS_ON_LOCALHOST = Map.of(
+            "KIT_WEBHOOKS_ENDPOINTS_REQUIRE_HTTPS", "false",
+            "KIT_WEBHOOKS_ENDPOINTS_ALLOWED_PRIVATE_HOSTS", "127.0.0.1",
+            "KIT_WEBHOOKS_RETRY_DELAYS", "1s,2s,5s",
+            "KIT_WEBHOOKS_REQUEST_TIMEOUT", "2s",
+            "KIT_WEBHOOKS_LEASE", "10s",
+            "KIT_WEBHOOKS_BACKLOG_REFRESH", "1s");
+
     private static LocalStack start() {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         Path root = Path.of("..").toAbsolutePath().normalize();
         Path runDir = Path.of("target", "e2e-run").toAbsolutePath();
         try {
             deleteRecursively(runDir);
-            return LocalStack.start(new LocalStack.Options(root, runDir, StackPorts.free(), ACCELERATION, Instant.now()),
+            return LocalStack.start(new LocalStack.Options(root, runDir, StackPorts.free(), ACCELERATION, Instant.now())
+                            .withSettings(WEBHOOKS_ON_LOCALHOST),
                     line -> System.out.println("[e2e] " + line));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
