@@ -4,31 +4,65 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Whether the application is shutting down. Periodic work (the outbox relay, sweeps, simulators) can be cut off
- * half-way when the database pool closes under it; such a failure is not an error, since the work is done again
- * after the next start, so it ends quietly instead of logging an ERROR in every clean shutdown.
+ * Whether the application is shutting down, and the work it must let end first. A transaction still open when the
+ * database pool closes is rolled back by force, which Hibernate Reactive logs as an ERROR although nothing is lost;
+ * so the shutdown waits (up to {@code kit.shutdown.drain-timeout}) for the work tracked here, and periodic work
+ * (the outbox relay, sweeps, simulators) starts no new run once it began.
  */
 @ApplicationScoped
 public class Stopping {
     private static final Logger LOG = Logger.getLogger(Stopping.class);
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    private final ShutdownConfig config;
+    private final AtomicInteger running = new AtomicInteger();
     private volatile boolean stopping;
 
-    void onShutdown(@Observes ShutdownEvent event) {
+    Stopping(ShutdownConfig config) {
+        this.config = config;
+    }
+
+    /** Runs before the pool closes (Quarkus fires the shutdown event first), on the thread that stops the application. */
+    void onShutdown(@Observes ShutdownEvent event) throws InterruptedException {
         stopping = true;
+        Instant deadline = Instant.now().plus(config.drainTimeout());
+        while (running.get() > 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(POLL.toMillis());
+        }
+        if (running.get() > 0) {
+            LOG.infof("%d units of work still running after %s are cut off by the shutdown (they are done again after the next start)",
+                    running.get(), config.drainTimeout());
+        }
     }
 
     public boolean now() {
         return stopping;
     }
 
-    /** {@code work}, whose failure once shutdown began is logged at DEBUG and swallowed. */
-    public <T> Uni<T> quietly(Uni<T> work) {
-        return work.onFailure(failure -> stopping).recoverWithUni(failure -> {
-            LOG.debugf("work cut off by the shutdown: %s", failure.getMessage());
-            return Uni.createFrom().nullItem();
+    /** {@code work}, which the shutdown waits for while it runs. */
+    public <T> Uni<T> tracked(Supplier<Uni<T>> work) {
+        return Uni.createFrom().deferred(() -> {
+            running.incrementAndGet();
+            return work.get().onTermination().invoke(running::decrementAndGet);
         });
+    }
+
+    /**
+     * Periodic {@code work}: not started once the shutdown began, waited for while it runs, and its failure once the
+     * shutdown began (the pool closing under it) logged at DEBUG and swallowed.
+     */
+    public <T> Uni<T> quietly(Uni<T> work) {
+        return Uni.createFrom().deferred(() -> stopping ? Uni.createFrom().<T>nullItem() : tracked(() -> work))
+                .onFailure(failure -> stopping).recoverWithUni(failure -> {
+                    LOG.debugf("work cut off by the shutdown: %s", failure.getMessage());
+                    return Uni.createFrom().nullItem();
+                });
     }
 }

@@ -2,6 +2,7 @@ package com.busanev.kit.messaging;
 
 import com.busanev.events.EventType;
 import com.busanev.kit.inbox.Inbox;
+import com.busanev.kit.lifecycle.Stopping;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -42,11 +43,13 @@ public class EventConsumer {
     private final Inbox inbox;
     private final ConsumerChannels channels;
     private final EventConsumerConfig config;
+    private final Stopping stopping;
 
-    EventConsumer(Inbox inbox, ConsumerChannels channels, EventConsumerConfig config) {
+    EventConsumer(Inbox inbox, ConsumerChannels channels, EventConsumerConfig config, Stopping stopping) {
         this.inbox = inbox;
         this.channels = channels;
         this.config = config;
+        this.stopping = stopping;
     }
 
     /** A batch of a channel of which the service follows every type; see the next method. */
@@ -70,7 +73,7 @@ public class EventConsumer {
 
     /**
      * As above, for a consumer with an inbox of its own ({@code inbox}, see {@link Inbox}): a second consumer group of
-     * the service that reads events its handlers also apply.
+     * the service that reads events its handlers also apply. A stopping service lets the batch end first.
      */
     public Uni<Void> consumeBatch(String inboxName, KafkaRecordBatch<String, String> batch, Set<EventType> handled,
             BatchHandler handler) {
@@ -87,7 +90,8 @@ public class EventConsumer {
                 rejected.put(record, unreadable);
             }
         }
-        return (received.isEmpty() ? Uni.createFrom().voidItem() : applyBatchUntilSettled(inboxName, channel, received, handler, rejected))
+        return stopping.tracked(() -> received.isEmpty() ? Uni.createFrom().voidItem()
+                        : applyBatchUntilSettled(inboxName, channel, received, handler, rejected))
                 .chain(() -> Multi.createFrom().iterable(batch.getRecords())
                         .filter(rejected::containsKey)
                         .onItem().transformToUniAndConcatenate(record -> deadLetter(channel, record, rejected.get(record)))
