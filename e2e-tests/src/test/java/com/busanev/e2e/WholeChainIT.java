@@ -51,6 +51,7 @@ class WholeChainIT {
     void ordersPlacedOverRestArriveWithAVinAVoyageOrATruckAndAnEta() throws Exception {
         Scenario scenario = new Scenario(stack, api, line -> System.out.println("[e2e] " + line));
         scenario.prepareSupplyAndShipping();
+        awaitPromiseModel();
         Scenario.Placed us = scenario.place("E2E-US", "US", "LONG_RANGE_DUAL_MOTOR", List.of("PLUS", "PILOT"));
         Scenario.Placed eu = scenario.place("E2E-DE", "DE", "LONG_RANGE_SINGLE_MOTOR", List.of());
         Scenario.Placed kr = scenario.place("E2E-KR", "KR", "LONG_RANGE_DUAL_MOTOR", List.of());
@@ -63,6 +64,15 @@ class WholeChainIT {
             assertThat(Instant.parse(order.get("eta").asText())).isAfter(Instant.parse(order.get("createdAt").asText()));
             assertThat(order.get("timeline").findValuesAsText("event")).contains("OrderPlaced", "BuildScheduled",
                     "BuildStarted", "VehicleBuilt", "ShipmentBooked", "ShipmentDeparted", "ShipmentArrived");
+            // promised at entry from the plant's availability; once arrived the promise was either kept or missed
+            assertThat(order.path("promise").path("buildWeek").asText()).as("%s promise", order.get("id")).matches("\\d{4}-W\\d{2}");
+            assertThat(order.path("estimate").path("status").asText()).isIn("KEPT", "MISSED");
+        }
+        assertThat(arrived.get("E2E-US").path("promise").path("deliveryFrom").asText()).as("the US car's window").isNotBlank();
+        JsonNode kpi = api.get("viewer", stack.serviceUrl("order-service") + "/api/v1/orders/promises/kpi");
+        for (String market : List.of("US", "DE", "KR")) {
+            JsonNode row = kpiOf(kpi, market);
+            assertThat(row.path("kept").asInt() + row.path("missed").asInt()).as("promises settled in %s", market).isPositive();
         }
         assertThat(arrived.get("E2E-US").path("shipment").path("destinationPort").asText()).isEqualTo("USLGB");
         assertThat(arrived.get("E2E-US").path("shipment").path("voyageId").asText()).isNotBlank();
@@ -108,6 +118,40 @@ class WholeChainIT {
     }
 
     @Test
+    void aChangeBeforeTheFreezeIsDecidedByThePlantAndOneAfterItIsRefused() throws Exception {
+        Scenario scenario = new Scenario(stack, api, line -> System.out.println("[e2e] " + line));
+        // built in 20 weeks at the earliest: far before the plant's freeze point
+        Scenario.Placed order = scenario.place("E2E-CHANGE", "SE", "LONG_RANGE_SINGLE_MOTOR", List.of(), 20);
+        String changes = stack.serviceUrl("order-service") + "/api/v1/orders/" + order.id() + "/changes";
+        Map<String, String> once = Map.of("Idempotency-Key", "e2e-change-" + order.id());
+
+        PartnerApi.Answer requested = api.call("polestar-buyer", changes, Map.of("exteriorColour", "STORM", "market", "DE"), once);
+        assertThat(requested.status()).as("change request %s", requested.body()).isEqualTo(202);
+        assertThat(requested.body().get("status").asText()).isEqualTo("REQUESTED");
+        assertThat(api.call("polestar-buyer", changes, Map.of("exteriorColour", "STORM", "market", "DE"), once).body().get("id"))
+                .as("a retry with the same key is the same change").isEqualTo(requested.body().get("id"));
+
+        JsonNode decided = awaitChangeDecided(changes, Duration.ofMinutes(2));
+        assertThat(decided.get("status").asText()).as("change %s", decided).isEqualTo("APPLIED");
+        // whether the build kept its day depends on the line and the packs of that week: either way it is said
+        assertThat(decided.get("slotKept").isBoolean()).as("slotKept in %s", decided).isTrue();
+        JsonNode changed = api.get("polestar-buyer", stack.serviceUrl("order-service") + "/api/v1/orders/" + order.id());
+        assertThat(changed.get("exteriorColour").asText()).isEqualTo("STORM");
+        assertThat(changed.get("market").asText()).isEqualTo("DE");
+        assertThat(changed.get("timeline").findValuesAsText("event")).contains("OrderChangeRequested", "OrderChanged");
+        JsonNode build = api.get("planner", stack.serviceUrl("production-service") + "/api/v1/builds/" + order.id());
+        assertThat(build.get("market").asText()).as("the plant builds the changed car").isEqualTo("DE");
+
+        // a car in production is past every freeze point
+        Scenario.Placed built = scenario.place("E2E-CHANGE-LATE", "KR", "LONG_RANGE_DUAL_MOTOR", List.of());
+        awaitStatusIn(built, List.of("IN_PRODUCTION", "BUILT", "SHIPPED", "ARRIVED"), Duration.ofMinutes(3));
+        PartnerApi.Answer late = api.call("polestar-buyer", stack.serviceUrl("order-service") + "/api/v1/orders/" + built.id()
+                + "/changes", Map.of("exteriorColour", "STORM"), Map.of());
+        assertThat(late.status()).as("late change %s", late.body()).isEqualTo(409);
+        assertThat(late.body().path("detail").asText()).isNotBlank();
+    }
+
+    @Test
     void keycloakTokensCarryRolesAndThePartnerAndTheServicesEnforceThem() throws Exception {
         JsonNode claims = claims(api.token("polestar-buyer"));
         assertThat(claims.get("brand").asText()).isEqualTo("polestar");
@@ -121,6 +165,46 @@ class WholeChainIT {
         assertThat(status(url, api.token("other-brand-buyer"))).isEqualTo(404);
         assertThat(status(url, api.token("viewer"))).isEqualTo(200);
         assertThat(status(stack.serviceUrl("production-service") + "/api/v1/calendar", api.token("polestar-buyer"))).isEqualTo(403);
+    }
+
+    /** Until the plant's availability reached order-service: orders placed from then on carry a promise. */
+    private static void awaitPromiseModel() throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (api.call("polestar-buyer", stack.serviceUrl("order-service") + "/api/v1/orders/quote", Map.of("market", "US"), Map.of())
+                .body().path("promise").path("buildWeek").asText().isEmpty()) {
+            assertThat(Instant.now()).as("a quote with a promise within 2 minutes").isBefore(deadline);
+            Thread.sleep(1000);
+        }
+    }
+
+    private static JsonNode awaitChangeDecided(String changes, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            JsonNode change = api.get("polestar-buyer", changes).get(0);
+            if (!change.get("status").asText().equals("REQUESTED")) {
+                return change;
+            }
+            assertThat(Instant.now()).as("the plant decides the change within %s", timeout).isBefore(deadline);
+            Thread.sleep(500);
+        }
+    }
+
+    private static void awaitStatusIn(Scenario.Placed order, List<String> statuses, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        String url = stack.serviceUrl("order-service") + "/api/v1/orders/" + order.id();
+        while (!statuses.contains(api.get("polestar-buyer", url).get("status").asText())) {
+            assertThat(Instant.now()).as("%s reaches %s within %s", order.label(), statuses, timeout).isBefore(deadline);
+            Thread.sleep(500);
+        }
+    }
+
+    private static JsonNode kpiOf(JsonNode kpi, String market) {
+        for (JsonNode row : kpi.has("items") ? kpi.get("items") : kpi) {
+            if (row.path("market").asText().equals(market)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no promise KPI for " + market + " in " + kpi);
     }
 
     private static int status(String url, String token) throws IOException, InterruptedException {

@@ -17,6 +17,7 @@ import com.busanev.events.ShipmentBooked;
 import com.busanev.events.ShipmentDeparted;
 import com.busanev.events.TransportMode;
 import com.busanev.events.VehicleBuilt;
+import com.busanev.kit.retention.RetentionPurge;
 import com.busanev.testing.CloudEventRecords;
 import com.busanev.testing.KafkaResource;
 import com.busanev.testing.Tokens;
@@ -56,6 +57,8 @@ class WebhookDeliveryTest {
 
     @Inject
     AgroalDataSource database;
+    @Inject
+    RetentionPurge purge;
 
     @BeforeAll
     static void startReceiver() {
@@ -183,6 +186,30 @@ class WebhookDeliveryTest {
         assertThat(receiver.accepted("/epsilon").get(0).id()).isEqualTo(eventId);
         as(epsilon).get("/api/v1/webhooks/" + hook + "/deliveries").then()
                 .body("items[0].status", equalTo("DELIVERED")).body("items[0].attempts", equalTo(2));
+    }
+
+    @Test
+    void theDeliveryLogKeepsDeliveredEventsForItsRetentionAndPendingOnesUntilDelivered() throws SQLException {
+        String iota = brand("wh-iota");
+        String hook = subscribe(iota, "/iota", List.of("BuildStarted"));
+        receiver.otherwise("/iota", Answer.status(500));
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        UUID owed = UUID.randomUUID();
+        String row = """
+                INSERT INTO webhook_delivery (id, subscription_id, event_id, event_type, ordering_key, event_time, payload,
+                    status, attempts, delivered_at, next_attempt_at)
+                VALUES (?, ?, ?, 'BuildStarted', ?, now() - cast(? as interval), '{}', ?, 1,
+                    CASE WHEN ? = 'DELIVERED' THEN now() - cast(? as interval) END, now() + interval '1 day')""";
+        execute(row, old, UUID.fromString(hook), old.toString(), "k1", "40 days", "DELIVERED", "DELIVERED", "31 days");
+        execute(row, recent, UUID.fromString(hook), recent.toString(), "k2", "2 days", "DELIVERED", "DELIVERED", "29 days");
+        execute(row, owed, UUID.fromString(hook), owed.toString(), "k3", "40 days", "PENDING", "PENDING", "0 days");
+
+        purge.purge().await().atMost(Duration.ofSeconds(30));
+
+        assertThat(as(iota).get("/api/v1/webhooks/" + hook + "/deliveries?size=10").then().statusCode(200).extract()
+                .jsonPath().getList("items.id", String.class))
+                .as("kit.webhooks.delivery-log-retention is 30 days").containsExactlyInAnyOrder(recent.toString(), owed.toString());
     }
 
     @Test

@@ -55,6 +55,13 @@ public interface WebhookConfig {
     @WithDefault("200")
     int claimBatch();
 
+    /**
+     * How long a delivered webhook stays in the subscription's delivery log (and can be redelivered by id or time
+     * range); pending ones are kept until delivered.
+     */
+    @WithDefault("P30D")
+    Duration deliveryLogRetention();
+
     /** How often the backlog gauges are counted. */
     @WithDefault("10s")
     Duration backlogRefresh();
