@@ -36,7 +36,8 @@ final class SharedStack implements ParameterResolver {
 
     /**
      * The tests' webhook receiver listens on 127.0.0.1 over plain HTTP, which production refuses (SSRF); retries come
-     * within seconds and a dead sender's lease ends soon, so deliveries settle within the fault test's patience.
+     * within seconds, a dead sender's lease ends soon and the brand's endpoint takes 16 requests at once (the fault
+     * test's 2,000 orders make some 40,000 events), so deliveries settle within the fault test's patience.
      */
     private static final Map<String, String> WEBHOOKS_ON_LOCALHOST = Map.of(
             "KIT_WEBHOOKS_ENDPOINTS_REQUIRE_HTTPS", "false",
@@ -44,7 +45,8 @@ final class SharedStack implements ParameterResolver {
             "KIT_WEBHOOKS_RETRY_DELAYS", "1s,2s,5s",
             "KIT_WEBHOOKS_REQUEST_TIMEOUT", "2s",
             "KIT_WEBHOOKS_LEASE", "10s",
-            "KIT_WEBHOOKS_BACKLOG_REFRESH", "1s");
+            "KIT_WEBHOOKS_BACKLOG_REFRESH", "1s",
+            "KIT_WEBHOOKS_PER_ENDPOINT_CONCURRENCY", "16");
 
     private static LocalStack start() {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");

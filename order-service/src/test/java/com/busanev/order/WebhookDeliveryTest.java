@@ -190,9 +190,9 @@ class WebhookDeliveryTest {
 
     @Test
     void theDeliveryLogKeepsDeliveredEventsForItsRetentionAndPendingOnesUntilDelivered() throws SQLException {
-        String iota = brand("wh-iota");
-        String hook = subscribe(iota, "/iota", List.of("BuildStarted"));
-        receiver.otherwise("/iota", Answer.status(500));
+        String kappa = brand("wh-kappa");
+        String hook = subscribe(kappa, "/kappa", List.of("BuildStarted"));
+        receiver.otherwise("/kappa", Answer.status(500));
         UUID old = UUID.randomUUID();
         UUID recent = UUID.randomUUID();
         UUID owed = UUID.randomUUID();
@@ -207,7 +207,7 @@ class WebhookDeliveryTest {
 
         purge.purge().await().atMost(Duration.ofSeconds(30));
 
-        assertThat(as(iota).get("/api/v1/webhooks/" + hook + "/deliveries?size=10").then().statusCode(200).extract()
+        assertThat(as(kappa).get("/api/v1/webhooks/" + hook + "/deliveries?size=10").then().statusCode(200).extract()
                 .jsonPath().getList("items.id", String.class))
                 .as("kit.webhooks.delivery-log-retention is 30 days").containsExactlyInAnyOrder(recent.toString(), owed.toString());
     }

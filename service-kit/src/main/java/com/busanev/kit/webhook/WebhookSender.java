@@ -43,7 +43,9 @@ import org.jboss.logging.Logger;
  * leaves it due again when the lease ends, and it is sent again (at least once).</li>
  * <li><b>Lanes</b>: at most {@code kit.webhooks.per-endpoint-concurrency} requests per subscription are in flight
  * from a replica; a claim takes for each subscription only what its lane has room for, so an endpoint that hangs
- * (until {@code kit.webhooks.request-timeout}) or fails fills its own lane and no other.</li>
+ * (until {@code kit.webhooks.request-timeout}) or fails fills its own lane and no other. A delivered event's slot
+ * goes on with its key's next due event, claimed in the statement that records the delivery: a backlog is sent
+ * at one statement per event, the claim (which reads every pending key's head) runs only to fill a freed slot.</li>
  * <li><b>Retries</b>: a failure (no 2xx, a timeout, a refused connection, an endpoint that no longer passes the SSRF
  * policy) is retried after {@code kit.webhooks.retry.delays}; once a delivery has failed for
  * {@code kit.webhooks.retry.give-up-after} since its first attempt, its subscription is disabled (WARN, the
@@ -84,10 +86,31 @@ public class WebhookSender {
             WHERE d.id IN (SELECT id FROM locked) AND s.id = d.subscription_id
             RETURNING d.id, d.subscription_id, d.event_id, d.event_type, d.payload, d.attempts, d.first_attempt_at,
                       now() AS claimed_at, s.url, s.secret, s.previous_secret, s.previous_secret_expires_at""";
-    private static final String DELIVERED = """
-            UPDATE webhook_delivery SET status = 'DELIVERED', delivered_at = now(), next_attempt_at = NULL,
-                last_status_code = $2, last_latency_ms = $3, last_error = NULL
-            WHERE id = $1""";
+    /**
+     * The delivery answered with a 2xx ($1, its status code $2 and latency $3 ms) and, in the same statement, the next
+     * pending delivery of its subscription and key if it is due, claimed for the lease ($4 seconds): the lane goes on
+     * with the key's next event without waiting for a claim. The successor is read in the statement's snapshot, where
+     * the delivered row is still pending, hence {@code id <> $1}; no other claim can hold it (it was not a head).
+     */
+    private static final String DELIVERED_AND_NEXT = """
+            WITH done AS (
+                UPDATE webhook_delivery SET status = 'DELIVERED', delivered_at = now(), next_attempt_at = NULL,
+                    last_status_code = $2, last_latency_ms = $3, last_error = NULL
+                WHERE id = $1
+                RETURNING subscription_id, ordering_key),
+            following AS (
+                SELECT d.id, d.next_attempt_at FROM webhook_delivery d JOIN done
+                  ON d.subscription_id = done.subscription_id AND d.ordering_key = done.ordering_key
+                WHERE d.status = 'PENDING' AND d.id <> $1
+                ORDER BY d.event_time, d.seq LIMIT 1
+                FOR UPDATE OF d)
+            UPDATE webhook_delivery d SET attempts = d.attempts + 1, last_attempt_at = now(),
+                first_attempt_at = coalesce(d.first_attempt_at, now()),
+                next_attempt_at = now() + make_interval(secs => $4)
+            FROM webhook_subscription s
+            WHERE d.id IN (SELECT id FROM following WHERE next_attempt_at <= now()) AND s.id = d.subscription_id AND s.enabled
+            RETURNING d.id, d.subscription_id, d.event_id, d.event_type, d.payload, d.attempts, d.first_attempt_at,
+                      now() AS claimed_at, s.url, s.secret, s.previous_secret, s.previous_secret_expires_at""";
     /** A failed attempt of the claim that made it ($6 attempts): a later claim after a lapsed lease owns it now. */
     private static final String FAILED = """
             UPDATE webhook_delivery SET next_attempt_at = now() + make_interval(secs => $2),
@@ -226,9 +249,29 @@ public class WebhookSender {
         }
     }
 
+    /**
+     * Sends the delivery and, while each is answered with a 2xx and its key has a due successor, the key's next ones in
+     * the same lane slot; the slot is freed (and the sender woken to fill it) when the key's chain ends.
+     */
     private void send(Claimed delivery) {
+        attempt(delivery)
+                .onTermination().invoke((next, failure, cancelled) -> {
+                    if (next != null && failure == null && !cancelled && !stopping.now()) {
+                        send(next);
+                    } else {
+                        inFlight.computeIfPresent(delivery.subscriptionId(), (id, n) -> n > 1 ? n - 1 : null);
+                        wakeUp();
+                    }
+                })
+                .subscribe().with(ignored -> {
+                }, failure -> LOG.debugf("webhook delivery %s: outcome not recorded (%s); due again after its lease",
+                        delivery.id(), failure.getMessage()));
+    }
+
+    /** One attempt, its outcome recorded; the key's next delivery when this one was delivered and the next is due. */
+    private Uni<Claimed> attempt(Claimed delivery) {
         long started = System.nanoTime();
-        endpoints.refusal(delivery.url())
+        return endpoints.refusal(delivery.url())
                 .chain(refusal -> refusal.isPresent()
                         ? Uni.createFrom().item(new Outcome(null, "endpoint refused: the URL " + refusal.get(), 0,
                                 WebhookMetrics.REFUSED))
@@ -237,14 +280,7 @@ public class WebhookSender {
                                         : "answered " + response, elapsedMs(started), WebhookMetrics.FAILED))
                                 .onFailure().recoverWithItem(e -> new Outcome(null, describe(e), elapsedMs(started),
                                         WebhookMetrics.FAILED)))
-                .chain(outcome -> record(delivery, outcome))
-                .onTermination().invoke(() -> {
-                    inFlight.computeIfPresent(delivery.subscriptionId(), (id, n) -> n > 1 ? n - 1 : null);
-                    wakeUp();
-                })
-                .subscribe().with(ignored -> {
-                }, failure -> LOG.debugf("webhook delivery %s: outcome not recorded (%s); due again after its lease",
-                        delivery.id(), failure.getMessage()));
+                .chain(outcome -> record(delivery, outcome));
     }
 
     /** One signed POST; the answer's status code (its body is not read). */
@@ -261,12 +297,14 @@ public class WebhookSender {
                 .map(response -> response.statusCode());
     }
 
-    private Uni<Void> record(Claimed delivery, Outcome outcome) {
+    /** Records the outcome; after a 2xx, the key's next delivery if one is due (claimed), else null. */
+    private Uni<Claimed> record(Claimed delivery, Outcome outcome) {
         registry.counter(WebhookMetrics.ATTEMPTS, WebhookMetrics.OUTCOME,
                 outcome.delivered() ? WebhookMetrics.DELIVERED : outcome.kind()).increment();
         if (outcome.delivered()) {
-            return pool.preparedQuery(DELIVERED).execute(Tuple.of(delivery.id(), outcome.statusCode(),
-                    (int) outcome.latencyMs())).replaceWithVoid();
+            return pool.preparedQuery(DELIVERED_AND_NEXT).execute(Tuple.of(delivery.id(), outcome.statusCode(),
+                    (int) outcome.latencyMs(), config.lease().toMillis() / 1000.0))
+                    .map(rows -> rows.size() == 0 ? null : Claimed.of(rows.iterator().next()));
         }
         Duration failingFor = Duration.between(delivery.firstAttemptAt(), delivery.claimedAt());
         boolean giveUp = failingFor.compareTo(config.retry().giveUpAfter()) >= 0;
@@ -278,7 +316,7 @@ public class WebhookSender {
                 .addDouble(wait.toMillis() / 1000.0).addInteger(outcome.statusCode())
                 .addInteger((int) outcome.latencyMs()).addString(outcome.error()).addInteger(delivery.attempts()))
                 .replaceWithVoid();
-        return giveUp ? failed.chain(() -> disable(delivery, failingFor, outcome.error())) : failed;
+        return (giveUp ? failed.chain(() -> disable(delivery, failingFor, outcome.error())) : failed).replaceWith((Claimed) null);
     }
 
     private Uni<Void> disable(Claimed delivery, Duration failingFor, String error) {
