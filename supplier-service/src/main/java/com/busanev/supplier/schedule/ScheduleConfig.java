@@ -15,9 +15,12 @@ public interface ScheduleConfig {
     @WithDefault("2")
     int frozenWeeks();
 
-    /** How often {@link ScheduleSweep} issues the week's schedules still due and checks firm weeks for shortfalls. */
+    /**
+     * How often {@link ScheduleSweep} issues the week's schedules still due and checks firm weeks for shortfalls: a
+     * duration, or {@code off} (the tests run it themselves).
+     */
     @WithDefault("1m")
-    Duration sweepInterval();
+    String sweepInterval();
 
     /**
      * How long after a firm week's Monday (00:00 plant time) its packs must be received or on a notice due that week;
