@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -100,7 +101,7 @@ public class DeliverySchedules {
                     + " is superseded: acknowledge the latest revision of contract " + schedule.contractId + "."));
             case ISSUED -> {
                 schedule.status = ScheduleStatus.ACKNOWLEDGED;
-                schedule.acknowledgedAt = clock.instant();
+                schedule.acknowledgedAt = now();
                 schedule.acknowledgedBy = by;
                 yield Uni.createFrom().item(schedule);
             }
@@ -115,6 +116,11 @@ public class DeliverySchedules {
         return ScheduleLine.<ScheduleLine>list("scheduleId in ?1", Sort.ascending("week"),
                         schedules.stream().map(s -> s.id).toList())
                 .map(lines -> lines.stream().collect(Collectors.groupingBy(l -> l.scheduleId)));
+    }
+
+    /** Now as the database keeps it (microseconds), so an answer reads the same before and after a reload. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private Uni<Map<String, ScheduleLine>> firmWeeksOf(DeliverySchedule latest) {
@@ -141,7 +147,7 @@ public class DeliverySchedules {
         schedule.supplierCode = contract.supplierCode;
         schedule.revision = latest == null ? 1 : latest.revision + 1;
         schedule.status = ScheduleStatus.ISSUED;
-        schedule.issuedAt = clock.instant();
+        schedule.issuedAt = now();
         schedule.issuedBy = by;
         if (latest != null) {
             latest.status = ScheduleStatus.SUPERSEDED;
