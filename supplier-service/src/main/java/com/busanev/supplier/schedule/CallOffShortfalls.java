@@ -26,18 +26,23 @@ import java.util.stream.Stream;
 
 /**
  * Firm call-offs against what came: once a firm week is {@code supplier.schedule.shortfall-after} past its Monday, a
- * contract whose packs received that week or on notices due that week fall short of the packs its schedule in force
- * called off raises a CALL_OFF shortage alert per region whose cars the missing packs would have covered, naming those
+ * contract whose packs received that week or on notices due that week fall short of the packs it was called off firm
+ * raises a CALL_OFF shortage alert per region whose cars the missing packs would have covered, naming those
  * orders (the region's orders of the week its allocation does not cover, as many as the packs short). The alert
  * follows the numbers while open and is resolved when the packs come. Runs in the caller's transaction.
  */
 @ApplicationScoped
 public class CallOffShortfalls {
-    /** The firm call-offs in force for a week: contract, supplier, revision, packs. */
+    /**
+     * The firm call-offs of a week: per contract its latest revision with the week firm (contract, supplier, revision,
+     * packs). Firm weeks are copied unchanged, so that is the revision in force for it, also once a revision of a later
+     * week no longer lists it.
+     */
     private static final String FIRM = """
-            SELECT CAST(s.contract_id AS text), s.supplier_code, s.revision, l.packs
+            SELECT DISTINCT ON (s.contract_id) CAST(s.contract_id AS text), s.supplier_code, s.revision, l.packs
             FROM delivery_schedule s JOIN delivery_schedule_line l ON l.schedule_id = s.id
-            WHERE s.status <> 'SUPERSEDED' AND l.kind = 'FIRM' AND l.week = ?1""";
+            WHERE l.kind = 'FIRM' AND l.week = ?1
+            ORDER BY s.contract_id, s.revision DESC""";
     /** Per contract, its packs received in the week or on a notice due in it (not missing). */
     private static final String CAME = """
             SELECT CAST(p.contract_id AS text), count(*) FROM pack p JOIN delivery d ON d.id = p.delivery_id
