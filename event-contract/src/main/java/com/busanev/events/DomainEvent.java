@@ -8,7 +8,8 @@ public sealed interface DomainEvent permits OrderPlaced, OrderCancelRequested, O
         OrderCancelRefused, BuildScheduled, BuildBlocked, BuildRescheduled, BuildStarted, VehicleBuilt, BuildCancelled,
         CancelRefused, SequenceFrozen, PacksAllocated, PacksReceived, ShortageAlert, ShipmentBooked,
         ShipmentDelayed, ShipmentDeparted, ShipmentArrived, OrderChangeRequested, OrderChanged, OrderChangeRefused,
-        BuildChanged, BuildChangeRefused, LineAvailability, SailingScheduled, BatteryPassportIssued, ShipmentHeld {
+        BuildChanged, BuildChangeRefused, LineAvailability, SailingScheduled, BatteryPassportIssued, ShipmentHeld,
+        DeliveryScheduleIssued {
 
     String subject();
 

@@ -30,6 +30,7 @@ public enum EventType {
     PACKS_RECEIVED("PacksReceived", Topics.SUPPLIER_EVENTS, PacksReceived.class),
     SHORTAGE_ALERT("ShortageAlert", Topics.SUPPLIER_EVENTS, ShortageAlert.class),
     BATTERY_PASSPORT_ISSUED("BatteryPassportIssued", Topics.SUPPLIER_EVENTS, BatteryPassportIssued.class),
+    DELIVERY_SCHEDULE_ISSUED("DeliveryScheduleIssued", Topics.SUPPLIER_EVENTS, DeliveryScheduleIssued.class),
     SHIPMENT_BOOKED("ShipmentBooked", Topics.LOGISTICS_EVENTS, ShipmentBooked.class),
     SHIPMENT_HELD("ShipmentHeld", Topics.LOGISTICS_EVENTS, ShipmentHeld.class),
     SHIPMENT_DELAYED("ShipmentDelayed", Topics.LOGISTICS_EVENTS, ShipmentDelayed.class),

@@ -49,6 +49,7 @@ class AuthorizationMatrixTest {
                 .post("/api/v1/contracts").then().statusCode(201).extract().path("id");
         String contract = "/api/v1/contracts/" + id;
         String delivery = "/api/v1/deliveries/" + UUID.randomUUID(); // none: every caller allowed in finds nothing
+        String schedule = "/api/v1/delivery-schedules/" + UUID.randomUUID(); // none either
         String badDelivery = "{\"packs\":3,\"serialFrom\":\"LGES-1\",\"serialTo\":\"LGES-9\",\"deliveredOn\":\"2032-01-05\"}";
 
         var rows = java.util.List.of(
@@ -72,7 +73,11 @@ class AuthorizationMatrixTest {
                 new Row("GET", "/api/v1/stock", null, null, 200, 200, 200, 200, 403, 200, 403),
                 new Row("GET", "/api/v1/coverage", null, null, 200, 200, 403, 403, 403, 403, 403),
                 new Row("GET", "/api/v1/alerts", null, null, 200, 200, 403, 403, 403, 403, 403),
-                new Row("GET", "/api/v1/call-offs?from=2032-01-05", null, null, 200, 200, 200, 200, 403, 403, 403));
+                new Row("GET", "/api/v1/call-offs?from=2032-01-05", null, null, 200, 200, 200, 200, 403, 403, 403),
+                new Row("POST", "/api/v1/delivery-schedules", "{}", null, 400, 403, 403, 403, 403, 403, 403),
+                new Row("GET", "/api/v1/delivery-schedules", null, null, 200, 200, 200, 200, 403, 200, 403),
+                new Row("GET", schedule, null, null, 404, 404, 404, 404, 403, 404, 403),
+                new Row("POST", schedule + "/acknowledgement", null, null, 403, 403, 404, 404, 403, 403, 403));
 
         SoftAssertions softly = new SoftAssertions();
         for (Row row : rows) {

@@ -89,7 +89,7 @@ class SupplierWebhookTest {
                 .then().statusCode(403);
         as(SKON).body(subscription("/skon-own", "OrderPlaced")).post("/api/v1/webhooks").then().statusCode(400)
                 .body("violations.field", hasItem("eventTypes[0]"));
-        as(SKON).get("/api/v1/webhooks/event-types").then().body("$", equalTo(List.of("PacksAllocated", "ShortageAlert")));
+        as(SKON).get("/api/v1/webhooks/event-types").then().body("$", equalTo(List.of("DeliveryScheduleIssued", "PacksAllocated", "ShortageAlert")));
     }
 
     private static String subscription(String path, String... types) {

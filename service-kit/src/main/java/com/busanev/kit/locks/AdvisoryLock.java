@@ -19,7 +19,9 @@ public enum AdvisoryLock {
     /** production-service: line sequences are stored (and frozen) one at a time across replicas. */
     LINE_SEQUENCING(7_340_004, false),
     /** supplier-service, keyed by supplier code: one supplier's delivery confirmations are checked one at a time. */
-    SUPPLIER_DELIVERIES(7_340_101, true);
+    SUPPLIER_DELIVERIES(7_340_101, true),
+    /** supplier-service, keyed by contract id: one contract's delivery schedule revisions are issued one at a time. */
+    DELIVERY_SCHEDULES(7_340_102, true);
 
     private final int id;
     private final boolean keyed;

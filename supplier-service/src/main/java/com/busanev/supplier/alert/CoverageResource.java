@@ -34,13 +34,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.PROCUREMENT, Roles.VIEWER})
 public class CoverageResource {
-    /** A shortage as partners see it; {@code kind} says whether demand or the EV plan is not covered. */
+    /**
+     * A shortage as partners see it; {@code kind} says whether demand, the EV plan or a supplier's firm call-off is not
+     * covered. A CALL_OFF alert also names the contract, its supplier and the orders at risk (demand: packs called off,
+     * supply: packs received or due on notices that week).
+     */
     public record AlertView(UUID id, ShortageAlertRecord.Kind kind, String week, Region region, int demand, int supply,
             int gap, Severity severity, String detail, ShortageAlertRecord.Status status, Instant raisedAt,
-            Instant resolvedAt) {
+            Instant resolvedAt, UUID contractId, String supplier, List<UUID> ordersAtRisk) {
         static AlertView of(ShortageAlertRecord a) {
             return new AlertView(a.id, a.kind, a.week, a.region, a.demand, a.supply, a.gap, a.severity, a.detail,
-                    a.status, a.raisedAt, a.resolvedAt);
+                    a.status, a.raisedAt, a.resolvedAt, a.contractId, a.supplier, a.orders());
         }
     }
 
@@ -74,10 +78,11 @@ public class CoverageResource {
     @GET
     @Path("/alerts")
     @WithSession
-    @Operation(operationId = "listAlerts", summary = "Shortage alerts, newest first, by status, region and week")
+    @Operation(operationId = "listAlerts", summary = "Shortage alerts, newest first, by status, region, week and kind")
     @APIResponse(responseCode = "200", description = "One page, with the total")
     @APIResponse(responseCode = "400", description = "A page, size or filter value that cannot be used")
     public Uni<Page<AlertView>> alerts(@QueryParam("status") ShortageAlertRecord.Status status,
+            @QueryParam("kind") ShortageAlertRecord.Kind kind,
             @QueryParam("region") Region region,
             @Parameter(description = "ISO week, e.g. 2027-W05") @QueryParam("week") IsoWeek week,
             @Valid @BeanParam PageParams page) {
@@ -86,6 +91,10 @@ public class CoverageResource {
         if (status != null) {
             query.append(" and status = :status");
             parameters.and("status", status);
+        }
+        if (kind != null) {
+            query.append(" and kind = :kind");
+            parameters.and("kind", kind);
         }
         if (region != null) {
             query.append(" and region = :region");

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /** The allocation last announced for a week and region. */
 @Entity
@@ -34,6 +35,13 @@ public class AllocationRecord extends PanacheEntityBase {
         Arrays.stream(sources.split(";")).filter(source -> !source.isEmpty()).map(source -> source.split(":"))
                 .forEach(source -> packs.merge(source[1], Integer.parseInt(source[2]), Integer::sum));
         return packs;
+    }
+
+    /** The packs of one contract in this allocation. */
+    public int packsOf(UUID contractId) {
+        String id = contractId.toString();
+        return Arrays.stream(sources.split(";")).filter(source -> source.startsWith(id + ":"))
+                .mapToInt(source -> Integer.parseInt(source.split(":")[2])).sum();
     }
 
     public static class Key implements Serializable {

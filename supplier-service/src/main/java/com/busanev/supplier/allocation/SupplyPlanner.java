@@ -4,10 +4,8 @@ import com.busanev.events.IsoWeek;
 import com.busanev.events.PackSource;
 import com.busanev.events.PacksAllocated;
 import com.busanev.events.Region;
-import com.busanev.events.ShortageAlert;
 import com.busanev.kit.locks.AdvisoryLock;
 import com.busanev.kit.outbox.Outbox;
-import com.busanev.supplier.alert.Severity;
 import com.busanev.supplier.alert.ShortageAlertRecord;
 import com.busanev.supplier.alert.ShortageAlertRecord.Kind;
 import com.busanev.supplier.stock.StockConfig;
@@ -229,36 +227,16 @@ public class SupplyPlanner {
                 kind, week.toString(), region, ShortageAlertRecord.Status.OPEN).firstResult().chain(open -> {
                     if (gap == 0) {
                         if (open != null) {
-                            open.status = ShortageAlertRecord.Status.RESOLVED;
-                            open.resolvedAt = now;
+                            open.resolve(now);
                         }
                         return Uni.createFrom().voidItem();
                     }
-                    Severity severity = Severity.of(gap, need);
-                    boolean announce = open == null || severity.compareTo(open.severity) > 0;
-                    ShortageAlertRecord alert = open != null ? open : newAlert(kind, week, region, now);
-                    alert.demand = need;
-                    alert.supply = supply;
-                    alert.gap = gap;
-                    alert.severity = severity;
-                    alert.detail = detail;
-                    if (!announce) {
+                    ShortageAlertRecord alert = open != null ? open : ShortageAlertRecord.opened(kind, week.toString(), region, now);
+                    if (!alert.follow(need, supply, gap, detail)) {
                         return Uni.createFrom().voidItem();
                     }
-                    return alert.persist().chain(() -> outbox.append(new ShortageAlert(alert.id, alert.week, region,
-                            need, supply, gap, severity.name(), kind + ": " + detail, now))).replaceWithVoid();
+                    return alert.persist().chain(() -> outbox.append(alert.announcement(now))).replaceWithVoid();
                 });
-    }
-
-    private static ShortageAlertRecord newAlert(Kind kind, IsoWeek week, Region region, Instant now) {
-        ShortageAlertRecord alert = new ShortageAlertRecord();
-        alert.id = UUID.randomUUID();
-        alert.kind = kind;
-        alert.week = week.toString();
-        alert.region = region;
-        alert.status = ShortageAlertRecord.Status.OPEN;
-        alert.raisedAt = now;
-        return alert;
     }
 
     /**

@@ -54,13 +54,31 @@ public class Contract extends PanacheEntityBase {
 
     /** Committed packs a week: twelve months spread over 52 weeks, rounded down. */
     public int weeklyCommitted() {
-        return monthlyCommitted * 12 / 52;
+        return weekly(monthlyCommitted);
     }
 
     /** Packs the contract owes the week starting {@code monday}: its weekly commitment while active and in term. */
     public int weeklyOwed(LocalDate monday) {
-        boolean owed = status == ContractStatus.ACTIVE && !monday.plusDays(6).isBefore(validFrom) && !monday.isAfter(validTo);
-        return owed ? weeklyCommitted() : 0;
+        return owes(monday) ? weeklyCommitted() : 0;
+    }
+
+    /** The least a week's call-off may ask for (the monthly flex minimum made weekly like the commitment); 0 if not owed. */
+    public int weeklyFlexMin(LocalDate monday) {
+        return owes(monday) ? weekly(monthlyFlexMin) : 0;
+    }
+
+    /** The most a week's call-off may ask for (the monthly flex maximum made weekly); 0 if not owed. */
+    public int weeklyFlexMax(LocalDate monday) {
+        return owes(monday) ? weekly(monthlyFlexMax) : 0;
+    }
+
+    /** Whether the week starting {@code monday} is owed: the contract is active and the week touches its term. */
+    private boolean owes(LocalDate monday) {
+        return status == ContractStatus.ACTIVE && !monday.plusDays(6).isBefore(validFrom) && !monday.isAfter(validTo);
+    }
+
+    private static int weekly(int monthly) {
+        return monthly * 12 / 52;
     }
 
     void apply(ContractTerms terms) {

@@ -1,5 +1,6 @@
 package com.busanev.supplier.webhook;
 
+import com.busanev.events.DeliveryScheduleIssued;
 import com.busanev.events.PackSource;
 import com.busanev.events.PacksAllocated;
 import com.busanev.events.ShortageAlert;
@@ -21,7 +22,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * A battery supplier's webhooks carry the supply events that concern it, read from supplier-events by a consumer group
  * of their own: an allocation it has a share of (a call-off to it follows from that share), with only its own share in
  * {@code sources} (the other suppliers' shares are theirs), and every shortage alert while it holds an active contract
- * (it may be able to cover the gap). Deliveries of one week and region go in order.
+ * (it may be able to cover the gap), and its own contracts' delivery schedules. Deliveries of one week and region (of
+ * one contract for schedules) go in order.
  */
 @ApplicationScoped
 public class SupplierWebhooks implements WebhookAudience {
@@ -54,6 +56,8 @@ public class SupplierWebhooks implements WebhookAudience {
                     }
                 } else if (event.payload() instanceof ShortageAlert) {
                     suppliers.forEach(supplier -> recipients.add(Recipient.of(event, supplier)));
+                } else if (event.payload() instanceof DeliveryScheduleIssued schedule) {
+                    recipients.add(Recipient.of(event, schedule.supplier()));
                 }
             }
             return recipients;
