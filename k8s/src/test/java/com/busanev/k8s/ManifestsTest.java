@@ -241,8 +241,10 @@ class ManifestsTest {
         Set<String> contractTopics = Arrays.stream(EventType.values()).map(EventType::topic).collect(Collectors.toSet());
         assertThat(PRODUCED.values()).containsExactlyInAnyOrderElementsOf(contractTopics);
         Set<String> expectedTopics = new HashSet<>(contractTopics);
-        SERVICES.forEach(service -> expectedTopics.add(Topics.deadLetter(service)));
-        assertThat(topics).as("KafkaTopics: the contract's topics and a dead-letter topic per service").isEqualTo(expectedTopics);
+        for (String service : SERVICES) {
+            expectedTopics.addAll(KafkaAccess.of(service).deadLetters());
+        }
+        assertThat(topics).as("KafkaTopics: the contract's topics and a dead-letter topic per consumer group").isEqualTo(expectedTopics);
         for (V1Deployment deployment : services(rendered)) {
             String service = deployment.getMetadata().getName();
             KafkaAccess access = KafkaAccess.of(service);
@@ -699,27 +701,40 @@ class ManifestsTest {
      * channel name unless it sets a topic), its dead-letter topic and consumer group (the kit's defaults: the
      * application name), and the one topic it produces through its outbox (event-contract's {@link Topics}).
      */
-    private record KafkaAccess(String service, Set<String> consumed) {
+    /**
+     * What a service's Kafka channels need, read from its application.properties: per incoming channel the topics
+     * ({@code topic}, {@code topics} or the channel's name), the consumer group ({@code group.id}, else the service's
+     * name) and the dead-letter topic ({@code dead-letter-queue.topic}, else {@code <service>.dlq}).
+     */
+    private record KafkaAccess(String service, Set<String> consumed, Set<String> groups, Set<String> deadLetters) {
         static KafkaAccess of(String service) throws IOException {
             Properties config = new Properties();
             try (var in = Files.newBufferedReader(Path.of("..", service, "src", "main", "resources", "application.properties"))) {
                 config.load(in);
             }
             Set<String> consumed = new HashSet<>();
+            Set<String> groups = new HashSet<>();
+            Set<String> deadLetters = new HashSet<>(Set.of(Topics.deadLetter(service)));
             for (String key : config.stringPropertyNames()) {
                 if (key.startsWith("mp.messaging.incoming.") && key.endsWith(".connector")) {
-                    String channel = key.substring("mp.messaging.incoming.".length(), key.length() - ".connector".length());
-                    consumed.add(config.getProperty("mp.messaging.incoming." + channel + ".topic", channel));
+                    String channel = key.substring(0, key.length() - ".connector".length());
+                    String topics = config.getProperty(channel + ".topics", config.getProperty(channel + ".topic",
+                            channel.substring("mp.messaging.incoming.".length())));
+                    consumed.addAll(Arrays.asList(topics.split(",")));
+                    groups.add(config.getProperty(channel + ".group.id", service));
+                    deadLetters.add(config.getProperty(channel + ".dead-letter-queue.topic", Topics.deadLetter(service)));
                 }
             }
             assertThat(consumed).as("topics %s follows", service).isNotEmpty();
-            return new KafkaAccess(service, consumed);
+            return new KafkaAccess(service, consumed, groups, deadLetters);
         }
 
         /** Exactly the grants it needs, as "type:name:operation". */
         Set<String> grants() {
             Set<String> grants = new HashSet<>();
-            for (String topic : List.of(PRODUCED.get(service), Topics.deadLetter(service))) {
+            Set<String> written = new HashSet<>(deadLetters);
+            written.add(PRODUCED.get(service));
+            for (String topic : written) {
                 grants.add("topic:" + topic + ":Describe");
                 grants.add("topic:" + topic + ":Write");
             }
@@ -727,7 +742,7 @@ class ManifestsTest {
                 grants.add("topic:" + topic + ":Describe");
                 grants.add("topic:" + topic + ":Read");
             });
-            grants.add("group:" + service + ":Read");
+            groups.forEach(group -> grants.add("group:" + group + ":Read"));
             return grants;
         }
     }
