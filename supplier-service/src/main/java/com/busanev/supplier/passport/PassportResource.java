@@ -20,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -31,6 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Battery passports", description = "EU battery passports (Regulation 2023/1542 Art. 77, Annex XIII) per pack")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
+// without a token, or with one (which widens what is shown): both alternatives, for the callers and the lint
+@SecurityRequirementsSet
+@SecurityRequirementsSet(@SecurityRequirement(name = "SecurityScheme"))
 public class PassportResource {
     private final Passports passports;
     private final Caller caller;
