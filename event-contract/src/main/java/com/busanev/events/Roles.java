@@ -12,6 +12,8 @@ public final class Roles {
     public static final String PROCUREMENT = "procurement";
     public static final String BATTERY_SUPPLIER = "battery-supplier";
     public static final String VIEWER = "viewer";
+    /** Market surveillance authorities, notified bodies and recyclers: the restricted part of a battery passport. */
+    public static final String BATTERY_AUTHORITY = "battery-authority";
 
     private Roles() {
     }

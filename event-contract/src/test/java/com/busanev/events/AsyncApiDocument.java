@@ -18,7 +18,7 @@ final class AsyncApiDocument {
             Topics.ORDER_EVENTS, List.of("production-service"),
             Topics.PRODUCTION_EVENTS, List.of("order-service", "supplier-service", "logistics-service"),
             Topics.SUPPLIER_EVENTS, List.of("production-service"),
-            Topics.LOGISTICS_EVENTS, List.of("order-service"));
+            Topics.LOGISTICS_EVENTS, List.of("order-service", "supplier-service"));
     private static final Map<String, String> PRODUCERS = Map.of(
             Topics.ORDER_EVENTS, "order-service",
             Topics.PRODUCTION_EVENTS, "production-service",

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -323,7 +324,30 @@ public final class Scenario {
         terms.put("cellOrigin", cellOrigin);
         terms.put("packOrigin", cellOrigin);
         terms.put("carbonFootprintKgCo2ePerKwh", carbon);
+        terms.put("passport", passportFacts(supplier, cellOrigin));
         return terms;
+    }
+
+    /**
+     * Every battery passport fact a complete passport needs (docs/supplier-service.md, "Battery passport"), so the
+     * demo's and the end-to-end tests' EU-bound cars are not held for an incomplete passport. Illustrative values.
+     */
+    private static Map<String, Object> passportFacts(String supplier, String country) {
+        String site = "https://" + supplier.toLowerCase(Locale.ROOT) + ".example";
+        return Map.ofEntries(Map.entry("batteryModel", supplier + "-P4-100"), Map.entry("manufacturerName", supplier),
+                Map.entry("manufacturerAddress", supplier + " headquarters, " + country),
+                Map.entry("manufacturingPlace", supplier + " pack plant, " + country), Map.entry("weightKg", 650.0),
+                Map.entry("nominalVoltageV", 400.0), Map.entry("minVoltageV", 300.0), Map.entry("maxVoltageV", 460.0),
+                Map.entry("originalPowerKw", 300.0), Map.entry("expectedLifetimeCycles", 2000),
+                Map.entry("hazardousSubstances", List.of("LiPF6")),
+                Map.entry("criticalRawMaterials", List.of("cobalt", "lithium", "nickel", "natural graphite")),
+                Map.entry("extinguishingAgent", "water"),
+                Map.entry("recycledContent", Map.of("cobaltPct", 16.0, "lithiumPct", 6.0, "nickelPct", 6.0, "leadPct", 0.0)),
+                Map.entry("carbonFootprintClass", "B"), Map.entry("carbonFootprintStudyUrl", site + "/carbon-footprint"),
+                Map.entry("dueDiligenceReportUrl", site + "/due-diligence"),
+                Map.entry("detailedComposition", Map.of("cathode", "NMC811", "anode", "graphite", "electrolyte", "LiPF6 in EC/EMC")),
+                Map.entry("sparePartsContact", "parts@" + supplier.toLowerCase(Locale.ROOT) + ".example"),
+                Map.entry("dismantlingInfoUrl", site + "/dismantling"), Map.entry("safetyInstructionsUrl", site + "/safety"));
     }
 
     private static Map<String, Object> voyage(String code, String vessel, String mode, String port, Instant departure,

@@ -60,6 +60,26 @@ final class SupplierApi {
                 .formatted(supplier, status, from, to, monthly, price, currency, cellOrigin, carbon);
     }
 
+    /** Battery passport facts with every mandatory field (docs/supplier-service.md, "Battery passport"). */
+    static final String PASSPORT_FACTS = """
+            {"batteryModel":"LGES-P4-100","manufacturerName":"LG Energy Solution Ltd.",
+             "manufacturerAddress":"108 Yeoui-daero, Yeongdeungpo-gu, Seoul, KR","manufacturingPlace":"Ochang plant, KR",
+             "weightKg":650.0,"nominalVoltageV":400.0,"minVoltageV":300.0,"maxVoltageV":460.0,"originalPowerKw":300.0,
+             "expectedLifetimeCycles":2000,"hazardousSubstances":["LiPF6"],"criticalRawMaterials":["cobalt","lithium","nickel","natural graphite"],
+             "extinguishingAgent":"water","recycledContent":{"cobaltPct":16.0,"lithiumPct":6.0,"nickelPct":6.0,"leadPct":0.0},
+             "carbonFootprintClass":"B","carbonFootprintStudyUrl":"https://lges.example/pcf/p4-100",
+             "dueDiligenceReportUrl":"https://lges.example/due-diligence/2026",
+             "detailedComposition":{"cathode":"NMC811","anode":"graphite/SiOx","electrolyte":"LiPF6 in EC/EMC"},
+             "sparePartsContact":"parts@lges.example","dismantlingInfoUrl":"https://lges.example/dismantling/p4-100",
+             "safetyInstructionsUrl":"https://lges.example/safety/p4-100"}""";
+
+    /** {@link #terms} with battery passport facts ({@code null}: none). */
+    static String terms(String supplier, String status, String from, String to, String monthly, String price,
+            String currency, String cellOrigin, String carbon, String passportFacts) {
+        String terms = terms(supplier, status, from, to, monthly, price, currency, cellOrigin, carbon);
+        return terms.substring(0, terms.lastIndexOf('}')) + ",\"passport\":" + passportFacts + "}";
+    }
+
     static String delivery(int packs, String from, String to, LocalDate on) {
         return "{\"packs\":%d,\"serialFrom\":\"%s\",\"serialTo\":\"%s\",\"deliveredOn\":\"%s\"}".formatted(packs, from, to, on);
     }

@@ -14,6 +14,7 @@ import com.busanev.kit.inbox.CancelledOrders;
 import com.busanev.kit.messaging.EventConsumer;
 import com.busanev.kit.messaging.IncomingEvent;
 import com.busanev.supplier.calloff.CallOffs;
+import com.busanev.supplier.passport.Passports;
 import com.busanev.supplier.stock.PackConsumption;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -41,7 +42,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * <p>
  * The same batch transaction turns the batch's SequenceFrozen into the call-off in sequence ({@link CallOffs}), after
  * the batch's demand, so an order scheduled in the batch has its region and week; and marks the packs of the batch's
- * VehicleBuilt consumed ({@link PackConsumption}).
+ * VehicleBuilt consumed ({@link PackConsumption}) and publishes their battery passports ({@link Passports}).
  */
 @ApplicationScoped
 public class DemandConsumer {
@@ -55,15 +56,17 @@ public class DemandConsumer {
     private final CallOffs callOffs;
     private final DemandRows demandRows;
     private final PackConsumption packs;
+    private final Passports passports;
 
     DemandConsumer(EventConsumer consumer, PendingWeeks pendingWeeks, CancelledOrders cancelledOrders, CallOffs callOffs,
-            DemandRows demandRows, PackConsumption packs) {
+            DemandRows demandRows, PackConsumption packs, Passports passports) {
         this.consumer = consumer;
         this.demandRows = demandRows;
         this.pendingWeeks = pendingWeeks;
         this.cancelledOrders = cancelledOrders;
         this.callOffs = callOffs;
         this.packs = packs;
+        this.passports = passports;
     }
 
     @Incoming("production-events")
@@ -79,7 +82,7 @@ public class DemandConsumer {
         List<VehicleBuilt> built = events.stream().map(IncomingEvent::payload).filter(VehicleBuilt.class::isInstance)
                 .map(VehicleBuilt.class::cast).toList();
         return applyDemand(events).chain(() -> callOffs.freeze(List.copyOf(frozen.values())))
-                .chain(() -> packs.consume(built));
+                .chain(() -> packs.consume(built)).chain(passports::built);
     }
 
     private Uni<Void> applyDemand(List<IncomingEvent> events) {

@@ -11,6 +11,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A battery supply contract in its current version; earlier versions are in {@link ContractVersion}. */
 @Entity
@@ -45,6 +47,9 @@ public class Contract extends PanacheEntityBase {
     public String packOrigin;
     @Column(name = "carbon_kg_per_kwh")
     public Double carbonKgPerKwh;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "passport_facts")
+    public PassportFacts passport;
     /** The amendment number; optimistic concurrency on updates goes through If-Match with it. */
     public int version;
     @Column(name = "updated_by")
@@ -96,12 +101,13 @@ public class Contract extends PanacheEntityBase {
         cellOrigin = terms.cellOrigin();
         packOrigin = terms.packOrigin();
         carbonKgPerKwh = terms.carbonFootprintKgCo2ePerKwh();
+        passport = terms.passport();
     }
 
-    ContractTerms terms() {
+    public ContractTerms terms() {
         return new ContractTerms(supplierCode, status, validFrom, validTo,
                 new ContractTerms.PackSpec(capacityKwh, chemistry), monthlyCommitted,
                 new ContractTerms.FlexRange(monthlyFlexMin, monthlyFlexMax),
-                new ContractTerms.Price(pricePerKwh, currency), cellOrigin, packOrigin, carbonKgPerKwh);
+                new ContractTerms.Price(pricePerKwh, currency), cellOrigin, packOrigin, carbonKgPerKwh, passport);
     }
 }

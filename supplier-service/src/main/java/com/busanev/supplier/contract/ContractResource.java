@@ -8,6 +8,7 @@ import com.busanev.kit.paging.PageParams;
 import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.security.Caller;
 import com.busanev.supplier.allocation.SupplyPlanner;
+import com.busanev.supplier.passport.Passports;
 import com.busanev.supplier.stock.AsnRequest;
 import com.busanev.supplier.stock.Delivery;
 import com.busanev.supplier.stock.DeliveryRequest;
@@ -57,14 +58,16 @@ public class ContractResource {
     private final Shipments shipments;
     private final SupplyPlanner planner;
     private final IdempotencyKeys idempotencyKeys;
+    private final Passports passports;
     private final Caller caller;
 
     ContractResource(Contracts contracts, Shipments shipments, SupplyPlanner planner, IdempotencyKeys idempotencyKeys,
-            Caller caller) {
+            Passports passports, Caller caller) {
         this.contracts = contracts;
         this.shipments = shipments;
         this.planner = planner;
         this.idempotencyKeys = idempotencyKeys;
+        this.passports = passports;
         this.caller = caller;
     }
 
@@ -135,8 +138,9 @@ public class ContractResource {
     @Operation(operationId = "amendContract",
             summary = "Amend a contract", description = "Replaces the terms as a new version; every version is "
             + "kept. Needs If-Match with the version amended. The supplier of a contract never changes. A battery "
-            + "supplier may amend its own contract's pack facts (spec, origins, carbon declaration) only. "
-            + "Allocation is recomputed at once.")
+            + "supplier may amend its own contract's pack facts (spec, origins, carbon declaration, battery passport "
+            + "facts) only. Allocation is recomputed at once; a change of what the battery passports show is a new "
+            + "passport version of every pack not shipped in a car, announced again for the built ones.")
     @APIResponse(responseCode = "200", description = "The new version; ETag is its number",
             content = @Content(schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "400", description = "Invalid terms or If-Match")
@@ -150,7 +154,11 @@ public class ContractResource {
         int expected = IfMatch.version(ifMatch, "contract");
         Optional<String> own = caller.supplierScope();
         return Panache.withTransaction(() -> contracts.visible(id, own)
-                        .chain(c -> contracts.amend(c, terms, expected, caller.name(), own.isPresent()))
+                        .chain(c -> {
+                            ContractTerms before = c.terms();
+                            return contracts.amend(c, terms, expected, caller.name(), own.isPresent())
+                                    .call(amended -> passports.amended(amended, before));
+                        })
                         .call(this::reallocate))
                 .map(c -> Response.ok(ContractView.of(c)).tag(String.valueOf(c.version)).build());
     }

@@ -25,7 +25,9 @@ public record ContractTerms(
         @Schema(examples = "KR") @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 country code") String cellOrigin,
         @Schema(examples = "KR") @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 country code") String packOrigin,
         @Schema(description = "Battery carbon-footprint declaration, kg CO2e per kWh; required for EU-bound cars")
-        @DecimalMin("0.0") Double carbonFootprintKgCo2ePerKwh) {
+        @DecimalMin("0.0") Double carbonFootprintKgCo2ePerKwh,
+        @Schema(description = "Battery passport facts of the pack model (optional until an EU-bound car needs them)")
+        @Valid PassportFacts passport) {
 
     public record PackSpec(@NotNull @Positive @Max(250) Double capacityKwh, @NotNull Chemistry chemistry) {
     }

@@ -59,7 +59,7 @@ public class Contracts {
                 || terms.pricePerKwh().amount().compareTo(current.pricePerKwh().amount()) != 0
                 || !terms.pricePerKwh().currency().equals(current.pricePerKwh().currency()))) {
             return Uni.createFrom().failure(new ProblemException(403, "Forbidden", "A supplier may amend the pack "
-                    + "spec, origins and carbon declaration; term, volumes, price and status are procurement's.", List.of()));
+                    + "spec, origins, carbon declaration and passport facts; term, volumes, price and status are procurement's.", List.of()));
         }
         return checked(terms).chain(() -> {
             contract.apply(terms);

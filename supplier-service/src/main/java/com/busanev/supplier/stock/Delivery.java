@@ -50,6 +50,9 @@ public class Delivery extends PanacheEntityBase {
     /** The contract version the notice was sent under (its pack spec and origins). */
     @Column(name = "contract_version")
     public int contractVersion;
+    /** The day of manufacture the supplier stated on the notice, if it did (the battery passport's). */
+    @Column(name = "manufactured_on")
+    public LocalDate manufacturedOn;
     @Column(name = "confirmed_by")
     public String confirmedBy;
     @Column(name = "created_at")

@@ -13,5 +13,7 @@ public record DeliveryRequest(
         @NotNull @Min(1) @Max(100_000) Integer packs,
         @Schema(examples = "LGES-000101") @NotBlank @Pattern(regexp = "[A-Z0-9-]*\\d+") String serialFrom,
         @Schema(examples = "LGES-000150") @NotBlank @Pattern(regexp = "[A-Z0-9-]*\\d+") String serialTo,
-        @NotNull LocalDate deliveredOn) {
+        @NotNull LocalDate deliveredOn,
+        @Schema(description = "When the packs were made (battery passport, Annex VI A(5)); if not given, the passport "
+                + "takes the day of the delivery") LocalDate manufacturedOn) {
 }

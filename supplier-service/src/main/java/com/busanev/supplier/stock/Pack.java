@@ -36,4 +36,15 @@ public class Pack extends PanacheEntityBase {
     public String market;
     @Column(name = "consumed_at")
     public Instant consumedAt;
+    /** The brand of the car it is built into (who may read its whole battery passport). */
+    public String brand;
+    /** The day its car left on a voyage (ShipmentDeparted): its passport's facts no longer follow the contract's. */
+    @Column(name = "shipped_at")
+    public Instant shippedAt;
+    /** The battery passport's version: 1 from the notice, one more per change (docs, "Battery passport"). */
+    @Column(name = "passport_version")
+    public int passportVersion;
+    /** The contract version whose facts its passport shows: the notice's, then the latest amendment's until shipped. */
+    @Column(name = "passport_contract_version")
+    public int passportContractVersion;
 }

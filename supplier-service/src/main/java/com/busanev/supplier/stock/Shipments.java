@@ -28,8 +28,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class Shipments {
     private static final String INSERT_PACKS = """
-            INSERT INTO pack (serial, supplier_code, contract_id, delivery_id, status)
-            SELECT s, ?2, ?3, ?4, 'IN_TRANSIT' FROM unnest(cast(?1 AS text[])) AS s ON CONFLICT (serial) DO NOTHING""";
+            INSERT INTO pack (serial, supplier_code, contract_id, delivery_id, status, passport_contract_version)
+            SELECT s, ?2, ?3, ?4, 'IN_TRANSIT', ?5 FROM unnest(cast(?1 AS text[])) AS s ON CONFLICT (serial) DO NOTHING""";
     private static final String TAKEN = """
             SELECT serial, supplier_code, CAST(delivery_id AS text) FROM pack
             WHERE serial = ANY(cast(?1 AS text[])) AND delivery_id <> ?2 ORDER BY serial LIMIT 1""";
@@ -67,7 +67,10 @@ public class Shipments {
         if (!violations.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.badRequest("The shipping notice is not valid.", violations));
         }
-        return announce(contract, serials.get(), request.expectedOn(), user, null);
+        if (request.manufacturedOn() != null && request.manufacturedOn().isAfter(request.expectedOn())) {
+            return Uni.createFrom().failure(ProblemException.badRequest("manufacturedOn", "must not be after expectedOn"));
+        }
+        return announce(contract, serials.get(), request.expectedOn(), request.manufacturedOn(), user, null);
     }
 
     /**
@@ -75,7 +78,8 @@ public class Shipments {
      * suppliers: one already known is a 409 (a notice sent twice never counts its packs twice). {@code legacy} keeps the
      * range of a one-step delivery.
      */
-    Uni<Delivery> announce(Contract contract, List<String> serials, LocalDate expectedOn, String user, SerialRange legacy) {
+    Uni<Delivery> announce(Contract contract, List<String> serials, LocalDate expectedOn, LocalDate manufacturedOn,
+            String user, SerialRange legacy) {
         Delivery delivery = new Delivery();
         delivery.id = UUID.randomUUID();
         delivery.contractId = contract.id;
@@ -89,6 +93,7 @@ public class Shipments {
             delivery.serialLast = legacy.last();
         }
         delivery.expectedOn = expectedOn;
+        delivery.manufacturedOn = manufacturedOn;
         delivery.week = IsoWeek.of(expectedOn).toString();
         delivery.contractVersion = contract.version;
         delivery.confirmedBy = user;
@@ -97,7 +102,7 @@ public class Shipments {
         return delivery.<Delivery>persistAndFlush()
                 .chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(INSERT_PACKS)
                         .setParameter(1, array).setParameter(2, contract.supplierCode).setParameter(3, contract.id)
-                        .setParameter(4, delivery.id).executeUpdate()))
+                        .setParameter(4, delivery.id).setParameter(5, contract.version).executeUpdate()))
                 .chain(inserted -> inserted == serials.size() ? Uni.createFrom().item(delivery)
                         : taken(array, delivery.id, contract.supplierCode).chain(Uni.createFrom()::failure));
     }
@@ -114,6 +119,9 @@ public class Shipments {
         Optional<SerialRange> range = SerialRange.of(request.serialFrom(), request.serialTo(), "serialTo", violations);
         range.filter(r -> r.count() != request.packs()).ifPresent(r -> violations.add(
                 new Violation("packs", "the serial range holds " + r.count() + " packs")));
+        if (request.manufacturedOn() != null && request.manufacturedOn().isAfter(request.deliveredOn())) {
+            violations.add(new Violation("manufacturedOn", "must not be after deliveredOn"));
+        }
         if (request.deliveredOn().isAfter(LocalDate.now(clock))) {
             violations.add(new Violation("deliveredOn", "must not be in the future"));
         } else if (request.deliveredOn().isBefore(contract.validFrom) || request.deliveredOn().isAfter(contract.validTo)) {
@@ -123,7 +131,7 @@ public class Shipments {
         if (!violations.isEmpty() || range.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.badRequest("The delivery is not valid.", violations));
         }
-        return announce(contract, range.get().serials(), request.deliveredOn(), user, range.get())
+        return announce(contract, range.get().serials(), request.deliveredOn(), request.manufacturedOn(), user, range.get())
                 .chain(asn -> receive(asn, contract, new ReceiptRequest(request.deliveredOn(), null, null, false)));
     }
 

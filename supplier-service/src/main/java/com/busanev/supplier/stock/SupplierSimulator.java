@@ -73,7 +73,7 @@ public class SupplierSimulator {
         LocalDate expected = due;
         return Pack.<Pack>findById(serials.get(0))
                 .chain(sent -> sent != null ? Uni.createFrom().item(false)
-                        : shipments.announce(contract, serials, expected, USER, null).replaceWith(true));
+                        : shipments.announce(contract, serials, expected, today, USER, null).replaceWith(true));
     }
 
     /** Receives in full every notice of the simulator due by today; how many. */

@@ -1,0 +1,43 @@
+package com.busanev.supplier.passport;
+
+import com.busanev.events.EventType;
+import com.busanev.events.ShipmentDeparted;
+import com.busanev.kit.messaging.EventConsumer;
+import com.busanev.kit.messaging.IncomingEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Follows which built cars left the port (logistics-service's ShipmentDeparted): from then on their packs' passports
+ * keep the facts they were shipped with, and a later amendment of the contract announces no new version for them.
+ * That bounds the passports an amendment announces again to the built cars still at the plant or the port.
+ */
+@ApplicationScoped
+public class ShipmentTracker {
+    private static final Set<EventType> FOLLOWED = Set.of(EventType.SHIPMENT_DEPARTED);
+
+    private final EventConsumer consumer;
+    private final Passports passports;
+
+    ShipmentTracker(EventConsumer consumer, Passports passports) {
+        this.consumer = consumer;
+        this.passports = passports;
+    }
+
+    @Incoming("logistics-events")
+    Uni<Void> onLogistics(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeBatch(batch, FOLLOWED, this::apply);
+    }
+
+    Uni<Void> apply(List<IncomingEvent> events) {
+        return Multi.createFrom().iterable(events).map(IncomingEvent::payload)
+                .filter(ShipmentDeparted.class::isInstance).map(ShipmentDeparted.class::cast)
+                .onItem().transformToUniAndConcatenate(departed -> passports.shipped(departed.orderId(), departed.departedAt()))
+                .collect().last().replaceWithVoid();
+    }
+}
