@@ -240,7 +240,7 @@ class WebhookDeliveryTest {
         as(Fixtures.VIEWER).body(subscription("/viewer", List.of("OrderPlaced"))).post("/api/v1/webhooks").then().statusCode(403);
         as(Tokens.user("floor").roles(Roles.PLANT_FLOOR).sign()).get("/api/v1/webhooks").then().statusCode(403);
         given().get("/api/v1/webhooks").then().statusCode(401);
-        as(theta).get("/api/v1/webhooks/event-types").then().statusCode(200).body("$", hasItem("ShipmentDelayed"));
+        as(theta).get("/api/v1/webhooks/event-types").then().statusCode(200).body("$", hasItems("ShipmentDelayed", "ShipmentHeld"));
         as(theta).delete("/api/v1/webhooks/" + hook).then().statusCode(204);
         as(theta).get("/api/v1/webhooks/" + hook).then().statusCode(404);
     }
