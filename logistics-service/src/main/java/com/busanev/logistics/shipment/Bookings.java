@@ -86,7 +86,8 @@ public class Bookings {
     /**
      * Judges again the cars not booked yet whose passport changed: held with the new reason (announced only if it
      * differs), or, a held car whose passport is now complete, booked the normal way. A booked car stays booked.
-     * The caller took the orders' locks ({@link Passports#record}); the cars' rows are locked here.
+     * The caller took the orders' locks ({@link Passports#record}); the cars' rows are locked here, so an offer of a
+     * voyage's room that judged a car by its older passport has committed before the car is judged again.
      */
     public Uni<Void> passportsChanged(Collection<BatteryPassport> changed) {
         if (changed.isEmpty()) {
