@@ -254,7 +254,7 @@ class WebhookDeliveryTest {
         assertThat(openApi.getMap("components.schemas.ShipmentDelayed.properties")).containsKeys("orderId", "eta", "previousEta");
         assertThat(openApi.getList("webhooks.ShipmentDelayed.post.parameters.name", String.class))
                 .containsExactly("webhook-id", "webhook-timestamp", "webhook-signature");
-        assertThat(openApi.getMap("webhooks")).hasSize(18).doesNotContainKey("SequenceFrozen");
+        assertThat(openApi.getMap("webhooks")).hasSize(19).containsKey("ShipmentHeld").doesNotContainKey("SequenceFrozen");
         assertThat(openApi.getString("paths.'/api/v1/webhooks'.post.operationId")).isEqualTo("createWebhookSubscription");
         assertThat(openApi.getMap("paths.'/api/v1/webhooks/{id}/deliveries'.get.responses")).containsKeys("200", "400", "401", "403", "404");
     }
