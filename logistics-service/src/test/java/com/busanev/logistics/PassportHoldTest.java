@@ -36,7 +36,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The battery passport duty: an EU car is booked only with a complete passport (the test profile applies it from a
- * date before today). The passport (supplier-events) and the car (production-events) come in either order.
+ * date before today). The passport (supplier-events) and the car (production-events) come in either order. Each
+ * test has its own window of time and voyages of one place, which its car takes: a free place would take another
+ * test's waiting car.
  */
 @QuarkusTest
 class PassportHoldTest {
@@ -45,7 +47,7 @@ class PassportHoldTest {
     @Test
     void aCarWithoutACompletePassportIsHeldUntilOneArrives() throws Exception {
         Instant builtAt = now().plus(400, ChronoUnit.DAYS);
-        String voyage = voyage("LEH-PASSPORT", "RO_RO", "FRLEH", builtAt.plus(3, ChronoUnit.DAYS), "\"capacityCars\":5");
+        String voyage = voyage("LEH-PASSPORT", "RO_RO", "FRLEH", builtAt.plus(3, ChronoUnit.DAYS), "\"capacityCars\":1");
         VehicleBuilt car = vehicle("FR", Region.EU, builtAt);
         UUID order = car.orderId();
 
@@ -88,7 +90,7 @@ class PassportHoldTest {
     @Test
     void aCarWhoseCompletePassportCameFirstIsBookedDirectly() {
         Instant builtAt = now().plus(410, ChronoUnit.DAYS);
-        String voyage = voyage("ZEE-PASSPORT", "RO_RO", "BEZEE", builtAt.plus(3, ChronoUnit.DAYS), "\"capacityCars\":5");
+        String voyage = voyage("ZEE-PASSPORT", "RO_RO", "BEZEE", builtAt.plus(3, ChronoUnit.DAYS), "\"capacityCars\":1");
         VehicleBuilt car = vehicle("NL", Region.EU, builtAt);
 
         publishRecorded(passport(car, 1));
@@ -101,7 +103,7 @@ class PassportHoldTest {
     @Test
     void anIncompletePassportThatCameFirstHoldsTheCarNamingTheMissingFields() {
         Instant builtAt = now().plus(420, ChronoUnit.DAYS);
-        String voyage = voyage("BRV-PASSPORT", "RO_RO", "DEBRV", builtAt.plus(3, ChronoUnit.DAYS), "\"capacityCars\":5");
+        String voyage = voyage("BRV-PASSPORT", "RO_RO", "DEBRV", builtAt.plus(3, ChronoUnit.DAYS), "\"capacityCars\":1");
         VehicleBuilt car = vehicle("DE", Region.EU, builtAt);
 
         publishRecorded(passport(car, 1, "stateOfHealth"));
@@ -136,7 +138,7 @@ class PassportHoldTest {
     @Test
     void aUsCarNeedsNoPassport() {
         Instant builtAt = now().plus(440, ChronoUnit.DAYS);
-        String voyage = voyage("LGB-PASSPORT", "RO_RO", "USLGB", builtAt.plus(3, ChronoUnit.DAYS), "\"capacityCars\":5");
+        String voyage = voyage("LGB-PASSPORT", "RO_RO", "USLGB", builtAt.plus(3, ChronoUnit.DAYS), "\"capacityCars\":1");
         VehicleBuilt car = vehicle("US", Region.NA, builtAt);
         publish(car);
         assertThat(awaitEvent(car.orderId(), ShipmentBooked.class).voyageId()).hasToString(voyage);
