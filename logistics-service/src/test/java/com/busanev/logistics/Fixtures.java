@@ -3,6 +3,7 @@ package com.busanev.logistics;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.busanev.events.BatteryPassportIssued;
 import com.busanev.events.DomainEvent;
 import com.busanev.events.EventJson;
 import com.busanev.events.EventType;
@@ -16,17 +17,26 @@ import com.busanev.testing.KafkaResource;
 import com.busanev.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * What the tests of this module share: tokens, voyages, built cars and the events they lead to. The tests share
  * one service too, and a waiting car is offered every voyage of its region: each test builds its cars and adds
  * its voyages in its own window of time (cars built days ahead), so that no test's voyage takes another's cars.
+ * The passport duty applies in the tests ({@code %test.logistics.passport.required-from}): a European car of
+ * {@link #built} gets its complete battery passport before it is built.
  */
 final class Fixtures {
     static final String OPERATOR = Tokens.user("ops").roles(Roles.LOGISTICS_OPERATOR).sign();
@@ -67,6 +77,9 @@ final class Fixtures {
 
     static UUID built(String market, Instant builtAt) {
         VehicleBuilt car = vehicle(market, Markets.regionOf(market).orElseThrow(), builtAt);
+        if (car.region() == Region.EU) {
+            publishRecorded(passport(car, 1));
+        }
         publish(car);
         return car.orderId();
     }
@@ -74,6 +87,36 @@ final class Fixtures {
     static VehicleBuilt vehicle(String market, Region region, Instant builtAt) {
         return new VehicleBuilt(UUID.randomUUID(), "polestar", "KNMP4DEV0VB" + SERIAL.incrementAndGet(), market,
                 region, "LGES-202709-000001", "LGES", 0, 1400, builtAt);
+    }
+
+    /** The battery passport of the car's pack; complete when nothing is missing. */
+    static BatteryPassportIssued passport(VehicleBuilt car, int version, String... missing) {
+        return new BatteryPassportIssued(car.orderId(), car.vin(), car.market(), car.batteryPackSerial(),
+                "https://passport.example/packs/" + car.vin(), version, missing.length == 0, List.of(missing), now());
+    }
+
+    /**
+     * Publishes a passport and waits until logistics-service recorded it (its version or a newer one). Read from the
+     * service's database: a passport that came before its car shows nowhere else, and the passport and the car come
+     * on different topics, so only this makes "passport first" certain.
+     */
+    static void publishRecorded(BatteryPassportIssued passport) {
+        publish(passport);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> recordedPassportVersion(passport.orderId()) >= passport.version());
+    }
+
+    /** The version of the order's passport logistics-service keeps; 0 when it has none. */
+    static int recordedPassportVersion(UUID order) throws SQLException {
+        var config = ConfigProvider.getConfig();
+        try (Connection connection = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+                PreparedStatement query = connection.prepareStatement("SELECT version FROM battery_passport WHERE order_id = ?")) {
+            query.setObject(1, order);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getInt(1) : 0;
+            }
+        }
     }
 
     static void publish(DomainEvent event) {

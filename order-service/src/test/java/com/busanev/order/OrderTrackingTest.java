@@ -30,6 +30,7 @@ import com.busanev.events.ShipmentArrived;
 import com.busanev.events.ShipmentBooked;
 import com.busanev.events.ShipmentDelayed;
 import com.busanev.events.ShipmentDeparted;
+import com.busanev.events.ShipmentHeld;
 import com.busanev.events.TransportMode;
 import com.busanev.events.VehicleBuilt;
 import com.busanev.testing.CloudEventRecords;
@@ -79,6 +80,30 @@ class OrderTrackingTest {
                 .body("timeline", hasSize(9))
                 .body("timeline.event", hasItems("OrderPlaced", "BuildBlocked", "BuildScheduled", "BuildStarted",
                         "VehicleBuilt", "ShipmentBooked", "ShipmentDelayed", "ShipmentDeparted", "ShipmentArrived"));
+    }
+
+    @Test
+    void aHeldCarShowsWhyUntilItIsBooked() {
+        UUID id = UUID.fromString(Fixtures.place("DE"));
+        String vin = "KNMP4EV27TB000777";
+        publish(new VehicleBuilt(id, "polestar", vin, "DE", Region.EU, "LGES-2027W09-000007", "LGES", 0, 1450.0,
+                T0.plusSeconds(90_000)));
+        String reason = "battery passport incomplete: missing carbonFootprint";
+        publish(new ShipmentHeld(id, vin, reason, T0.plusSeconds(95_000)));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(POLESTAR).get("/api/v1/orders/" + id)
+                .then().body("hold.reason", equalTo(reason)));
+        as(POLESTAR).get("/api/v1/orders/" + id).then()
+                .body("status", equalTo("BUILT"))
+                .body("hold.since", equalTo(T0.plusSeconds(95_000).toString()))
+                .body("timeline.find { it.event == 'ShipmentHeld' }.detail", equalTo("Not booked yet: " + reason));
+
+        publish(new ShipmentBooked(id, vin, VOYAGE, "Morning Calypso", TransportMode.RO_RO, null, "KRPUS", "DEBRV",
+                T0.plusSeconds(150_000), eta(), T0.plusSeconds(120_000)));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(POLESTAR).get("/api/v1/orders/" + id)
+                .then().body("shipment.destinationPort", equalTo("DEBRV")));
+        as(POLESTAR).get("/api/v1/orders/" + id).then()
+                .body("hold", nullValue())
+                .body("timeline.event", hasItems("VehicleBuilt", "ShipmentHeld", "ShipmentBooked"));
     }
 
     @Test

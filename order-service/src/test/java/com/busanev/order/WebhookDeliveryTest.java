@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -267,7 +268,7 @@ class WebhookDeliveryTest {
         as(Fixtures.VIEWER).body(subscription("/viewer", List.of("OrderPlaced"))).post("/api/v1/webhooks").then().statusCode(403);
         as(Tokens.user("floor").roles(Roles.PLANT_FLOOR).sign()).get("/api/v1/webhooks").then().statusCode(403);
         given().get("/api/v1/webhooks").then().statusCode(401);
-        as(theta).get("/api/v1/webhooks/event-types").then().statusCode(200).body("$", hasItem("ShipmentDelayed"));
+        as(theta).get("/api/v1/webhooks/event-types").then().statusCode(200).body("$", hasItems("ShipmentDelayed", "ShipmentHeld"));
         as(theta).delete("/api/v1/webhooks/" + hook).then().statusCode(204);
         as(theta).get("/api/v1/webhooks/" + hook).then().statusCode(404);
     }
@@ -280,7 +281,7 @@ class WebhookDeliveryTest {
         assertThat(openApi.getMap("components.schemas.ShipmentDelayed.properties")).containsKeys("orderId", "eta", "previousEta");
         assertThat(openApi.getList("webhooks.ShipmentDelayed.post.parameters.name", String.class))
                 .containsExactly("webhook-id", "webhook-timestamp", "webhook-signature");
-        assertThat(openApi.getMap("webhooks")).hasSize(18).doesNotContainKey("SequenceFrozen");
+        assertThat(openApi.getMap("webhooks")).hasSize(19).containsKey("ShipmentHeld").doesNotContainKey("SequenceFrozen");
         assertThat(openApi.getString("paths.'/api/v1/webhooks'.post.operationId")).isEqualTo("createWebhookSubscription");
         assertThat(openApi.getMap("paths.'/api/v1/webhooks/{id}/deliveries'.get.responses")).containsKeys("200", "400", "401", "403", "404");
     }

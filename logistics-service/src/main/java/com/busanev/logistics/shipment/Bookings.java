@@ -2,9 +2,13 @@ package com.busanev.logistics.shipment;
 
 import com.busanev.events.Region;
 import com.busanev.events.ShipmentBooked;
+import com.busanev.events.ShipmentHeld;
 import com.busanev.events.TransportMode;
 import com.busanev.events.VehicleBuilt;
 import com.busanev.kit.outbox.Outbox;
+import com.busanev.logistics.passport.BatteryPassport;
+import com.busanev.logistics.passport.PassportDuty;
+import com.busanev.logistics.passport.Passports;
 import com.busanev.logistics.port.Ports;
 import com.busanev.logistics.voyage.Voyage;
 import com.busanev.logistics.voyage.VoyageStatus;
@@ -16,7 +20,10 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -26,24 +33,29 @@ import org.jboss.logging.Logger;
 /**
  * Books built cars: on the first voyage to one of the market's ports whose cut-off the car can make and that
  * has room, Korean cars on a truck. A car no voyage can take waits (UNBOOKED) until a voyage offers it a place
- * (added, or changed). All methods run in the caller's transaction; the voyage row is locked while a
- * car is put on it.
+ * (added, or changed). A car that needs a complete battery passport without one ({@link PassportDuty}) is HELD
+ * instead, and booked as soon as its passport is complete. All methods run in the caller's transaction; the voyage
+ * row is locked while a car is put on it.
  */
 @ApplicationScoped
 public class Bookings {
     private static final Logger LOG = Logger.getLogger(Bookings.class);
 
     private final Outbox outbox;
+    private final Passports passports;
+    private final PassportDuty passportDuty;
     private final Clock clock;
     private final Duration plantToPort;
     private final Duration truckDelivery;
     private final int waitingBatch;
 
-    Bookings(Outbox outbox, Clock clock,
+    Bookings(Outbox outbox, Passports passports, PassportDuty passportDuty, Clock clock,
             @ConfigProperty(name = "logistics.plant-to-port-lead-time", defaultValue = "PT6H") Duration plantToPort,
             @ConfigProperty(name = "logistics.truck-delivery-time", defaultValue = "PT24H") Duration truckDelivery,
             @ConfigProperty(name = "logistics.waiting-batch", defaultValue = "1000") int waitingBatch) {
         this.outbox = outbox;
+        this.passports = passports;
+        this.passportDuty = passportDuty;
         this.clock = clock;
         this.plantToPort = plantToPort;
         this.truckDelivery = truckDelivery;
@@ -52,8 +64,9 @@ public class Bookings {
 
     /**
      * Takes a batch of built cars: one query finds those already known (a replay), the new ones are inserted as
-     * batched statements and booked one after another in the order they were built (each takes the first voyage
-     * with room left by those before it).
+     * batched statements and booked (or held) one after another in the order they were built (each takes the first
+     * voyage with room left by those before it). The passports of the cars that need one are read under the orders'
+     * locks (see {@link Passports}).
      */
     public Uni<Void> vehicleBuilt(List<VehicleBuilt> built) {
         if (built.isEmpty()) {
@@ -63,9 +76,64 @@ public class Bookings {
         return Shipment.<Shipment>list("orderId in ?1", orders).chain(known -> {
             Set<UUID> seen = known.stream().map(shipment -> shipment.orderId).collect(Collectors.toSet());
             List<Shipment> fresh = built.stream().filter(car -> seen.add(car.orderId())).map(this::shipmentOf).toList();
-            return Shipment.persist(fresh).chain(() -> Multi.createFrom().iterable(fresh)
-                    .onItem().transformToUniAndConcatenate(this::book).collect().last());
+            return passports.lockedLatest(needingPassport(fresh)).chain(latest -> Shipment.persist(fresh)
+                    .chain(() -> Multi.createFrom().iterable(fresh)
+                            .onItem().transformToUniAndConcatenate(car -> bookOrHold(car, latest.get(car.orderId)))
+                            .collect().last()));
         }).replaceWithVoid();
+    }
+
+    /**
+     * Judges again the cars not booked yet whose passport changed: held with the new reason (announced only if it
+     * differs), or, a held car whose passport is now complete, booked the normal way. A booked car stays booked.
+     * The caller took the orders' locks ({@link Passports#record}); the cars' rows are locked here, so an offer of a
+     * voyage's room that judged a car by its older passport has committed before the car is judged again.
+     */
+    public Uni<Void> passportsChanged(Collection<BatteryPassport> changed) {
+        if (changed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<UUID, BatteryPassport> byOrder = changed.stream().collect(Collectors.toMap(passport -> passport.orderId, p -> p));
+        return Shipment.<Shipment>find("orderId in ?1 and status in ?2 order by readyAt, orderId", byOrder.keySet(),
+                        Set.of(ShipmentStatus.HELD, ShipmentStatus.UNBOOKED))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .chain(cars -> Multi.createFrom().iterable(cars)
+                        .onItem().transformToUniAndConcatenate(car -> judgeAgain(car, byOrder.get(car.orderId)))
+                        .collect().last())
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> judgeAgain(Shipment car, BatteryPassport passport) {
+        Optional<String> reason = passportDuty.holdReason(car.region, passport);
+        if (reason.isPresent()) {
+            return hold(car, reason.get());
+        }
+        if (car.status != ShipmentStatus.HELD) {
+            return Uni.createFrom().voidItem();
+        }
+        car.status = ShipmentStatus.UNBOOKED;
+        car.holdReason = null;
+        car.heldAt = null;
+        return book(car);
+    }
+
+    private List<UUID> needingPassport(List<Shipment> cars) {
+        return cars.stream().filter(car -> passportDuty.applies(car.region)).map(car -> car.orderId).toList();
+    }
+
+    private Uni<Void> bookOrHold(Shipment car, BatteryPassport passport) {
+        return passportDuty.holdReason(car.region, passport).map(reason -> hold(car, reason)).orElseGet(() -> book(car));
+    }
+
+    /** Holds a car that may not be booked yet; a car held again for the same reason is not announced again. */
+    private Uni<Void> hold(Shipment car, String reason) {
+        if (car.status == ShipmentStatus.HELD && reason.equals(car.holdReason)) {
+            return Uni.createFrom().voidItem();
+        }
+        car.status = ShipmentStatus.HELD;
+        car.holdReason = reason;
+        car.heldAt = clock.instant();
+        return outbox.append(new ShipmentHeld(car.orderId, car.vin, reason, car.heldAt)).replaceWithVoid();
     }
 
     private Shipment shipmentOf(VehicleBuilt built) {
@@ -115,7 +183,8 @@ public class Bookings {
      * Offers the free places of a voyage (just added, or after a change) to the cars waiting
      * for its region that make its cut-off, those ready first first, batch after batch of
      * {@code logistics.waiting-batch} until the voyage is full or no waiting car is left. The market decides
-     * whether the port suits a car (a Canadian car never lands in Long Beach). The caller holds the voyage's
+     * whether the port suits a car (a Canadian car never lands in Long Beach), and the passport duty whether it may be
+     * booked today (a car that waited since before the duty applied is held now). The caller holds the voyage's
      * lock; the waiting cars of a batch are locked too, so two offers never book the same car.
      */
     public Uni<Void> offerRoom(Voyage voyage) {
@@ -136,10 +205,12 @@ public class Bookings {
         }
         return Shipment.<Shipment>find(query + " order by readyAt, orderId", parameters)
                 .page(0, waitingBatch).withLock(LockModeType.PESSIMISTIC_WRITE).list()
-                .chain(waiting -> Multi.createFrom().iterable(waiting)
+                .chain(waiting -> passports.latest(needingPassport(waiting)).chain(latest -> Multi.createFrom().iterable(waiting)
                         .select().where(car -> Ports.destinationsFor(car.market).contains(voyage.destinationPort))
-                        .onItem().transformToUniAndConcatenate(car -> voyage.hasRoom() ? board(car, voyage) : Uni.createFrom().voidItem())
-                        .collect().last()
+                        .onItem().transformToUniAndConcatenate(car -> !voyage.hasRoom() ? Uni.createFrom().voidItem()
+                                : passportDuty.holdReason(car.region, latest.get(car.orderId))
+                                        .map(reason -> hold(car, reason)).orElseGet(() -> board(car, voyage)))
+                        .collect().last())
                         .chain(() -> waiting.size() < waitingBatch ? Uni.createFrom().voidItem()
                                 : offerRoom(voyage, region, waiting.get(waiting.size() - 1))));
     }

@@ -53,6 +53,11 @@ public class Shipment extends PanacheEntityBase {
     public Instant delayedAt;
     @Column(name = "delay_reason")
     public String delayReason;
+    /** Why a HELD car is not booked yet, and since when; null once released. */
+    @Column(name = "hold_reason")
+    public String holdReason;
+    @Column(name = "held_at")
+    public Instant heldAt;
     @Version
     public int version;
 }

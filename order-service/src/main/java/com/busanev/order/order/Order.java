@@ -58,6 +58,11 @@ public class Order extends PanacheEntityBase {
     @Column(name = "destination_port")
     public String destinationPort;
     public Instant eta;
+    /** Why logistics holds the built car (ShipmentHeld), and since when; null when not held. */
+    @Column(name = "hold_reason")
+    public String holdReason;
+    @Column(name = "held_at")
+    public Instant heldAt;
     /** The build week promised at placement (null when the promise model had no room for the order). */
     @Column(name = "promised_week")
     public String promisedWeek;

@@ -16,6 +16,9 @@ public record OrderView(UUID id, String brand, String brandReference, String mod
         String exteriorColour, String interior, List<String> optionPacks, String wheels, String market,
         Region region, String requestedWeek, int priority, OrderStatus status, LocalDate plannedDate,
         String blockedReason, String vin, Shipment shipment, Instant eta,
+        @Schema(description = "Why logistics holds the built car instead of booking it (e.g. an EU car whose battery "
+                + "passport is not complete) and since when; absent when not held, cleared once the car is booked")
+        Hold hold,
         @Schema(description = "The brand's cancel request and its outcome; absent while none was made")
         CancellationView cancellation,
         @Schema(description = "The build week and delivery window promised at placement; absent when the plan had no "
@@ -24,6 +27,9 @@ public record OrderView(UUID id, String brand, String brandReference, String mod
         Instant createdAt, Instant updatedAt, List<Step> timeline) {
 
     public record Shipment(UUID voyageId, String vessel, String mode, String destinationPort) {
+    }
+
+    public record Hold(String reason, Instant since) {
     }
 
     public record Step(Instant at, String event, String detail) {
@@ -50,7 +56,8 @@ public record OrderView(UUID id, String brand, String brandReference, String mod
         return new OrderView(order.id, order.brand, order.brandReference, order.model, order.variant,
                 order.exteriorColour, order.interior, order.optionPackList(), order.wheels, order.market, order.region,
                 order.requestedWeek, order.priority, order.status, order.plannedDate, order.blockedReason, order.vin,
-                shipment, order.eta, CancellationView.of(order.cancellation),
+                shipment, order.eta, order.heldAt == null ? null : new Hold(order.holdReason, order.heldAt),
+                CancellationView.of(order.cancellation),
                 order.promisedWeek == null ? null : new Promise(order.promisedWeek, order.promisedFrom, order.promisedTo),
                 Estimate.of(order), order.createdAt, order.updatedAt, steps);
     }

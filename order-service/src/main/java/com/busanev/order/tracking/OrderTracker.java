@@ -15,6 +15,7 @@ import com.busanev.events.ShipmentArrived;
 import com.busanev.events.ShipmentBooked;
 import com.busanev.events.ShipmentDelayed;
 import com.busanev.events.ShipmentDeparted;
+import com.busanev.events.ShipmentHeld;
 import com.busanev.events.VehicleBuilt;
 import com.busanev.kit.messaging.EventConsumer;
 import com.busanev.kit.messaging.IncomingEvent;
@@ -190,6 +191,9 @@ public class OrderTracker {
                 return new Change(e.orderId(), e.delayedAt(), null, "ETA moved from " + e.previousEta()
                         + " to " + e.eta() + (e.reason() == null ? "" : ": " + e.reason()), e);
             }
+            if (payload instanceof ShipmentHeld e) {
+                return new Change(e.orderId(), e.heldAt(), null, "Not booked yet: " + e.reason(), e);
+            }
             if (payload instanceof ShipmentDeparted e) {
                 return new Change(e.orderId(), e.departedAt(), OrderStatus.SHIPPED, "Departed, ETA " + e.eta(), e);
             }
@@ -201,7 +205,7 @@ public class OrderTracker {
 
         /**
          * Status forward only. Planning facts (date, blocker) follow the event that set the status; the car's
-         * facts (VIN, booking) are kept whatever the status. The ETA follows the shipment's progress: a booking
+         * facts (VIN, booking) are kept whatever the status; a hold lasts until the car is booked. The ETA follows the shipment's progress: a booking
          * does not replace the ETA once the car has sailed, and nothing replaces the arrival time.
          */
         void applyTo(Order order) {
@@ -223,10 +227,15 @@ public class OrderTracker {
                 order.vessel = e.vessel();
                 order.transportMode = e.mode().name();
                 order.destinationPort = e.destinationPort();
+                order.holdReason = null;
+                order.heldAt = null;
                 // once the ship has left, its departure report's ETA beats a booking that arrives late
                 if (order.status != OrderStatus.SHIPPED && order.status != OrderStatus.ARRIVED) {
                     order.eta = e.eta();
                 }
+            } else if (event instanceof ShipmentHeld e) {
+                order.holdReason = e.reason();
+                order.heldAt = e.heldAt();
             } else if (event instanceof ShipmentDelayed e && order.status != OrderStatus.ARRIVED) {
                 order.eta = e.eta();
             } else if (event instanceof ShipmentDeparted e && order.status != OrderStatus.ARRIVED) {

@@ -21,7 +21,13 @@ public enum AdvisoryLock {
     /** supplier-service, keyed by supplier code: one supplier's delivery confirmations are checked one at a time. */
     SUPPLIER_DELIVERIES(7_340_101, true),
     /** supplier-service, keyed by contract id: one contract's delivery schedule revisions are issued one at a time. */
-    DELIVERY_SCHEDULES(7_340_102, true);
+    DELIVERY_SCHEDULES(7_340_102, true),
+    /**
+     * logistics-service, keyed by order id: a built car and its battery passport arrive on different topics, in
+     * concurrent transactions; each takes the order's lock before it reads what the other writes, so neither misses
+     * the other.
+     */
+    SHIPMENT_PASSPORT(7_340_103, true);
 
     private final int id;
     private final boolean keyed;
@@ -59,6 +65,19 @@ public enum AdvisoryLock {
             throw new IllegalStateException(this + " is a fixed lock, it takes no key");
         }
         return "SELECT pg_advisory_xact_lock(" + id + ", hashtext(" + keyParameter + "))";
+    }
+
+    /**
+     * Waits for the locks of many keys of this namespace in one statement; {@code keysParameter} is the query's
+     * placeholder for a {@code text[]} of the keys. The locks are taken in the order of their hashes, so two
+     * transactions locking overlapping sets of keys do not deadlock.
+     */
+    public String xactLocks(String keysParameter) {
+        if (!keyed) {
+            throw new IllegalStateException(this + " is a fixed lock, it takes no key");
+        }
+        return "SELECT pg_advisory_xact_lock(" + id + ", h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest(cast("
+                + keysParameter + " AS text[])) AS k ORDER BY h) AS hashes";
     }
 
     private int fixedId() {

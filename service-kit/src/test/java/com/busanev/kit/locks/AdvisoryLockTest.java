@@ -21,11 +21,13 @@ class AdvisoryLockTest {
             if (lock.keyed()) {
                 assertThat(lock.xactLock("?1"))
                         .isEqualTo("SELECT pg_advisory_xact_lock(" + lock.id() + ", hashtext(?1))");
+                assertThat(lock.xactLocks("?1")).startsWith("SELECT pg_advisory_xact_lock(" + lock.id() + ", h) FROM");
                 assertThatThrownBy(lock::xactLock).isInstanceOf(IllegalStateException.class);
             } else {
                 assertThat(lock.xactLock()).isEqualTo("SELECT pg_advisory_xact_lock(" + lock.id() + ")");
                 assertThat(lock.tryXactLock()).isEqualTo("SELECT pg_try_advisory_xact_lock(" + lock.id() + ")");
                 assertThatThrownBy(() -> lock.xactLock("?1")).isInstanceOf(IllegalStateException.class);
+                assertThatThrownBy(() -> lock.xactLocks("?1")).isInstanceOf(IllegalStateException.class);
             }
         }
     }
