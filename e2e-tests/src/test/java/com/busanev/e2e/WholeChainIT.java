@@ -51,7 +51,6 @@ class WholeChainIT {
     void ordersPlacedOverRestArriveWithAVinAVoyageOrATruckAndAnEta() throws Exception {
         Scenario scenario = new Scenario(stack, api, line -> System.out.println("[e2e] " + line));
         scenario.prepareSupplyAndShipping();
-        awaitPromiseModel();
         Scenario.Placed us = scenario.place("E2E-US", "US", "LONG_RANGE_DUAL_MOTOR", List.of("PLUS", "PILOT"));
         Scenario.Placed eu = scenario.place("E2E-DE", "DE", "LONG_RANGE_SINGLE_MOTOR", List.of());
         Scenario.Placed kr = scenario.place("E2E-KR", "KR", "LONG_RANGE_DUAL_MOTOR", List.of());
@@ -64,15 +63,6 @@ class WholeChainIT {
             assertThat(Instant.parse(order.get("eta").asText())).isAfter(Instant.parse(order.get("createdAt").asText()));
             assertThat(order.get("timeline").findValuesAsText("event")).contains("OrderPlaced", "BuildScheduled",
                     "BuildStarted", "VehicleBuilt", "ShipmentBooked", "ShipmentDeparted", "ShipmentArrived");
-            // promised at entry from the plant's availability; once arrived the promise was either kept or missed
-            assertThat(order.path("promise").path("buildWeek").asText()).as("%s promise", order.get("id")).matches("\\d{4}-W\\d{2}");
-            assertThat(order.path("estimate").path("status").asText()).isIn("KEPT", "MISSED");
-        }
-        assertThat(arrived.get("E2E-US").path("promise").path("deliveryFrom").asText()).as("the US car's window").isNotBlank();
-        JsonNode kpi = api.get("viewer", stack.serviceUrl("order-service") + "/api/v1/orders/promises/kpi");
-        for (String market : List.of("US", "DE", "KR")) {
-            JsonNode row = kpiOf(kpi, market);
-            assertThat(row.path("kept").asInt() + row.path("missed").asInt()).as("promises settled in %s", market).isPositive();
         }
         assertThat(arrived.get("E2E-US").path("shipment").path("destinationPort").asText()).isEqualTo("USLGB");
         assertThat(arrived.get("E2E-US").path("shipment").path("voyageId").asText()).isNotBlank();
@@ -80,6 +70,15 @@ class WholeChainIT {
         assertThat(arrived.get("E2E-DE").path("shipment").path("voyageId").asText()).isNotBlank();
         // Korean cars go to the dealer by truck, moved by the logistics simulator.
         assertThat(arrived.get("E2E-KR").path("shipment").path("mode").asText()).isEqualTo("TRUCK");
+
+        // The European car shipped with a complete battery passport, public at the address its QR code carries.
+        String euVin = arrived.get("E2E-DE").get("vin").asText();
+        JsonNode pack = api.get("procurement", stack.serviceUrl("supplier-service") + "/api/v1/packs?vin=" + euVin).get("items").get(0);
+        JsonNode passport = new ObjectMapper().readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(stack.serviceUrl("supplier-service") + "/passports/" + pack.get("serial").asText())).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(passport.get("complete").asBoolean()).as("passport %s", passport).isTrue();
+        assertThat(passport.get("accessLevel").asText()).isEqualTo("PUBLIC");
 
         // The same order through the other services' eyes.
         String vin = arrived.get("E2E-US").get("vin").asText();
@@ -167,16 +166,6 @@ class WholeChainIT {
         assertThat(status(stack.serviceUrl("production-service") + "/api/v1/calendar", api.token("polestar-buyer"))).isEqualTo(403);
     }
 
-    /** Until the plant's availability reached order-service: orders placed from then on carry a promise. */
-    private static void awaitPromiseModel() throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (api.call("polestar-buyer", stack.serviceUrl("order-service") + "/api/v1/orders/quote", Map.of("market", "US"), Map.of())
-                .body().path("promise").path("buildWeek").asText().isEmpty()) {
-            assertThat(Instant.now()).as("a quote with a promise within 2 minutes").isBefore(deadline);
-            Thread.sleep(1000);
-        }
-    }
-
     private static JsonNode awaitChangeDecided(String changes, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
@@ -196,15 +185,6 @@ class WholeChainIT {
             assertThat(Instant.now()).as("%s reaches %s within %s", order.label(), statuses, timeout).isBefore(deadline);
             Thread.sleep(500);
         }
-    }
-
-    private static JsonNode kpiOf(JsonNode kpi, String market) {
-        for (JsonNode row : kpi.has("items") ? kpi.get("items") : kpi) {
-            if (row.path("market").asText().equals(market)) {
-                return row;
-            }
-        }
-        throw new AssertionError("no promise KPI for " + market + " in " + kpi);
     }
 
     private static int status(String url, String token) throws IOException, InterruptedException {
