@@ -24,6 +24,7 @@ import com.busanev.events.ShipmentBooked;
 import com.busanev.events.ShipmentHeld;
 import com.busanev.events.Topics;
 import com.busanev.events.VehicleBuilt;
+import com.busanev.logistics.shipment.Bookings;
 import com.busanev.testing.CloudEventRecords;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -130,6 +131,9 @@ class PassportHoldTest {
         awaitShipment(car.orderId(), "UNBOOKED");
         as(VIEWER).queryParam("orderId", car.orderId().toString()).get("/api/v1/shipments")
                 .then().body("items[0].hold", nullValue());
+        // released with no voyage to take it: the order learns the passport is no longer the reason
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(heldReasons(car.orderId()))
+                .containsExactly("battery passport incomplete: missing materialComposition", Bookings.WAITING_FOR_SAILING));
         // A voyage added later takes it like any waiting car; none of another test's windows is this late.
         String voyage = voyage("GOA-PASSPORT", "RO_RO", "FRLEH", now().plus(433, ChronoUnit.DAYS), "\"capacityCars\":1");
         assertThat(awaitEvent(car.orderId(), ShipmentBooked.class).voyageId()).hasToString(voyage);
@@ -149,6 +153,12 @@ class PassportHoldTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(OPERATOR)
                 .queryParam("orderId", order.toString()).get("/api/v1/shipments")
                 .then().body("items[0].status", equalTo("HELD")).body("items[0].hold.reason", equalTo(reason)));
+    }
+
+    private static List<String> heldReasons(UUID order) {
+        return CloudEventRecords.all(Topics.LOGISTICS_EVENTS, order.toString(), Duration.ofSeconds(3)).stream()
+                .filter(record -> record.value().contains("\"reason\""))
+                .map(record -> read(record.value(), ShipmentHeld.class).reason()).toList();
     }
 
     private static List<String> types(UUID order) {

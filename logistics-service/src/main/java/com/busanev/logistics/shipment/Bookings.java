@@ -42,6 +42,9 @@ public class Bookings {
     private static final Logger LOG = Logger.getLogger(Bookings.class);
 
     private final Outbox outbox;
+    /** The reason announced for a car released from a passport hold that no voyage can take yet. */
+    public static final String WAITING_FOR_SAILING = "battery passport complete; waiting for a sailing with room";
+
     private final Passports passports;
     private final PassportDuty passportDuty;
     private final Clock clock;
@@ -114,7 +117,9 @@ public class Bookings {
         car.status = ShipmentStatus.UNBOOKED;
         car.holdReason = null;
         car.heldAt = null;
-        return book(car);
+        // released but no voyage has room yet: say so, or the order would still show the passport as the reason
+        return book(car).chain(() -> car.status != ShipmentStatus.UNBOOKED ? Uni.createFrom().voidItem()
+                : outbox.append(new ShipmentHeld(car.orderId, car.vin, WAITING_FOR_SAILING, clock.instant())).replaceWithVoid());
     }
 
     private List<UUID> needingPassport(List<Shipment> cars) {
