@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one command: builds what is missing, then runs the whole suite locally until Ctrl-C.
-#   ./run-local.sh            build if needed, start everything, run the demo scenario, keep serving
+#   ./run-local.sh            build if needed (missing jars, or sources newer than them), start everything, run the demo scenario, keep serving
 #   ./run-local.sh --build    rebuild first
 #   ./run-local.sh --reset    wipe the data of earlier runs (.run/) first
 #   ./run-local.sh --no-scenario
@@ -23,6 +23,16 @@ for jar in order-service production-service logistics-service supplier-service c
   [ -f "$jar/target/quarkus-app/quarkus-run.jar" ] || build=true
 done
 [ -f local-stack/target/local-stack.jar ] || build=true
+# Sources changed since the last build (a pull, a merge): jars of different ages would run side by side.
+if ! $build; then
+  for jar in order-service production-service logistics-service supplier-service control-tower; do
+    if [ -n "$(find pom.xml */pom.xml */src/main -newer "$jar/target/quarkus-app/quarkus-run.jar" -type f -print -quit)" ]; then
+      echo "Sources changed since $jar was built: rebuilding"
+      build=true
+      break
+    fi
+  done
+fi
 if $build; then
   echo "Building the suite (first run: a few minutes) ..."
   # package, not install: the reactor finds its modules in their target folders; nothing goes to ~/.m2.
