@@ -77,6 +77,8 @@ class FaultInjectionIT {
     private static final List<String> SERVICES = List.of(ORDERS, PRODUCTION, LOGISTICS, SUPPLIER);
     /** The brand's order system takes every event of its orders by webhook, at this path of the test's receiver. */
     private static final String BRAND_HOOK = "/polestar-oms";
+    /** The brand of polestar-buyer's token (its {@code brand} claim). */
+    private static final String BRAND = "polestar";
     /** While the faults run, the brand's endpoint fails or hangs now and then. */
     private static final Duration HOOK_TROUBLE_EVERY = Duration.ofSeconds(7);
     /** Korean cars go by truck: no voyage. */
@@ -207,8 +209,11 @@ class FaultInjectionIT {
         SoftAssertions softly = new SoftAssertions();
         softly.assertThat(receiver.received(BRAND_HOOK).stream().filter(request -> !request.signed()).map(WebhookReceiver.Received::id))
                 .as("webhook requests not signed with the subscription's secret").isEmpty();
-        softly.assertThat(heard.keySet().stream().filter(order -> !ids.contains(order)).toList())
-                .as("webhooks about orders the brand did not place").isEmpty();
+        // the earlier tests' orders on the shared stack are the brand's too (one placed 20 weeks ahead is re-slotted now)
+        List<UUID> others = heard.keySet().stream().filter(order -> !ids.contains(order)).toList();
+        Map<UUID, String> brands = databases.brands(others);
+        softly.assertThat(others.stream().filter(order -> !BRAND.equals(brands.get(order))).toList())
+                .as("webhooks about orders of another brand").isEmpty();
         List<String> missed = new ArrayList<>();
         databases.timelineEventIds(ids).forEach((order, events) -> events.stream()
                 .filter(event -> !heard.getOrDefault(order, Set.of()).contains(event))

@@ -138,6 +138,16 @@ final class ServiceDatabases {
         return events;
     }
 
+    /** The brand of each of these orders that order-service knows. */
+    Map<UUID, String> brands(Collection<UUID> ids) throws SQLException {
+        Map<UUID, String> brands = new HashMap<>();
+        for (Map.Entry<UUID, String> row : query(ORDERS, "SELECT id, brand FROM orders WHERE id = ANY(?)",
+                row -> Map.entry(row.getObject(1, UUID.class), row.getString(2)), ids)) {
+            brands.put(row.getKey(), row.getValue());
+        }
+        return brands;
+    }
+
     /** Outbox rows not yet published (and not parked: those are counted by {@link #parked}). */
     long unpublished(String service) throws SQLException {
         return count(service, "SELECT count(*) FROM outbox_event WHERE published_at IS NULL"
