@@ -165,7 +165,9 @@ class FaultInjectionIT {
     private void assertSettled(ServiceDatabases databases, PartnerApi api, LocalStack stack, Set<UUID> ids) throws Exception {
         Map<UUID, OrderRow> orders = databases.orders(ids);
         assertThat(orders).as("orders order-service knows").hasSize(ids.size());
-        assertThat(notIn(orders.values(), OrderRow::status, END_STATES)).as("orders not ARRIVED or CANCELLED yet").isEmpty();
+        assertThat(notIn(orders.values(), OrderRow::status, END_STATES)).as(() -> "orders not ARRIVED or CANCELLED yet"
+                + " (plant time " + stack.plantNow() + "; logistics-service: " + shippingOfUnfinished(databases, orders) + ")")
+                .isEmpty();
         Map<UUID, BuildRow> builds = databases.builds(ids);
         assertThat(notIn(builds.values(), BuildRow::status, Set.of("BUILT", "CANCELLED"))).as("builds still going").isEmpty();
         Map<UUID, ShipmentRow> shipments = databases.shipments(ids);
@@ -431,6 +433,15 @@ class FaultInjectionIT {
 
     private static <T> List<String> notIn(Collection<T> rows, java.util.function.Function<T, String> status, Set<String> ends) {
         return rows.stream().filter(row -> !ends.contains(status.apply(row))).map(Object::toString).limit(10).toList();
+    }
+
+    private static List<String> shippingOfUnfinished(ServiceDatabases databases, Map<UUID, OrderRow> orders) {
+        try {
+            return databases.shipping(orders.values().stream().filter(order -> !END_STATES.contains(order.status()))
+                    .map(OrderRow::id).limit(10).toList());
+        } catch (SQLException e) {
+            return List.of("(database unavailable: " + e.getMessage() + ")");
+        }
     }
 
     private static JsonNode view(PartnerApi api, LocalStack stack, UUID id) throws Exception {

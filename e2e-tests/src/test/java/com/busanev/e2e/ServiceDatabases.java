@@ -75,6 +75,19 @@ final class ServiceDatabases {
                         row.getObject(4, UUID.class)), ids), ShipmentRow::orderId);
     }
 
+    /**
+     * What logistics-service says of these orders' shipments and their voyages, a line each, for a failure message:
+     * an order stuck between the port and its destination is explained by its voyage's state against the plant clock.
+     */
+    List<String> shipping(Collection<UUID> ids) throws SQLException {
+        return query(LOGISTICS, """
+                SELECT s.order_id, s.status, s.mode, s.ready_at, v.code, v.status, v.departure, v.eta
+                FROM shipment s LEFT JOIN voyage v ON v.id = s.voyage_id WHERE s.order_id = ANY(?) ORDER BY v.departure""",
+                row -> String.format("%s shipment %s %s ready %s; voyage %s %s departs %s eta %s", row.getObject(1),
+                        row.getString(2), row.getString(3), row.getTimestamp(4), row.getString(5), row.getString(6),
+                        row.getTimestamp(7), row.getTimestamp(8)), ids);
+    }
+
     /** Orders supplier-service counts as pack demand. */
     Set<UUID> demand(Collection<UUID> ids) throws SQLException {
         return new HashSet<>(query(SUPPLIER, "SELECT order_id FROM demand WHERE order_id = ANY(?)",
