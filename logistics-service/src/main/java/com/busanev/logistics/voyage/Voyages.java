@@ -190,13 +190,13 @@ public class Voyages {
                 .replaceWithVoid();
     }
 
-    /** A later departure: a later cut-off and ETA, and a ShipmentDelayed for every car booked on it. */
     /** The sailing as order-service promises deliveries from it (SailingScheduled). */
     private Uni<Void> announce(Voyage voyage) {
         return outbox.append(new SailingScheduled(voyage.id, voyage.destinationPort, voyage.mode, voyage.cutOff,
                 voyage.departure, voyage.eta, voyage.capacityCars, clock.instant())).replaceWithVoid();
     }
 
+    /** A later departure: a later cut-off and ETA, and a ShipmentDelayed for every car booked on it. */
     private Uni<Void> postpone(Voyage voyage, Instant departure) {
         Instant previousEta = voyage.eta;
         voyage.schedule(departure);

@@ -30,6 +30,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -79,7 +80,7 @@ public class OrderTracker {
 
     /**
      * The promise model's events (line availability, sailings) go to their tables ({@link PromiseFeed}). One query
-     * loads the batch's orders; each event then changes its order in memory in record order, and the
+     * loads and locks the batch's orders; each event then changes its order in memory in record order, and the
      * changed orders and new timeline entries go out as batched statements when the batch's transaction flushes.
      */
     Uni<Void> apply(List<IncomingEvent> events) {
@@ -92,7 +93,9 @@ public class OrderTracker {
         if (orderIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Order.<Order>list("id in ?1", orderIds)
+        // Locked in id order: the production and logistics channels write the same orders, and would otherwise fail
+        // each other's batch with an optimistic lock conflict (and retry it) whenever their events about one order meet.
+        return Order.<Order>find("id in ?1 order by id", orderIds).withLock(LockModeType.PESSIMISTIC_WRITE).list()
                 .map(orders -> orders.stream().collect(Collectors.toMap(order -> order.id, order -> order)))
                 .chain(orders -> Multi.createFrom().iterable(events)
                         .onItem().transformToUniAndConcatenate(event -> apply(event, orders))
