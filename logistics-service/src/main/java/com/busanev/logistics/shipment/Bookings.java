@@ -67,8 +67,8 @@ public class Bookings {
 
     /**
      * Takes a batch of built cars: one query finds those already known (a replay), the new ones are inserted as
-     * batched statements and booked (or held) one after another in the order they were built (each takes the first
-     * voyage with room left by those before it). The passports of the cars that need one are read under the orders'
+     * batched statements and booked (or held) one after another in the order they were built, on the open sailings locked once for the
+     * batch (each takes the first voyage with room left by those before it). The passports of the cars that need one are read under the orders'
      * locks (see {@link Passports}).
      */
     public Uni<Void> vehicleBuilt(List<VehicleBuilt> built) {
@@ -80,8 +80,9 @@ public class Bookings {
             Set<UUID> seen = known.stream().map(shipment -> shipment.orderId).collect(Collectors.toSet());
             List<Shipment> fresh = built.stream().filter(car -> seen.add(car.orderId())).map(this::shipmentOf).toList();
             return passports.lockedLatest(needingPassport(fresh)).chain(latest -> Shipment.persist(fresh)
-                    .chain(() -> Multi.createFrom().iterable(fresh)
-                            .onItem().transformToUniAndConcatenate(car -> bookOrHold(car, latest.get(car.orderId)))
+                    .chain(() -> OpenSailings.lockedFor(fresh))
+                    .chain(sailings -> Multi.createFrom().iterable(fresh)
+                            .onItem().transformToUniAndConcatenate(car -> bookOrHold(car, latest.get(car.orderId), sailings))
                             .collect().last()));
         }).replaceWithVoid();
     }
@@ -118,7 +119,7 @@ public class Bookings {
         car.holdReason = null;
         car.heldAt = null;
         // released but no voyage has room yet: say so, or the order would still show the passport as the reason
-        return book(car).chain(() -> car.status != ShipmentStatus.UNBOOKED ? Uni.createFrom().voidItem()
+        return OpenSailings.lockedFor(List.of(car)).chain(sailings -> book(car, sailings)).chain(() -> car.status != ShipmentStatus.UNBOOKED ? Uni.createFrom().voidItem()
                 : outbox.append(new ShipmentHeld(car.orderId, car.vin, WAITING_FOR_SAILING, clock.instant())).replaceWithVoid());
     }
 
@@ -126,8 +127,9 @@ public class Bookings {
         return cars.stream().filter(car -> passportDuty.applies(car.region)).map(car -> car.orderId).toList();
     }
 
-    private Uni<Void> bookOrHold(Shipment car, BatteryPassport passport) {
-        return passportDuty.holdReason(car.region, passport).map(reason -> hold(car, reason)).orElseGet(() -> book(car));
+    private Uni<Void> bookOrHold(Shipment car, BatteryPassport passport, OpenSailings sailings) {
+        return passportDuty.holdReason(car.region, passport).map(reason -> hold(car, reason))
+                .orElseGet(() -> book(car, sailings));
     }
 
     /** Holds a car that may not be booked yet; a car held again for the same reason is not announced again. */
@@ -153,35 +155,17 @@ public class Bookings {
         return shipment;
     }
 
-    /** Books a new car if any voyage can take it; leaves it waiting otherwise. */
-    private Uni<Void> book(Shipment shipment) {
+    /** Books a car if one of the open sailings can take it (Korean cars go by truck); leaves it waiting otherwise. */
+    private Uni<Void> book(Shipment shipment, OpenSailings sailings) {
         if (shipment.region == Region.KR) {
             return byTruck(shipment);
         }
-        Set<String> ports = Ports.destinationsFor(shipment.market);
-        if (ports.isEmpty()) {
+        if (Ports.destinationsFor(shipment.market).isEmpty()) {
             LOG.warnf("car %s (order %s) waits: no destination port serves market %s", shipment.vin,
                     shipment.orderId, shipment.market);
             return Uni.createFrom().voidItem();
         }
-        return firstVoyageFor(shipment, ports).chain(voyage -> voyage == null ? Uni.createFrom().voidItem() : board(shipment, voyage));
-    }
-
-    /**
-     * The first voyage to one of the ports whose cut-off the car makes and that has room, locked. The search
-     * itself locks nothing (bookings to other voyages go on in parallel); if the voyage filled or left between
-     * the search and its lock, the search runs again.
-     */
-    private Uni<Voyage> firstVoyageFor(Shipment shipment, Set<String> ports) {
-        return Voyage.getSession().chain(session -> session.createSelectionQuery("select id from Voyage where status = :planned "
-                                + "and destinationPort in :ports and cutOff >= :ready and bookedCars < capacityCars order by departure, code",
-                        UUID.class)
-                .setParameter("planned", VoyageStatus.PLANNED).setParameter("ports", ports).setParameter("ready", shipment.readyAt)
-                .setMaxResults(1).getSingleResultOrNull())
-                .chain(id -> id == null ? Uni.createFrom().<Voyage>nullItem()
-                        : Voyage.<Voyage>findById(id, LockModeType.PESSIMISTIC_WRITE)
-                                .chain(voyage -> voyage.canTake(shipment.readyAt)
-                                        ? Uni.createFrom().item(voyage) : firstVoyageFor(shipment, ports)));
+        return sailings.firstFor(shipment).map(voyage -> board(shipment, voyage)).orElseGet(() -> Uni.createFrom().voidItem());
     }
 
     /**
