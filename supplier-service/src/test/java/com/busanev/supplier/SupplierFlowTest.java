@@ -210,6 +210,19 @@ class SupplierFlowTest {
     }
 
     @Test
+    void anOrderStillBlockedInAWeekThatHasPassedKeepsItsRegionsHeadroom() throws Exception {
+        // The plant's planner is behind: its only Korean order waits blocked in a week the clock has left behind.
+        UUID waiting = blocked(Region.KR, IsoWeek.of(TODAY).plusWeeks(-3));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("SELECT count(*) FROM demand WHERE order_id = ?", waiting) == 1);
+        IsoWeek week = IsoWeek.of(TODAY).plusWeeks(11); // the horizon's last week, no other test's contract supplies it
+        contract("LGES", "ACTIVE", week.monday().toString(), week.sunday().toString(), "400", "110.00", "USD", "KR", "62.5");
+        // Korea gets headroom in the weeks ahead, so the order can be slotted once the plant reads it.
+        assertThat(awaitAllocation(week, Region.KR, 1, a -> a.packs() > 0).sources()).extracting(PackSource::supplier)
+                .contains("LGES");
+    }
+
+    @Test
     void thePlanCountsEachPackForOneRegionOnly() {
         // within the plan horizon, beyond the confirmed weeks (there, commitments count as forecast)
         IsoWeek week = IsoWeek.of(TODAY).plusWeeks(2);

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -48,6 +49,11 @@ public class SupplyPlanner {
                     openingStock, inbound, forecast, closingStock, safetyStock, weeksOfStock, week);
         }
     }
+
+    /** Each region with a demand row up to a week (each EXISTS stops at the first row it finds on demand (week, region)). */
+    private static final String REGIONS_WITH_DEMAND = "SELECT r.region FROM (VALUES "
+            + Arrays.stream(Region.values()).map(region -> "('" + region.name() + "')").collect(Collectors.joining(", "))
+            + ") AS r(region) WHERE EXISTS (SELECT 1 FROM demand d WHERE d.region = r.region AND d.week <= ?1)";
 
     private final SourcingRules rules;
     private final CurrencyRates rates;
@@ -94,21 +100,25 @@ public class SupplyPlanner {
         }
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery(AdvisoryLock.SUPPLY_ALLOCATION.xactLock()).getSingleResult())
-                .chain(this::regionsWithHorizonDemand)
+                .chain(this::regionsThePlantBuildsFor)
                 .chain(anticipated -> project(weeks).chain(states -> Multi.createFrom().iterable(states)
                         .onItem().transformToUniAndConcatenate(state -> recomputeWeek(state, anticipated))
                         .collect().last()))
                 .replaceWithVoid();
     }
 
-    /** The regions with demand in any week of the horizon: the plant is building for them, so they get headroom. */
-    private Uni<Set<Region>> regionsWithHorizonDemand() {
-        IsoWeek now = IsoWeek.of(LocalDate.now(clock));
+    /**
+     * The regions the plant builds for, so they get headroom: those with demand in any week up to the horizon's end,
+     * weeks the clock has passed included. An order blocked for packs in a week that has gone by still waits for them;
+     * counting only the weeks ahead, a plan whose orders all waited blocked in such weeks (its planner behind on the
+     * allocations, as under a burst) got no headroom anywhere, so none of them could be slotted, and every week's
+     * allocation fell to nothing and came back as the orders were blocked again, moving whole weeks of builds.
+     */
+    private Uni<Set<Region>> regionsThePlantBuildsFor() {
+        IsoWeek horizonEnd = IsoWeek.of(LocalDate.now(clock)).plusWeeks(plan.horizonWeeks() - 1);
         return Panache.getSession()
-                .chain(s -> s.createNativeQuery("SELECT DISTINCT region FROM demand WHERE week BETWEEN ?1 AND ?2",
-                                String.class)
-                        .setParameter(1, now.toString())
-                        .setParameter(2, now.plusWeeks(plan.horizonWeeks() - 1).toString()).getResultList())
+                .chain(s -> s.createNativeQuery(REGIONS_WITH_DEMAND, String.class)
+                        .setParameter(1, horizonEnd.toString()).getResultList())
                 .map(regions -> regions.stream().map(Region::valueOf)
                         .collect(Collectors.toCollection(() -> EnumSet.noneOf(Region.class))));
     }
