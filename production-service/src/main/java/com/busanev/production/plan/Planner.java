@@ -111,7 +111,8 @@ public class Planner {
 
     private Uni<Void> apply(Planning p, PlanChange change) {
         if (change instanceof PlanChange.Place place) {
-            return place.build().persist().chain(() -> slot(p, place.build(), null, null));
+            // slotted first, then persisted: the insert carries the slot, with no update of the new row after it
+            return slot(p, place.build(), null, null).chain(() -> place.build().persist()).replaceWithVoid();
         }
         if (change instanceof PlanChange.Cancel cancel) {
             return cancel(p, cancel.orderId());
