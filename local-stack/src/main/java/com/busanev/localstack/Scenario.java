@@ -94,13 +94,6 @@ public final class Scenario {
     }
 
     /**
-     * Sailings every two plant days to Long Beach (Ro-Ro, 1,000 cars) and Le Havre (340 containers), from three days
-     * ahead until {@code ahead} of the plant clock. Called again, it adds the sailings the clock has come to need,
-     * as a logistics operator keeps the schedule ahead of the plant: the accelerated clock runs faster on a busy
-     * machine, so a fixed schedule could end before the last car is built. Korean cars need none (trucks). Each
-     * create carries an Idempotency-Key and is repeated for up to {@code patience} while logistics-service restarts.
-     */
-    /**
      * The contract's weekly packs received today (a delivery confirmed in one step), so the plant builds from real stock
      * at once; the suppliers' simulator of the local run ships and receives every week after.
      */
@@ -148,6 +141,13 @@ public final class Scenario {
         out.accept("  planner: plan horizon opened to " + weeks + " weeks");
     }
 
+    /**
+     * Sailings every two plant days to Long Beach (Ro-Ro, 1,000 cars) and Le Havre (340 containers), from three days
+     * ahead until {@code ahead} of the plant clock. Called again, it adds the sailings the clock has come to need,
+     * as a logistics operator keeps the schedule ahead of the plant: the accelerated clock runs faster on a busy
+     * machine, so a fixed schedule could end before the last car is built. Korean cars need none (trucks). Each
+     * create carries an Idempotency-Key and is repeated for up to {@code patience} while logistics-service restarts.
+     */
     public synchronized void keepSailingsAhead(Duration ahead, Duration patience) throws Exception {
         Instant now = stack.plantNow();
         Instant departure = lastSailing == null || lastSailing.isBefore(now.plus(FIRST_SAILING))
