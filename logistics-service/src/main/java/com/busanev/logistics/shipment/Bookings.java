@@ -39,12 +39,11 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class Bookings {
+    /** The reason announced for a car released from a passport hold that no voyage can take yet. */
+    public static final String WAITING_FOR_SAILING = "battery passport complete; waiting for a sailing with room";
     private static final Logger LOG = Logger.getLogger(Bookings.class);
 
     private final Outbox outbox;
-    /** The reason announced for a car released from a passport hold that no voyage can take yet. */
-    public static final String WAITING_FOR_SAILING = "battery passport complete; waiting for a sailing with room";
-
     private final Passports passports;
     private final PassportDuty passportDuty;
     private final Clock clock;
@@ -67,9 +66,9 @@ public class Bookings {
 
     /**
      * Takes a batch of built cars: one query finds those already known (a replay), the new ones are inserted as
-     * batched statements and booked (or held) one after another in the order they were built, on the open sailings locked once for the
-     * batch (each takes the first voyage with room left by those before it). The passports of the cars that need one are read under the orders'
-     * locks (see {@link Passports}).
+     * batched statements and booked (or held) one after another in the order they were built, on the open sailings
+     * locked once for the batch (each takes the first voyage with room left by those before it). The passports of the
+     * cars that need one are read under the orders' locks (see {@link Passports}).
      */
     public Uni<Void> vehicleBuilt(List<VehicleBuilt> built) {
         if (built.isEmpty()) {
@@ -91,7 +90,8 @@ public class Bookings {
      * Judges again the cars not booked yet whose passport changed: held with the new reason (announced only if it
      * differs), or, a held car whose passport is now complete, booked the normal way. A booked car stays booked.
      * The caller took the orders' locks ({@link Passports#record}); the cars' rows are locked here, so an offer of a
-     * voyage's room that judged a car by its older passport has committed before the car is judged again.
+     * voyage's room that judged a car by its older passport has committed before the car is judged again. The open
+     * sailings are locked once for the cars the new passports release.
      */
     public Uni<Void> passportsChanged(Collection<BatteryPassport> changed) {
         if (changed.isEmpty()) {
@@ -101,13 +101,15 @@ public class Bookings {
         return Shipment.<Shipment>find("orderId in ?1 and status in ?2 order by readyAt, orderId", byOrder.keySet(),
                         Set.of(ShipmentStatus.HELD, ShipmentStatus.UNBOOKED))
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list()
-                .chain(cars -> Multi.createFrom().iterable(cars)
-                        .onItem().transformToUniAndConcatenate(car -> judgeAgain(car, byOrder.get(car.orderId)))
-                        .collect().last())
+                .chain(cars -> OpenSailings.lockedFor(cars.stream().filter(car -> car.status == ShipmentStatus.HELD
+                                && passportDuty.holdReason(car.region, byOrder.get(car.orderId)).isEmpty()).toList())
+                        .chain(sailings -> Multi.createFrom().iterable(cars)
+                                .onItem().transformToUniAndConcatenate(car -> judgeAgain(car, byOrder.get(car.orderId), sailings))
+                                .collect().last()))
                 .replaceWithVoid();
     }
 
-    private Uni<Void> judgeAgain(Shipment car, BatteryPassport passport) {
+    private Uni<Void> judgeAgain(Shipment car, BatteryPassport passport, OpenSailings sailings) {
         Optional<String> reason = passportDuty.holdReason(car.region, passport);
         if (reason.isPresent()) {
             return hold(car, reason.get());
@@ -119,7 +121,7 @@ public class Bookings {
         car.holdReason = null;
         car.heldAt = null;
         // released but no voyage has room yet: say so, or the order would still show the passport as the reason
-        return OpenSailings.lockedFor(List.of(car)).chain(sailings -> book(car, sailings)).chain(() -> car.status != ShipmentStatus.UNBOOKED ? Uni.createFrom().voidItem()
+        return book(car, sailings).chain(() -> car.status != ShipmentStatus.UNBOOKED ? Uni.createFrom().voidItem()
                 : outbox.append(new ShipmentHeld(car.orderId, car.vin, WAITING_FOR_SAILING, clock.instant())).replaceWithVoid());
     }
 
