@@ -58,16 +58,21 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /**
      * Unpublished rows that are neither parked nor waiting out a back-off, and have no earlier row of their subject
-     * that is (the partial index outbox_event_refused finds those by subject).
+     * that is. The subjects held back are found once per claim (a materialized CTE, normally empty: the partial index
+     * outbox_event_refused), not once per candidate row: when a burst fills the table faster than autoanalyze follows,
+     * the statistics still say "no unpublished rows" and a correlated NOT EXISTS was planned as a scan of every
+     * unpublished row for each candidate, quadratic in the backlog (claims of 10-35 s at 90k rows in the flow
+     * benchmark; docs/benchmarks).
      */
     private static final String CLAIM = """
+            WITH held AS MATERIALIZED (
+                SELECT subject, min(seq) AS seq FROM outbox_event
+                WHERE published_at IS NULL AND attempts > 0 AND (parked_at IS NOT NULL OR next_attempt_at > now())
+                GROUP BY subject)
             SELECT id, topic, event_type, subject, payload, occurred_at, attempts FROM outbox_event e
             WHERE published_at IS NULL AND parked_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= now())
-              AND NOT EXISTS (SELECT 1 FROM outbox_event held
-                              WHERE held.subject = e.subject AND held.seq < e.seq
-                                AND held.published_at IS NULL AND held.attempts > 0
-                                AND (held.parked_at IS NOT NULL OR held.next_attempt_at > now()))
-            ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED""";
+              AND NOT EXISTS (SELECT 1 FROM held WHERE held.subject = e.subject AND held.seq < e.seq)
+            ORDER BY seq LIMIT $1 FOR UPDATE OF e SKIP LOCKED""";
     private static final String MARK = "UPDATE outbox_event SET published_at = now() WHERE id = ANY($1)";
     /** The refused rows of a batch, one statement: ids, errors and back-off waits in seconds, side by side. */
     private static final String REFUSED = """
