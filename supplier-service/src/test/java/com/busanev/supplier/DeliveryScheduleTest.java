@@ -106,7 +106,8 @@ class DeliveryScheduleTest {
             DeliveryScheduleIssued issued = awaitIssued(contract, revision);
             assertThat(issued.supplier()).isEqualTo("DSCH");
             assertThat(issued.scheduleId()).hasToString(firstId);
-            assertThat(issued.lines().get(1)).isEqualTo(new DeliveryScheduleIssued.ScheduleWeek(NEXT.toString(), 20, "FIRM", 6, 20));
+            assertThat(issued.lines().get(1))
+                    .isEqualTo(new DeliveryScheduleIssued.ScheduleWeek(NEXT.toString(), 20, "FIRM", 6, 20, "ALLOCATION"));
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> receiver.accepted("/dsch").stream()
                     .anyMatch(r -> r.subject().equals(contract) && r.signed()
                             && r.type().equals(EventType.DELIVERY_SCHEDULE_ISSUED.ceType())));
@@ -202,23 +203,29 @@ class DeliveryScheduleTest {
                         + "SELECT gen_random_uuid(), 'KR', 'KR', ?1 FROM generate_series(1, 33)")
                         .setParameter(1, unallocated.toString()).executeUpdate())
                 .chain(() -> needs.of(cheaper, weeks))
-                .chain(ofCheaper -> needs.of(dearer, weeks).map(ofDearer -> Map.of(cheaper, ofCheaper, dearer, ofDearer))));
+                .chain(ofCheaper -> needs.of(dearer, weeks)
+                        .map(ofDearer -> Map.of(cheaper, ofCheaper, dearer, ofDearer))));
 
         // The allocated week as allocated; the week with demand only split as the allocator splits it, the cheaper
         // commitment first (30 of 33 cars, the rest to the dearer one); the week with neither: nothing.
-        assertThat(needed.get(cheaper)).containsExactlyInAnyOrderEntriesOf(Map.of(allocated, new Need(25, Basis.ALLOCATION),
-                unallocated, new Need(30, Basis.DEMAND_SHARE), idle, new Need(0, Basis.FLEX_MINIMUM)));
-        assertThat(needed.get(dearer)).containsExactlyInAnyOrderEntriesOf(Map.of(allocated, new Need(0, Basis.ALLOCATION),
-                unallocated, new Need(3, Basis.DEMAND_SHARE), idle, new Need(0, Basis.FLEX_MINIMUM)));
+        assertThat(needed.get(cheaper)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                allocated, new Need(25, Basis.ALLOCATION),
+                unallocated, new Need(30, Basis.DEMAND_SHARE),
+                idle, new Need(0, Basis.FLEX_MINIMUM)));
+        assertThat(needed.get(dearer)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                allocated, new Need(0, Basis.ALLOCATION),
+                unallocated, new Need(3, Basis.DEMAND_SHARE),
+                idle, new Need(0, Basis.FLEX_MINIMUM)));
 
         cars.forEach(order -> publish(new BuildCancelled(order, Region.KR, null, Instant.now())));
     }
 
-    /** An active contract over the term, its monthly commitment and flex, KR cells with a declared footprint; its id. */
+    /** An active contract over the term with its monthly commitment and flex, KR cells, a declared footprint; its id. */
     private static UUID contract(String supplier, String from, String to, int monthly, int min, int max, String price) {
         String terms = SupplierApi.terms(supplier, "ACTIVE", from, to, String.valueOf(monthly), price, "USD", "KR", "50.0")
                 .replace("\"minPacks\":0,\"maxPacks\":100000", "\"minPacks\":%d,\"maxPacks\":%d".formatted(min, max));
-        return UUID.fromString(as(PROCUREMENT).body(terms).post("/api/v1/contracts").then().statusCode(201).extract().path("id"));
+        return UUID.fromString(as(PROCUREMENT).body(terms).post("/api/v1/contracts").then().statusCode(201)
+                .extract().path("id"));
     }
 
     private static String terms(String status) {

@@ -145,7 +145,8 @@ public class DeliverySchedules {
         lines.forEach(line -> line.scheduleId = schedule.id);
         DeliveryScheduleIssued issued = new DeliveryScheduleIssued(schedule.id, contract.id, contract.supplierCode,
                 schedule.revision, lines.stream().map(l -> new DeliveryScheduleIssued.ScheduleWeek(l.week, l.packs,
-                        l.kind.name(), l.flexMin, l.flexMax)).toList(), schedule.issuedAt);
+                        l.kind.name(), l.flexMin, l.flexMax, l.basis == null ? null : l.basis.name())).toList(),
+                schedule.issuedAt);
         return schedule.<DeliverySchedule>persist()
                 .call(() -> Panache.getSession().chain(s -> s.persistAll(lines.toArray())))
                 .call(() -> outbox.append(issued));

@@ -37,7 +37,8 @@ public class ScheduleNeeds {
                 .chain(records -> {
                     Map<String, Integer> allocated = new HashMap<>();
                     records.forEach(r -> allocated.merge(r.week, r.packsOf(contractId), Integer::sum));
-                    List<IsoWeek> unallocated = weeks.stream().filter(week -> !allocated.containsKey(week.toString())).toList();
+                    List<IsoWeek> unallocated = weeks.stream()
+                            .filter(week -> !allocated.containsKey(week.toString())).toList();
                     return (unallocated.isEmpty() ? Uni.createFrom().item(Map.<IsoWeek, DemandShare>of())
                             : planner.demandShares(unallocated))
                             .map(shares -> {
