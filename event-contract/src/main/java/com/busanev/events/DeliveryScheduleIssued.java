@@ -12,8 +12,12 @@ import java.util.UUID;
  */
 public record DeliveryScheduleIssued(UUID scheduleId, UUID contractId, String supplier, int revision,
         List<ScheduleWeek> lines, Instant issuedAt) implements DomainEvent {
-    /** One week of the schedule: packs called off, FIRM or FORECAST, and the contract's flex bounds that week. */
-    public record ScheduleWeek(String week, int packs, String kind, int flexMin, int flexMax) {
+    /**
+     * One week of the schedule: packs called off, FIRM or FORECAST, the contract's flex bounds that week, and what the
+     * packs were taken from before the flex clamp ({@code ALLOCATION}, {@code DEMAND_SHARE} where the week has no
+     * allocation yet, {@code FLEX_MINIMUM} where it has no demand either); absent in events from before it was sent.
+     */
+    public record ScheduleWeek(String week, int packs, String kind, int flexMin, int flexMax, @Nullable String basis) {
     }
 
     @Override

@@ -23,8 +23,11 @@ import com.busanev.events.Roles;
 import com.busanev.events.ShortageAlert;
 import com.busanev.events.Topics;
 import com.busanev.supplier.allocation.AllocationRecord;
+import com.busanev.supplier.schedule.Basis;
 import com.busanev.supplier.schedule.CallOffShortfalls;
 import com.busanev.supplier.schedule.DeliverySchedules;
+import com.busanev.supplier.schedule.ScheduleNeeds;
+import com.busanev.supplier.schedule.ScheduleNeeds.Need;
 import com.busanev.testing.CloudEventRecords;
 import com.busanev.testing.KafkaResource;
 import com.busanev.testing.Tokens;
@@ -45,12 +48,14 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.Test;
 
 /**
  * Weekly delivery schedules: the called-off packs within the contract's weekly flex, firm weeks kept by a later revision,
  * the supplier reading and acknowledging only its own, DeliveryScheduleIssued on the topic and to the supplier's
- * webhook, and a firm week short of its call-off raising an alert that names the orders at risk.
+ * webhook, a firm week short of its call-off raising an alert that names the orders at risk, and a week without an
+ * allocation needing the contract's share of its demand.
  */
 @QuarkusTest
 class DeliveryScheduleTest {
@@ -63,6 +68,8 @@ class DeliveryScheduleTest {
     DeliverySchedules schedules;
     @Inject
     CallOffShortfalls shortfalls;
+    @Inject
+    ScheduleNeeds needs;
 
     @Test
     void theSupplierIsCalledOffWithinItsFlexFirmWeeksStayAndAShortfallNamesTheOrdersAtRisk() throws Throwable {
@@ -86,8 +93,8 @@ class DeliveryScheduleTest {
             JsonPath first = as(PROCUREMENT).body(Map.of("contractId", contract)).post("/api/v1/delivery-schedules")
                     .then().statusCode(201).body("status", equalTo("ISSUED")).body("supplier", equalTo("DSCH"))
                     .body("lines", hasSize(12)).extract().jsonPath();
-            assertThat(first.getMap("lines[0]")).containsAllEntriesOf(
-                    Map.of("week", WEEK.toString(), "packs", 6, "kind", "FIRM", "flexMin", 6, "flexMax", 20));
+            assertThat(first.getMap("lines[0]")).containsAllEntriesOf(Map.of("week", WEEK.toString(), "packs", 6, "kind",
+                    "FIRM", "flexMin", 6, "flexMax", 20, "basis", "ALLOCATION"));
             assertThat(first.getMap("lines[1]")).containsAllEntriesOf(
                     Map.of("week", NEXT.toString(), "packs", 20, "kind", "FIRM", "flexMin", 6, "flexMax", 20));
             assertThat(first.getString("lines[2].kind")).isEqualTo("FORECAST");
@@ -99,7 +106,8 @@ class DeliveryScheduleTest {
             DeliveryScheduleIssued issued = awaitIssued(contract, revision);
             assertThat(issued.supplier()).isEqualTo("DSCH");
             assertThat(issued.scheduleId()).hasToString(firstId);
-            assertThat(issued.lines().get(1)).isEqualTo(new DeliveryScheduleIssued.ScheduleWeek(NEXT.toString(), 20, "FIRM", 6, 20));
+            assertThat(issued.lines().get(1))
+                    .isEqualTo(new DeliveryScheduleIssued.ScheduleWeek(NEXT.toString(), 20, "FIRM", 6, 20, "ALLOCATION"));
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> receiver.accepted("/dsch").stream()
                     .anyMatch(r -> r.subject().equals(contract) && r.signed()
                             && r.type().equals(EventType.DELIVERY_SCHEDULE_ISSUED.ceType())));
@@ -174,6 +182,52 @@ class DeliveryScheduleTest {
                 .then().statusCode(200);
     }
 
+    @Test
+    void aWeekWithoutAnAllocationNeedsTheContractsShareOfItsDemandAndOneWithoutDemandNothing() {
+        IsoWeek allocated = WEEK.plusWeeks(500); // weeks of their own, after every other test's contract
+        IsoWeek unallocated = allocated.plusWeeks(1);
+        IsoWeek idle = allocated.plusWeeks(2);
+        List<IsoWeek> weeks = List.of(allocated, unallocated, idle);
+        String from = allocated.monday().toString();
+        String to = idle.sunday().toString();
+        // 30 a week committed (flex 20 to 50) and the cheaper; 15 a week (flex 6 to 30)
+        UUID cheaper = contract("LGES", from, to, 130, 87, 217, "100.00");
+        UUID dearer = contract("SKON", from, to, 65, 26, 130, "200.00");
+        List<UUID> cars = IntStream.range(0, 25).mapToObj(i -> blocked(Region.KR, allocated)).toList();
+        awaitAllocated(cheaper.toString(), allocated, 25);
+
+        // 33 cars of the next week are known but not allocated yet: their demand rows, written in a transaction that
+        // is rolled back, are what the planner has not seen.
+        Map<UUID, Map<IsoWeek, Need>> needed = rolledBack(() -> Panache.getSession()
+                .chain(s -> s.createNativeQuery("INSERT INTO demand (order_id, region, market, week) "
+                        + "SELECT gen_random_uuid(), 'KR', 'KR', ?1 FROM generate_series(1, 33)")
+                        .setParameter(1, unallocated.toString()).executeUpdate())
+                .chain(() -> needs.of(cheaper, weeks))
+                .chain(ofCheaper -> needs.of(dearer, weeks)
+                        .map(ofDearer -> Map.of(cheaper, ofCheaper, dearer, ofDearer))));
+
+        // The allocated week as allocated; the week with demand only split as the allocator splits it, the cheaper
+        // commitment first (30 of 33 cars, the rest to the dearer one); the week with neither: nothing.
+        assertThat(needed.get(cheaper)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                allocated, new Need(25, Basis.ALLOCATION),
+                unallocated, new Need(30, Basis.DEMAND_SHARE),
+                idle, new Need(0, Basis.FLEX_MINIMUM)));
+        assertThat(needed.get(dearer)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                allocated, new Need(0, Basis.ALLOCATION),
+                unallocated, new Need(3, Basis.DEMAND_SHARE),
+                idle, new Need(0, Basis.FLEX_MINIMUM)));
+
+        cars.forEach(order -> publish(new BuildCancelled(order, Region.KR, null, Instant.now())));
+    }
+
+    /** An active contract over the term with its monthly commitment and flex, KR cells, a declared footprint; its id. */
+    private static UUID contract(String supplier, String from, String to, int monthly, int min, int max, String price) {
+        String terms = SupplierApi.terms(supplier, "ACTIVE", from, to, String.valueOf(monthly), price, "USD", "KR", "50.0")
+                .replace("\"minPacks\":0,\"maxPacks\":100000", "\"minPacks\":%d,\"maxPacks\":%d".formatted(min, max));
+        return UUID.fromString(as(PROCUREMENT).body(terms).post("/api/v1/contracts").then().statusCode(201)
+                .extract().path("id"));
+    }
+
     private static String terms(String status) {
         return """
                 {"supplier":"DSCH","status":"%s","validFrom":"%s","validTo":"%s",
@@ -201,6 +255,16 @@ class DeliveryScheduleTest {
     private static <T> T inTransaction(Supplier<Uni<T>> work) {
         try {
             return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(work));
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs the work in a transaction that is rolled back at its end: what it wrote is never seen outside it. */
+    private static <T> T rolledBack(Supplier<Uni<T>> work) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.currentTransaction()
+                    .invoke(Mutiny.Transaction::markForRollback).chain(tx -> work.get())));
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * What the planner reads to allocate a range of weeks, in one query each: the demand by week, region and market, the
@@ -32,16 +33,30 @@ record SupplyLedger(IsoWeek current, List<Contract> contractList, List<SupplyLin
             WHERE p.status = 'CONSUMED' AND d.week BETWEEN ?1 AND ?2 GROUP BY p.contract_id, d.week""";
 
     static Uni<SupplyLedger> load(IsoWeek from, IsoWeek to, IsoWeek current, CurrencyRates rates) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(DEMAND, Object[].class)
-                        .setParameter(1, from.toString()).setParameter(2, to.toString()).getResultList()
-                        .chain(demand -> Contract.<Contract>listAll()
-                                .chain(contracts -> s.createNativeQuery(ON_HAND, Object[].class).getResultList()
-                                        .chain(onHand -> s.createNativeQuery(INBOUND, Object[].class).getResultList()
-                                                .chain(inbound -> s.createNativeQuery(CONSUMED, Object[].class)
-                                                        .setParameter(1, from.toString()).setParameter(2, to.toString())
-                                                        .getResultList()
-                                                        .map(consumed -> of(current, rates, demand, contracts, onHand,
-                                                                inbound, consumed)))))));
+        return Panache.getSession().chain(s -> demandRows(s, from, to)
+                .chain(demand -> Contract.<Contract>listAll()
+                        .chain(contracts -> s.createNativeQuery(ON_HAND, Object[].class).getResultList()
+                                .chain(onHand -> s.createNativeQuery(INBOUND, Object[].class).getResultList()
+                                        .chain(inbound -> s.createNativeQuery(CONSUMED, Object[].class)
+                                                .setParameter(1, from.toString()).setParameter(2, to.toString())
+                                                .getResultList()
+                                                .map(consumed -> of(current, rates, demand, contracts, onHand,
+                                                        inbound, consumed)))))));
+    }
+
+    /**
+     * The weeks' demand and the contracts, without their stock: enough for what the commitments would give the demand
+     * ({@link #committed}), two queries instead of five.
+     */
+    static Uni<SupplyLedger> loadDemand(IsoWeek from, IsoWeek to, IsoWeek current, CurrencyRates rates) {
+        return Panache.getSession().chain(s -> demandRows(s, from, to)
+                .chain(demand -> Contract.<Contract>listAll()
+                        .map(contracts -> of(current, rates, demand, contracts, List.of(), List.of(), List.of()))));
+    }
+
+    private static Uni<List<Object[]>> demandRows(Mutiny.Session s, IsoWeek from, IsoWeek to) {
+        return s.createNativeQuery(DEMAND, Object[].class)
+                .setParameter(1, from.toString()).setParameter(2, to.toString()).getResultList();
     }
 
     private static SupplyLedger of(IsoWeek current, CurrencyRates rates, List<Object[]> demandRows, List<Contract> contracts,
@@ -74,10 +89,26 @@ record SupplyLedger(IsoWeek current, List<Contract> contractList, List<SupplyLin
     }
 
     StockProjection projection(int confirmedWeeks) {
-        Map<UUID, Contract> byId = new HashMap<>();
-        contractList.forEach(c -> byId.put(c.id, c));
+        Map<UUID, Contract> byId = byId();
         return new StockProjection(current, confirmedWeeks, contracts,
                 (id, week) -> byId.get(id).weeklyOwed(week.monday()), onHand, inbound, consumed);
+    }
+
+    /** Each contract as a supply line of the packs it has committed for the week (none when not active or out of term). */
+    List<SupplyLine> committed(IsoWeek week) {
+        Map<UUID, Contract> byId = byId();
+        return contracts.stream()
+                .map(line -> new SupplyLine(line.contractId(), line.supplier(),
+                        byId.get(line.contractId()).weeklyOwed(week.monday()), line.costPerPack(), line.cellOrigin(),
+                        line.carbonKgPerKwh()))
+                .filter(line -> line.packs() > 0)
+                .toList();
+    }
+
+    private Map<UUID, Contract> byId() {
+        Map<UUID, Contract> byId = new HashMap<>();
+        contractList.forEach(c -> byId.put(c.id, c));
+        return byId;
     }
 
     Map<Region, Integer> demand(IsoWeek week) {

@@ -137,6 +137,35 @@ public class SupplyPlanner {
         return new PackAllocator.Headroom(shares, (region, line) -> rules.strictest(region).allows(line));
     }
 
+    /** A week's real demand, all regions, and the packs of it each contract's commitment would cover, by contract. */
+    public record DemandShare(int demand, Map<UUID, Integer> packs) {
+    }
+
+    /**
+     * What each contract's weekly commitment would give the real demand of these weeks: the week's demand allocated by
+     * {@link PackAllocator} as the planner allocates it (cheapest first, each region under its rule of the week, no
+     * headroom), but from the commitments instead of the projected stock. For a week nothing was allocated in yet,
+     * typically one no stock or notice supplies so far: the delivery schedules call it off from this.
+     */
+    public Uni<Map<IsoWeek, DemandShare>> demandShares(Collection<IsoWeek> weeks) {
+        TreeSet<IsoWeek> wanted = new TreeSet<>(weeks);
+        return SupplyLedger.loadDemand(wanted.first(), wanted.last(), IsoWeek.of(LocalDate.now(clock)), rates)
+                .map(ledger -> {
+                    Map<IsoWeek, DemandShare> shares = new HashMap<>();
+                    for (IsoWeek week : wanted) {
+                        Map<Region, SourcingRule> weekRules = rulesOf(ledger, week);
+                        Map<Region, Integer> demand = ledger.demand(week);
+                        Map<UUID, Integer> packs = new HashMap<>();
+                        PackAllocator.allocate(demand, ledger.committed(week),
+                                        (region, line) -> weekRules.get(region).allows(line), PackAllocator.Headroom.none())
+                                .values().forEach(allocation -> allocation.sources()
+                                        .forEach(source -> packs.merge(source.contractId(), source.packs(), Integer::sum)));
+                        shares.put(week, new DemandShare(demand.values().stream().mapToInt(Integer::intValue).sum(), packs));
+                    }
+                    return shares;
+                });
+    }
+
     public Uni<List<WeekCoverage>> coverage(int weeks) {
         IsoWeek first = IsoWeek.of(LocalDate.now(clock));
         List<IsoWeek> range = new ArrayList<>();
@@ -346,9 +375,14 @@ public class SupplyPlanner {
 
     private WeekState state(IsoWeek week, SupplyLedger ledger, Map<UUID, StockProjection.Part> parts,
             List<SupplyLine> supply, Map<String, Map<Region, AllocationRecord>> stored, Map<UUID, Integer> closing) {
+        return new WeekState(week, ledger.demand(week), rulesOf(ledger, week), supply,
+                stored.getOrDefault(week.toString(), Map.of()), ledger.contracts(), parts, closing);
+    }
+
+    /** The rule each region's allocation of the week satisfies: that of its markets with demand in the week. */
+    private Map<Region, SourcingRule> rulesOf(SupplyLedger ledger, IsoWeek week) {
         Map<Region, SourcingRule> weekRules = new EnumMap<>(Region.class);
         ledger.markets(week).forEach((region, those) -> weekRules.put(region, rules.forMarkets(region, those)));
-        return new WeekState(week, ledger.demand(week), weekRules, supply,
-                stored.getOrDefault(week.toString(), Map.of()), ledger.contracts(), parts, closing);
+        return weekRules;
     }
 }

@@ -5,7 +5,6 @@ import com.busanev.events.IsoWeek;
 import com.busanev.kit.locks.AdvisoryLock;
 import com.busanev.kit.outbox.Outbox;
 import com.busanev.kit.problem.ProblemException;
-import com.busanev.supplier.allocation.AllocationRecord;
 import com.busanev.supplier.contract.Contract;
 import com.busanev.supplier.contract.ContractStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,11 +34,13 @@ public class DeliverySchedules {
     static final String WEEKLY_RUN = "weekly-run";
 
     private final ScheduleConfig config;
+    private final ScheduleNeeds needs;
     private final Outbox outbox;
     private final Clock clock;
 
-    DeliverySchedules(ScheduleConfig config, Outbox outbox, Clock clock) {
+    DeliverySchedules(ScheduleConfig config, ScheduleNeeds needs, Outbox outbox, Clock clock) {
         this.config = config;
+        this.needs = needs;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -51,9 +51,9 @@ public class DeliverySchedules {
      */
     public Uni<DeliverySchedule> issue(Contract contract, String by) {
         IsoWeek first = IsoWeek.of(LocalDate.now(clock));
-        List<String> weeks = new ArrayList<>();
+        List<IsoWeek> weeks = new ArrayList<>();
         for (int i = 0; i < config.horizonWeeks(); i++) {
-            weeks.add(first.plusWeeks(i).toString());
+            weeks.add(first.plusWeeks(i));
         }
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery(AdvisoryLock.DELIVERY_SCHEDULES.xactLock("?1"))
@@ -61,9 +61,8 @@ public class DeliverySchedules {
                 .chain(() -> DeliverySchedule.<DeliverySchedule>find("contractId", Sort.descending("revision"), contract.id)
                         .<DeliverySchedule>firstResult())
                 .chain(latest -> firmWeeksOf(latest)
-                        .chain(firm -> neededPacks(contract.id, weeks).map(need -> ScheduleLines.plan(contract, first,
-                                config.horizonWeeks(), config.frozenWeeks(), week -> need.getOrDefault(week.toString(), 0),
-                                firm)))
+                        .chain(firm -> needs.of(contract.id, weeks).map(need -> ScheduleLines.plan(contract, first,
+                                config.horizonWeeks(), config.frozenWeeks(), need::get, firm)))
                         .chain(lines -> record(contract, latest, lines, by)));
     }
 
@@ -131,15 +130,6 @@ public class DeliverySchedules {
                 .map(lines -> lines.stream().collect(Collectors.toMap(l -> l.week, Function.identity())));
     }
 
-    /** What the allocation takes from the contract per week, all regions together (the announced allocations). */
-    private static Uni<Map<String, Integer>> neededPacks(UUID contractId, List<String> weeks) {
-        return AllocationRecord.<AllocationRecord>list("week in ?1", weeks).map(records -> {
-            Map<String, Integer> need = new HashMap<>();
-            records.forEach(r -> need.merge(r.week, r.packsOf(contractId), Integer::sum));
-            return need;
-        });
-    }
-
     private Uni<DeliverySchedule> record(Contract contract, DeliverySchedule latest, List<ScheduleLine> lines, String by) {
         DeliverySchedule schedule = new DeliverySchedule();
         schedule.id = UUID.randomUUID();
@@ -155,7 +145,8 @@ public class DeliverySchedules {
         lines.forEach(line -> line.scheduleId = schedule.id);
         DeliveryScheduleIssued issued = new DeliveryScheduleIssued(schedule.id, contract.id, contract.supplierCode,
                 schedule.revision, lines.stream().map(l -> new DeliveryScheduleIssued.ScheduleWeek(l.week, l.packs,
-                        l.kind.name(), l.flexMin, l.flexMax)).toList(), schedule.issuedAt);
+                        l.kind.name(), l.flexMin, l.flexMax, l.basis == null ? null : l.basis.name())).toList(),
+                schedule.issuedAt);
         return schedule.<DeliverySchedule>persist()
                 .call(() -> Panache.getSession().chain(s -> s.persistAll(lines.toArray())))
                 .call(() -> outbox.append(issued));

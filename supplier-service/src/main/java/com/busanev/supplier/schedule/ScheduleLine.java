@@ -12,7 +12,10 @@ import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
-/** The packs a schedule revision calls off for one ISO week, and the contract's flex bounds that week. */
+/**
+ * The packs a schedule revision calls off for one ISO week, the contract's flex bounds that week, and where the number
+ * comes from (null on lines issued before that was kept).
+ */
 @Entity
 @Table(name = "delivery_schedule_line")
 @IdClass(ScheduleLine.Key.class)
@@ -29,16 +32,19 @@ public class ScheduleLine extends PanacheEntityBase {
     public int flexMin;
     @Column(name = "flex_max")
     public int flexMax;
+    @Enumerated(EnumType.STRING)
+    public Basis basis;
 
     ScheduleLine() {
     }
 
-    ScheduleLine(String week, int packs, LineKind kind, int flexMin, int flexMax) {
+    ScheduleLine(String week, int packs, LineKind kind, int flexMin, int flexMax, Basis basis) {
         this.week = week;
         this.packs = packs;
         this.kind = kind;
         this.flexMin = flexMin;
         this.flexMax = flexMax;
+        this.basis = basis;
     }
 
     public static class Key implements Serializable {

@@ -6,11 +6,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToIntFunction;
+import java.util.function.Function;
 
 /**
- * The weeks of a new schedule revision (pure): each week's need from the contract clamped to the contract's weekly
- * flex bounds; the first {@code frozenWeeks} are FIRM, the rest FORECAST; a week FIRM in the previous revision keeps its
+ * The weeks of a new schedule revision (pure): each week's need from the contract ({@link ScheduleNeeds}) clamped to
+ * the contract's weekly flex bounds, the line keeping where the need came from; the first {@code frozenWeeks} are FIRM, the rest FORECAST; a week FIRM in the previous revision keeps its
  * packs and bounds as they were (firm means firm, whatever demand or the contract did since).
  */
 final class ScheduleLines {
@@ -18,20 +18,22 @@ final class ScheduleLines {
     }
 
     static List<ScheduleLine> plan(Contract contract, IsoWeek first, int weeks, int frozenWeeks,
-            ToIntFunction<IsoWeek> need, Map<String, ScheduleLine> firmBefore) {
+            Function<IsoWeek, ScheduleNeeds.Need> need, Map<String, ScheduleLine> firmBefore) {
         List<ScheduleLine> lines = new ArrayList<>();
         for (int i = 0; i < weeks; i++) {
             IsoWeek week = first.plusWeeks(i);
             LineKind kind = i < frozenWeeks ? LineKind.FIRM : LineKind.FORECAST;
             ScheduleLine firm = firmBefore.get(week.toString());
             if (firm != null) {
-                lines.add(new ScheduleLine(firm.week, firm.packs, LineKind.FIRM, firm.flexMin, firm.flexMax));
+                lines.add(new ScheduleLine(firm.week, firm.packs, LineKind.FIRM, firm.flexMin, firm.flexMax, firm.basis));
                 continue;
             }
             LocalDate monday = week.monday();
             int min = contract.weeklyFlexMin(monday);
             int max = contract.weeklyFlexMax(monday);
-            lines.add(new ScheduleLine(week.toString(), Math.max(min, Math.min(max, need.applyAsInt(week))), kind, min, max));
+            ScheduleNeeds.Need needed = need.apply(week);
+            lines.add(new ScheduleLine(week.toString(), Math.max(min, Math.min(max, needed.packs())), kind, min, max,
+                    needed.basis()));
         }
         return lines;
     }

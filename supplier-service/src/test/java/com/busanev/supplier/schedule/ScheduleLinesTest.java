@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.busanev.events.IsoWeek;
 import com.busanev.supplier.contract.Contract;
 import com.busanev.supplier.contract.ContractStatus;
+import com.busanev.supplier.schedule.ScheduleNeeds.Need;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ScheduleLinesTest {
     private static final IsoWeek FIRST = IsoWeek.parse("2027-W10");
+
+    private static Need allocated(int packs) {
+        return new Need(packs, Basis.ALLOCATION);
+    }
 
     /** 52 packs a month committed, 26 to 87 flex: 12 a week, 6 to 20. */
     private static Contract contract() {
@@ -26,8 +31,10 @@ class ScheduleLinesTest {
 
     @Test
     void theNeedIsClampedToTheWeeklyFlexAndTheFrozenWeeksAreFirm() {
-        Map<IsoWeek, Integer> need = Map.of(FIRST, 3, FIRST.plusWeeks(1), 25, FIRST.plusWeeks(2), 10);
-        List<ScheduleLine> lines = ScheduleLines.plan(contract(), FIRST, 4, 2, week -> need.getOrDefault(week, 0), Map.of());
+        Map<IsoWeek, Need> need = Map.of(FIRST, allocated(3), FIRST.plusWeeks(1), allocated(25),
+                FIRST.plusWeeks(2), allocated(10));
+        List<ScheduleLine> lines = ScheduleLines.plan(contract(), FIRST, 4, 2,
+                week -> need.getOrDefault(week, Need.NONE), Map.of());
 
         assertThat(lines).extracting(l -> l.week).containsExactly("2027-W10", "2027-W11", "2027-W12", "2027-W13");
         assertThat(lines).extracting(l -> l.packs).containsExactly(6, 20, 10, 0); // below min, above max, within, out of term
@@ -36,15 +43,30 @@ class ScheduleLinesTest {
         assertThat(lines.get(0).flexMin).isEqualTo(6);
         assertThat(lines.get(0).flexMax).isEqualTo(20);
         assertThat(lines.get(3).flexMax).isZero(); // the week after the term owes nothing
+        assertThat(lines).extracting(l -> l.basis)
+                .containsExactly(Basis.ALLOCATION, Basis.ALLOCATION, Basis.ALLOCATION, Basis.FLEX_MINIMUM);
+    }
+
+    @Test
+    void aWeekWithoutAllocationCallsOffItsDemandShareWithinTheFlexAndOneWithoutDemandTheMinimum() {
+        Map<IsoWeek, Need> need = Map.of(FIRST, new Need(15, Basis.DEMAND_SHARE), FIRST.plusWeeks(1),
+                new Need(2, Basis.DEMAND_SHARE));
+        List<ScheduleLine> lines = ScheduleLines.plan(contract(), FIRST, 3, 2,
+                week -> need.getOrDefault(week, Need.NONE), Map.of());
+
+        assertThat(lines).extracting(l -> l.packs).containsExactly(15, 6, 6);
+        assertThat(lines).extracting(l -> l.basis)
+                .containsExactly(Basis.DEMAND_SHARE, Basis.DEMAND_SHARE, Basis.FLEX_MINIMUM);
     }
 
     @Test
     void aWeekFirmInThePreviousRevisionKeepsItsPacks() {
-        ScheduleLine firm = new ScheduleLine("2027-W11", 20, LineKind.FIRM, 6, 20);
-        List<ScheduleLine> lines = ScheduleLines.plan(contract(), FIRST.plusWeeks(1), 3, 2, week -> 0,
-                Map.of("2027-W11", firm));
+        ScheduleLine firm = new ScheduleLine("2027-W11", 20, LineKind.FIRM, 6, 20, Basis.ALLOCATION);
+        List<ScheduleLine> lines = ScheduleLines.plan(contract(), FIRST.plusWeeks(1), 3, 2,
+                week -> new Need(12, Basis.DEMAND_SHARE), Map.of("2027-W11", firm));
 
-        assertThat(lines).extracting(l -> l.packs).containsExactly(20, 6, 0);
+        assertThat(lines).extracting(l -> l.packs).containsExactly(20, 12, 0);
+        assertThat(lines.get(0).basis).isEqualTo(Basis.ALLOCATION);
         assertThat(lines).extracting(l -> l.kind).containsExactly(LineKind.FIRM, LineKind.FIRM, LineKind.FORECAST);
     }
 }
