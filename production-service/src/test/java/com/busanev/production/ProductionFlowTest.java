@@ -16,7 +16,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -73,6 +76,13 @@ class ProductionFlowTest {
         assertThat(IsoWeek.of(scheduled.plannedDate()).toString()).isEqualTo(blocked.week());
         assertThat(scheduled.plannedDate()).isAfter(LocalDate.now(Clock.system(PLANT)));
         as(VIEWER).get("/api/v1/builds/" + order).then().statusCode(200).body("status", equalTo("SCHEDULED"));
+        as(VIEWER).queryParam("status", "SCHEDULED").queryParam("region", "NA").get("/api/v1/builds").then().statusCode(200)
+                .body("totalItems", greaterThanOrEqualTo(1))
+                .body("items.status", everyItem(equalTo("SCHEDULED"))).body("items.region", everyItem(equalTo("NA")));
+        for (String otherRegionOrStatus : List.of("status=SCHEDULED&region=EU", "status=BLOCKED&region=NA")) {
+            as(VIEWER).get("/api/v1/builds?size=500&" + otherRegionOrStatus).then().statusCode(200)
+                    .body("items.orderId", not(hasItem(order.toString())));
+        }
 
         // The plant floor builds it: start, then complete with a VIN and the pack scanned, one LGES received.
         String pack = packFor(order);

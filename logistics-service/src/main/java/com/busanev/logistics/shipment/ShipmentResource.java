@@ -1,12 +1,12 @@
 package com.busanev.logistics.shipment;
 
 import com.busanev.events.Roles;
+import com.busanev.kit.paging.ListFilter;
 import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
 import com.busanev.kit.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -53,33 +53,16 @@ public class ShipmentResource {
             @QueryParam("voyage") UUID voyage, @QueryParam("status") ShipmentStatus status,
             @Parameter(description = "true: only cars whose ETA moved later, latest delay first") @QueryParam("delayed") boolean delayed,
             @Valid @BeanParam PageParams page) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (!caller.hasRole(Roles.LOGISTICS_OPERATOR) && !caller.hasRole(Roles.VIEWER)) {
-            query.append(" and brand = :brand");
-            parameters.and("brand", caller.requireBrand());
-        }
-        if (orderId != null) {
-            query.append(" and orderId = :orderId");
-            parameters.and("orderId", orderId);
-        }
-        if (vin != null) {
-            query.append(" and vin = :vin");
-            parameters.and("vin", vin);
-        }
-        if (voyage != null) {
-            query.append(" and voyageId = :voyage");
-            parameters.and("voyage", voyage);
-        }
-        if (status != null) {
-            query.append(" and status = :status");
-            parameters.and("status", status);
-        }
-        if (delayed) {
-            query.append(" and delayedAt is not null");
-        }
+        boolean everyBrand = caller.hasRole(Roles.LOGISTICS_OPERATOR) || caller.hasRole(Roles.VIEWER);
+        ListFilter filter = ListFilter.all()
+                .and("brand = :brand", "brand", everyBrand ? null : caller.requireBrand())
+                .and("orderId = :orderId", "orderId", orderId)
+                .and("vin = :vin", "vin", vin)
+                .and("voyageId = :voyage", "voyage", voyage)
+                .and("status = :status", "status", status)
+                .andIf(delayed, "delayedAt is not null");
         Sort order = delayed ? Sort.descending("delayedAt").and("orderId") : Sort.ascending("readyAt", "orderId");
-        var found = Shipment.<Shipment>find(query.toString(), order, parameters).page(page.page, page.size);
+        var found = Shipment.<Shipment>find(filter.query(), order, filter.parameters()).page(page.page, page.size);
         return found.list().chain(list -> found.count()
                 .map(total -> Page.of(list.stream().map(ShipmentView::of).toList(), page, total)));
     }

@@ -2,6 +2,7 @@ package com.busanev.logistics.voyage;
 
 import com.busanev.events.Roles;
 import com.busanev.kit.idempotency.IdempotencyKeys;
+import com.busanev.kit.paging.ListFilter;
 import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
 import com.busanev.kit.problem.ProblemException;
@@ -10,7 +11,6 @@ import com.busanev.logistics.shipment.ActualTime;
 import com.busanev.logistics.shipment.Shipment;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -80,20 +80,14 @@ public class VoyageResource {
     @APIResponse(responseCode = "400", description = "A page, size or filter value that cannot be used (an unknown port, status)")
     public Uni<Page<VoyageView>> list(@QueryParam("port") String port, @QueryParam("status") VoyageStatus status,
             @Valid @BeanParam PageParams page) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (port != null) {
-            if (!Ports.isDestination(port)) {
-                throw ProblemException.badRequest("port", "'" + port + "' is not a destination port (see GET /api/v1/ports)");
-            }
-            query.append(" and destinationPort = :port");
-            parameters.and("port", port);
+        if (port != null && !Ports.isDestination(port)) {
+            throw ProblemException.badRequest("port", "'" + port + "' is not a destination port (see GET /api/v1/ports)");
         }
-        if (status != null) {
-            query.append(" and status = :status");
-            parameters.and("status", status);
-        }
-        var found = Voyage.<Voyage>find(query.toString(), Sort.ascending("departure", "code"), parameters).page(page.page, page.size);
+        ListFilter filter = ListFilter.all()
+                .and("destinationPort = :port", "port", port)
+                .and("status = :status", "status", status);
+        var found = Voyage.<Voyage>find(filter.query(), Sort.ascending("departure", "code"), filter.parameters())
+                .page(page.page, page.size);
         return found.list().chain(list -> found.count()
                 .map(total -> Page.of(list.stream().map(VoyageView::of).toList(), page, total)));
     }

@@ -1,6 +1,6 @@
 package com.busanev.order.order;
 
-import io.quarkus.panache.common.Parameters;
+import com.busanev.kit.paging.ListFilter;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -31,30 +31,14 @@ public class OrderFilter {
     @Parameter(description = "Created before this instant (ISO-8601)")
     public Instant createdTo;
 
-    void appendTo(StringBuilder query, Parameters parameters) {
-        if (status != null) {
-            query.append(" and status = :status");
-            parameters.and("status", status);
-        }
-        if (market != null) {
-            query.append(" and market = :market");
-            parameters.and("market", market);
-        }
-        if (reference != null) {
-            query.append(" and brandReference = :reference");
-            parameters.and("reference", reference);
-        }
-        if (vin != null) {
-            query.append(" and vin = :vin");
-            parameters.and("vin", vin);
-        }
-        if (createdFrom != null) {
-            query.append(" and createdAt >= :createdFrom");
-            parameters.and("createdFrom", createdFrom);
-        }
-        if (createdTo != null) {
-            query.append(" and createdAt < :createdTo");
-            parameters.and("createdTo", createdTo);
-        }
+    /** {@code scope} with the filters given added. */
+    ListFilter narrow(ListFilter scope) {
+        return scope
+                .and("status = :status", "status", status)
+                .and("market = :market", "market", market)
+                .and("brandReference = :reference", "reference", reference)
+                .and("vin = :vin", "vin", vin)
+                .and("createdAt >= :createdFrom", "createdFrom", createdFrom)
+                .and("createdAt < :createdTo", "createdTo", createdTo);
     }
 }

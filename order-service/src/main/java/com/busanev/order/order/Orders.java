@@ -8,6 +8,7 @@ import com.busanev.kit.idempotency.IdempotencyRecord;
 import com.busanev.kit.idempotency.IdempotentResult;
 import com.busanev.kit.outbox.Outbox;
 import com.busanev.kit.outbox.OutboxEvent;
+import com.busanev.kit.paging.ListFilter;
 import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
 import com.busanev.kit.problem.Problem;
@@ -23,7 +24,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -221,14 +221,8 @@ public class Orders {
 
     @WithSession
     public Uni<Page<OrderView>> list(Optional<String> brand, OrderFilter filter, PageParams page) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        brand.ifPresent(b -> {
-            query.append(" and brand = :brand");
-            parameters.and("brand", b);
-        });
-        filter.appendTo(query, parameters);
-        var found = Order.<Order>find(query.toString(), Sort.descending("createdAt").and("id"), parameters)
+        ListFilter where = filter.narrow(ListFilter.all().and("brand = :brand", "brand", brand.orElse(null)));
+        var found = Order.<Order>find(where.query(), Sort.descending("createdAt").and("id"), where.parameters())
                 .page(page.page, page.size);
         return found.list().chain(orders -> found.count()
                 .map(total -> Page.of(orders.stream().map(o -> OrderView.of(o, null)).toList(), page, total)));

@@ -2,12 +2,12 @@ package com.busanev.production.build;
 
 import com.busanev.events.Region;
 import com.busanev.events.Roles;
+import com.busanev.kit.paging.ListFilter;
 import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
 import com.busanev.kit.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -52,17 +52,10 @@ public class BuildResource {
     @Operation(operationId = "listBuilds", summary = "Builds by status and region, in plan order")
     public Uni<Page<BuildView>> list(@QueryParam("status") BuildStatus status, @QueryParam("region") Region region,
             @Valid @BeanParam PageParams page) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (status != null) {
-            query.append(" and status = :status");
-            parameters.and("status", status);
-        }
-        if (region != null) {
-            query.append(" and region = :region");
-            parameters.and("region", region);
-        }
-        var found = Build.<Build>find(query.toString(), Sort.ascending("plannedDate", "placedAt"), parameters)
+        ListFilter filter = ListFilter.all()
+                .and("status = :status", "status", status)
+                .and("region = :region", "region", region);
+        var found = Build.<Build>find(filter.query(), Sort.ascending("plannedDate", "placedAt"), filter.parameters())
                 .page(page.page, page.size);
         return found.list().chain(builds -> found.count()
                 .map(total -> Page.of(builds.stream().map(BuildView::of).toList(), page, total)));

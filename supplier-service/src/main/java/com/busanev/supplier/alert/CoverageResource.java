@@ -3,11 +3,11 @@ package com.busanev.supplier.alert;
 import com.busanev.events.IsoWeek;
 import com.busanev.events.Region;
 import com.busanev.events.Roles;
+import com.busanev.kit.paging.ListFilter;
 import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
 import com.busanev.supplier.allocation.SupplyPlanner;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -86,26 +86,13 @@ public class CoverageResource {
             @QueryParam("region") Region region,
             @Parameter(description = "ISO week, e.g. 2027-W05") @QueryParam("week") IsoWeek week,
             @Valid @BeanParam PageParams page) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        if (status != null) {
-            query.append(" and status = :status");
-            parameters.and("status", status);
-        }
-        if (kind != null) {
-            query.append(" and kind = :kind");
-            parameters.and("kind", kind);
-        }
-        if (region != null) {
-            query.append(" and region = :region");
-            parameters.and("region", region);
-        }
-        if (week != null) {
-            query.append(" and week = :week");
-            parameters.and("week", week.toString());
-        }
-        var found = ShortageAlertRecord.<ShortageAlertRecord>find(query.toString(),
-                Sort.descending("raisedAt").and("week").and("region"), parameters).page(page.page, page.size);
+        ListFilter filter = ListFilter.all()
+                .and("status = :status", "status", status)
+                .and("kind = :kind", "kind", kind)
+                .and("region = :region", "region", region)
+                .and("week = :week", "week", week == null ? null : week.toString()); // stored as text, e.g. 2027-W05
+        var found = ShortageAlertRecord.<ShortageAlertRecord>find(filter.query(),
+                Sort.descending("raisedAt").and("week").and("region"), filter.parameters()).page(page.page, page.size);
         return found.list().chain(list -> found.count()
                 .map(total -> Page.of(list.stream().map(AlertView::of).toList(), page, total)));
     }

@@ -2,10 +2,10 @@ package com.busanev.supplier.calloff;
 
 import com.busanev.events.Region;
 import com.busanev.events.Roles;
+import com.busanev.kit.paging.ListFilter;
 import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -70,14 +70,11 @@ public class CallOffResource {
         if (days < 1 || days > MAX_DAYS) {
             throw ProblemException.badRequest("days", "must be between 1 and " + MAX_DAYS);
         }
-        StringBuilder query = new StringBuilder("day >= :from and day < :to");
-        Parameters parameters = Parameters.with("from", from).and("to", from.plusDays(days));
-        String only = ownSupplier(supplier);
-        if (only != null) {
-            query.append(" and supplier = :supplier");
-            parameters.and("supplier", only);
-        }
-        return CallOffLine.<CallOffLine>list(query.toString(), Sort.ascending("day", "position"), parameters)
+        ListFilter filter = ListFilter.all()
+                .and("day >= :from", "from", from)
+                .and("day < :to", "to", from.plusDays(days))
+                .and("supplier = :supplier", "supplier", ownSupplier(supplier));
+        return CallOffLine.<CallOffLine>list(filter.query(), Sort.ascending("day", "position"), filter.parameters())
                 .map(CallOffResource::byDay);
     }
 

@@ -3,6 +3,7 @@ package com.busanev.supplier.contract;
 import com.busanev.events.Roles;
 import com.busanev.kit.concurrency.IfMatch;
 import com.busanev.kit.idempotency.IdempotencyKeys;
+import com.busanev.kit.paging.ListFilter;
 import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
 import com.busanev.kit.problem.ProblemException;
@@ -16,7 +17,6 @@ import com.busanev.supplier.stock.DeliveryView;
 import com.busanev.supplier.stock.Shipments;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -102,19 +102,11 @@ public class ContractResource {
     @APIResponse(responseCode = "400", description = "A page, size or filter value that cannot be used")
     public Uni<Page<ContractView>> list(@QueryParam("supplier") String supplier, @QueryParam("status") ContractStatus status,
             @Valid @BeanParam PageParams page) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        Optional<String> own = caller.supplierScope();
-        if (own.isPresent() || supplier != null) {
-            query.append(" and supplierCode = :supplier");
-            parameters.and("supplier", own.orElse(supplier));
-        }
-        if (status != null) {
-            query.append(" and status = :status");
-            parameters.and("status", status);
-        }
-        var found = Contract.<Contract>find(query.toString(), Sort.ascending("supplierCode", "validFrom", "id"), parameters)
-                .page(page.page, page.size);
+        ListFilter filter = ListFilter.all()
+                .and("supplierCode = :supplier", "supplier", caller.supplierScope().orElse(supplier))
+                .and("status = :status", "status", status);
+        var found = Contract.<Contract>find(filter.query(), Sort.ascending("supplierCode", "validFrom", "id"),
+                filter.parameters()).page(page.page, page.size);
         return found.list().chain(list -> found.count()
                 .map(total -> Page.of(list.stream().map(ContractView::of).toList(), page, total)));
     }

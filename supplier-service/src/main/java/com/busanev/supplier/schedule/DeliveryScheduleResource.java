@@ -2,6 +2,7 @@ package com.busanev.supplier.schedule;
 
 import com.busanev.events.Roles;
 import com.busanev.kit.idempotency.IdempotencyKeys;
+import com.busanev.kit.paging.ListFilter;
 import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
 import com.busanev.kit.problem.ProblemException;
@@ -10,7 +11,6 @@ import com.busanev.supplier.contract.ContractStatus;
 import com.busanev.supplier.contract.Contracts;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -98,23 +98,13 @@ public class DeliveryScheduleResource {
     public Uni<Page<ScheduleView>> list(@QueryParam("contractId") UUID contractId,
             @Parameter(description = "Supplier code (procurement, planners and viewers)") @QueryParam("supplier") String supplier,
             @QueryParam("status") ScheduleStatus status, @Valid @BeanParam PageParams page) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        String only = caller.supplierScope().orElse(supplier);
-        if (only != null) {
-            query.append(" and supplierCode = :supplier");
-            parameters.and("supplier", only);
-        }
-        if (contractId != null) {
-            query.append(" and contractId = :contract");
-            parameters.and("contract", contractId);
-        }
-        if (status != null) {
-            query.append(" and status = :status");
-            parameters.and("status", status);
-        }
-        var found = DeliverySchedule.<DeliverySchedule>find(query.toString(),
-                Sort.descending("issuedAt").and("revision", Sort.Direction.Descending), parameters).page(page.page, page.size);
+        ListFilter filter = ListFilter.all()
+                .and("supplierCode = :supplier", "supplier", caller.supplierScope().orElse(supplier))
+                .and("contractId = :contract", "contract", contractId)
+                .and("status = :status", "status", status);
+        var found = DeliverySchedule.<DeliverySchedule>find(filter.query(),
+                Sort.descending("issuedAt").and("revision", Sort.Direction.Descending), filter.parameters())
+                .page(page.page, page.size);
         return found.list().chain(list -> schedules.linesOf(list)
                 .map(lines -> list.stream().map(s -> ScheduleView.of(s, lines.getOrDefault(s.id, List.of()))).toList())
                 .chain(views -> found.count().map(total -> Page.of(views, page, total))));

@@ -3,6 +3,7 @@ package com.busanev.supplier.stock;
 import com.busanev.events.Region;
 import com.busanev.events.Roles;
 import com.busanev.kit.idempotency.IdempotencyKeys;
+import com.busanev.kit.paging.ListFilter;
 import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
 import com.busanev.kit.problem.ProblemException;
@@ -12,7 +13,6 @@ import com.busanev.supplier.allocation.SupplyPlanner;
 import com.busanev.supplier.contract.Contract;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -160,30 +160,14 @@ public class StockResource {
     public Uni<Page<PackView>> packs(@QueryParam("vin") String vin, @QueryParam("orderId") UUID orderId,
             @QueryParam("delivery") UUID delivery, @QueryParam("status") PackStatus status,
             @QueryParam("supplier") String supplier, @Valid @BeanParam PageParams page) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        Optional<String> own = caller.supplierScope();
-        if (own.isPresent() || supplier != null) {
-            query.append(" and supplierCode = :supplier");
-            parameters.and("supplier", own.orElse(supplier));
-        }
-        if (vin != null) {
-            query.append(" and vin = :vin");
-            parameters.and("vin", vin);
-        }
-        if (orderId != null) {
-            query.append(" and orderId = :orderId");
-            parameters.and("orderId", orderId);
-        }
-        if (delivery != null) {
-            query.append(" and deliveryId = :delivery");
-            parameters.and("delivery", delivery);
-        }
-        if (status != null) {
-            query.append(" and status = :status");
-            parameters.and("status", status);
-        }
-        var found = Pack.<Pack>find(query.toString(), Sort.ascending("serial"), parameters).page(page.page, page.size);
+        ListFilter filter = ListFilter.all()
+                .and("supplierCode = :supplier", "supplier", caller.supplierScope().orElse(supplier))
+                .and("vin = :vin", "vin", vin)
+                .and("orderId = :orderId", "orderId", orderId)
+                .and("deliveryId = :delivery", "delivery", delivery)
+                .and("status = :status", "status", status);
+        var found = Pack.<Pack>find(filter.query(), Sort.ascending("serial"), filter.parameters())
+                .page(page.page, page.size);
         return found.list().chain(genealogy::views).chain(views -> found.count().map(total -> Page.of(views, page, total)));
     }
 
