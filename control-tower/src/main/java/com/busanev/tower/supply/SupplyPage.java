@@ -152,10 +152,10 @@ public class SupplyPage {
         }
         Outcome<Page<SupplyApi.Pack>> ofCar = Outcome.of(SupplyApi.SERVICE, () -> supply.packsOfCar(vin, PageRequest.first(1)));
         if (ofCar.failed()) {
-            return new PackLookup(query, null, null, new Outcome<>(null, ofCar.error()), null);
+            return PackLookup.found(null, new Outcome<>(null, ofCar.error()));
         }
         if (ofCar.value().items().isEmpty()) {
-            return PackLookup.none(query, "No battery pack is recorded for the car " + vin + ".");
+            return PackLookup.none("No battery pack is recorded for the car " + vin + ".");
         }
         SupplyApi.Pack pack = ofCar.value().items().get(0);
         return lookupSerial(query, new Outcome<>(pack, null));
@@ -166,9 +166,9 @@ public class SupplyPage {
         String serial = genealogy.failed() ? query : genealogy.value().serial();
         Outcome<Passport> passport = Outcome.of(SupplyApi.SERVICE, () -> passports.passport(serial));
         if (passport.failed() && passport.error().notFound()) {
-            return PackLookup.none(query, "No such pack: " + serial + ".");
+            return PackLookup.none("No such pack: " + serial + ".");
         }
-        return new PackLookup(query, serial, passport, genealogy, null);
+        return PackLookup.found(passport, genealogy);
     }
 
     private Outcome<SupplyApi.Schedule> latestSchedule(UUID contract) {
