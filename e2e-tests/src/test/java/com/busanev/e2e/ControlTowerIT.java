@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.awaitility.Awaitility;
@@ -55,6 +56,9 @@ class ControlTowerIT {
     /** The two screens the tower is laid out for: a small laptop (the browser's size) and a tablet upright. */
     private static final Dimension LAPTOP = new Dimension(1366, 768);
     private static final Dimension TABLET = new Dimension(768, 1024);
+
+    /** A row of the contracts list whose contract is ACTIVE (the weekly delivery schedules are theirs). */
+    private static final String ACTIVE_CONTRACT = "//table[@id='contracts']//tr[td[2][normalize-space()='ACTIVE']]";
 
     private static LocalStack stack;
     private static PartnerApi api;
@@ -185,7 +189,7 @@ class ControlTowerIT {
 
     @Test
     @Order(3)
-    void aSupplierSeesOnlyItsOwnContracts() throws IOException {
+    void aSupplierSeesOnlyItsOwnContractsAndAcknowledgesItsDeliverySchedule() throws Exception {
         signIn("lges");
         assertThat(browser.getCurrentUrl()).endsWith("/supply");
         List<String> suppliers = waitFor(By.id("contracts")).findElements(By.cssSelector("td.supplier")).stream()
@@ -194,6 +198,29 @@ class ControlTowerIT {
         assertThat(browser.findElements(By.id("coverage"))).as("coverage is procurement's").isEmpty();
         assertThat(browser.findElements(By.id("nav-orders"))).isEmpty();
         screenshot("supply-supplier");
+
+        // An active contract's schedule in force: procurement issues a revision, so there is one whatever the weekly run did.
+        WebElement scheduleLink = browser.findElement(By.xpath(ACTIVE_CONTRACT + "//a[contains(@class, 'schedule')]"));
+        String contract = scheduleLink.getAttribute("hx-get").replaceAll(".*/contracts/([^/]+)/schedule", "$1");
+        issueSchedule(contract);
+        scheduleLink.click();
+        assertThat(waitFor(By.cssSelector("#schedule-" + contract + " .schedule-weeks")).findElements(By.cssSelector("tr.kind-FIRM")))
+                .as("the frozen weeks are FIRM").isNotEmpty();
+        assertThat(text(By.id("schedule-status"))).isEqualTo("ISSUED");
+
+        // A revision issued after the page showed this one: supplier-service refuses the acknowledgement (409), the
+        // tower says why and shows the revision in force, which lges then acknowledges.
+        issueSchedule(contract);
+        acknowledgeShownSchedule();
+        assertThat(waitFor(By.id("schedule-error")).getText()).as("supplier-service's conflict").contains("superseded");
+        for (int attempt = 0; attempt < 3 && !text(By.id("schedule-status")).equals("ACKNOWLEDGED"); attempt++) {
+            acknowledgeShownSchedule(); // the weekly run may issue a newer revision in between: acknowledge that one
+        }
+        assertThat(text(By.id("schedule-status"))).isEqualTo("ACKNOWLEDGED");
+        assertThat(text(By.cssSelector(".schedule-head"))).contains("acknowledged").contains("by lges");
+        assertThat(browser.findElements(By.id("acknowledge-schedule"))).as("nothing left to acknowledge").isEmpty();
+        screenshot("supply-schedule");
+
         browser.get(stack.controlTowerUrl() + "/orders");
         assertThat(browser.findElements(By.id("orders"))).as("the order desk is refused to a supplier").isEmpty();
     }
@@ -209,6 +236,8 @@ class ControlTowerIT {
         type("q", vin);
         browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
         assertThat(waitFor(By.id("order-vin")).getText()).isEqualTo(vin);
+        assertThat(browser.findElement(By.id("order-passport")).getAttribute("href")).as("the car's battery passport")
+                .endsWith("/supply/packs?q=" + vin);
         browser.get(stack.controlTowerUrl() + "/orders");
         waitFor(By.id("orders"));
         browser.findElement(By.cssSelector("#orders tbody a")).click();
@@ -229,12 +258,42 @@ class ControlTowerIT {
         screenshotAtBothSizes("supply");
         browser.findElement(By.cssSelector("#contracts a.versions")).click();
         assertThat(waitFor(By.cssSelector(".contract-versions tbody tr")).getText()).as("the contract's versions").startsWith("v");
+        browser.findElement(By.xpath(ACTIVE_CONTRACT + "//a[contains(@class, 'schedule')]")).click();
+        waitFor(By.cssSelector(".schedule-head, .schedule p.empty"));
+        assertThat(browser.findElements(By.id("acknowledge-schedule"))).as("only the supplier acknowledges").isEmpty();
+
+        // The built car's pack by its VIN: the passport as the viewer may read it (FULL, a party), and its genealogy.
+        type("q", vin);
+        browser.findElement(By.id("find-pack")).click();
+        assertThat(waitFor(By.id("genealogy-vin")).getText()).startsWith(vin);
+        String serial = text(By.cssSelector("#genealogy dd")).split(" ")[0];
+        JsonNode passport = api.get("viewer", stack.serviceUrl("supplier-service") + "/passports/" + serial);
+        assertThat(text(By.id("passport-access"))).startsWith("FULL");
+        assertThat(text(By.id("passport-general"))).contains(passport.at("/generalProductInformation/batteryModel").asText());
+        assertThat(text(By.cssSelector("#passport-panel h2"))).contains("version " + passport.get("version").asInt());
+        if (passport.get("complete").asBoolean()) {
+            assertThat(text(By.id("passport-complete"))).isEqualTo("yes");
+        } else {
+            assertThat(text(By.id("passport-complete"))).contains(passport.get("missing").get(0).asText());
+        }
+        assertThat(text(By.id("passport-diligence"))).as("the restricted part, sent to a party").contains("Cell origin");
+        screenshotAtBothSizes("supply-passport");
+        type("q", "NO-SUCH-PACK-" + System.currentTimeMillis());
+        browser.findElement(By.id("find-pack")).click();
+        assertThat(waitFor(By.id("pack-not-found")).getText()).startsWith("No such pack");
 
         // The accelerated plant clock sails the earlier tests' voyages away: the operator keeps the schedule ahead.
         scenario.keepSailingsAhead(SAILINGS_AHEAD, PATIENCE);
         browser.findElement(By.id("nav-logistics")).click();
         waitFor(By.cssSelector("#voyages tbody a"));
         waitFor(By.id("delayed"));
+        // Held cars (logistics-service's status=HELD): the demo's contracts declare complete passports, so there may be none.
+        waitFor(By.id("held"));
+        if (api.get("viewer", stack.serviceUrl("logistics-service") + "/api/v1/shipments?status=HELD&size=1").get("totalItems").asLong() == 0) {
+            until(b -> text(By.id("held")).contains("No car held."));
+        } else {
+            until(b -> !text(By.cssSelector("#held td.hold-reason")).isBlank()); // why the car is held
+        }
         assertThat(text(By.cssSelector("#waiting thead"))).doesNotContain("Voyage");
         browser.findElement(By.id("waiting-BOOKED")).click();
         until(b -> text(By.cssSelector("#waiting thead")).contains("Voyage"));
@@ -249,6 +308,7 @@ class ControlTowerIT {
         waitFor(By.id("exceptions-shortages"));
         waitFor(By.id("exceptions-late"));
         waitFor(By.id("exceptions-delayed"));
+        waitFor(By.id("exceptions-held"));
         // Each service's parked events through the kit's GET /api/v1/ops/parked: one row per service.
         assertThat(waitFor(By.id("exceptions-parked")).findElements(By.cssSelector("tbody tr")).stream()
                 .map(row -> row.getAttribute("data-service")))
@@ -259,6 +319,20 @@ class ControlTowerIT {
         browser.findElement(By.id("nav-plant")).click();
         waitFor(By.id("schedule"));
         assertThat(browser.findElements(By.id("calendar-form"))).as("only a planner edits the calendar").isEmpty();
+    }
+
+    /** The supplier's acknowledgement of the revision shown; the panel is swapped for the answer. */
+    private void acknowledgeShownSchedule() {
+        WebElement button = browser.findElement(By.id("acknowledge-schedule"));
+        button.click();
+        new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.stalenessOf(button));
+        waitFor(By.id("schedule-status"));
+    }
+
+    /** Procurement issues a new revision of the contract's delivery schedule now. */
+    private static void issueSchedule(String contract) throws IOException, InterruptedException {
+        api.post("procurement", stack.serviceUrl("supplier-service") + "/api/v1/delivery-schedules",
+                Map.of("contractId", contract), 201);
     }
 
     /** The VIN of a car the plant built; run alone, the test has one built first (the plant clock runs fast). */

@@ -16,6 +16,10 @@ public record ApiError(String service, int status, String title, String detail, 
         return status == 0 || status >= 500;
     }
 
+    public boolean notFound() {
+        return status == 404;
+    }
+
     public boolean conflict() {
         return status == 409 || status == 412;
     }

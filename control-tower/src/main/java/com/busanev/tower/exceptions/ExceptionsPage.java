@@ -6,6 +6,7 @@ import com.busanev.tower.api.Page;
 import com.busanev.tower.api.PageRequest;
 import com.busanev.tower.api.ParkedEvents;
 import com.busanev.tower.logistics.LogisticsApi;
+import com.busanev.tower.logistics.LogisticsPage;
 import com.busanev.tower.orders.Order;
 import com.busanev.tower.orders.OrdersApi;
 import com.busanev.tower.plant.ProductionApi;
@@ -30,7 +31,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * What needs a human, across the chain: blocked orders, open shortage alerts, voyages that should have sailed or
- * arrived by now, delayed cars, and the events each service parked (refused outbox rows, dead letters). Each section is read with the person's token and only shown where their role may read its source;
+ * arrived by now, delayed and held cars, and the events each service parked (refused outbox rows, dead letters). Each section is read with the person's token and only shown where their role may read its source;
  * a section is null when it is not theirs (the template leaves it out).
  */
 @Path("/exceptions")
@@ -48,11 +49,12 @@ public class ExceptionsPage {
     static class Templates {
         static native TemplateInstance exceptions(Outcome<Exceptions<Blocked>> blocked,
                 Outcome<Page<SupplyApi.Alert>> shortages, Outcome<Exceptions<Late>> late,
-                Outcome<Page<LogisticsApi.Shipment>> delayed, List<Parked> parked);
+                Outcome<Page<LogisticsApi.Shipment>> delayed, Outcome<Page<LogisticsApi.Shipment>> held,
+                List<Parked> parked);
 
         static native TemplateInstance exceptions$panel(Outcome<Exceptions<Blocked>> blocked,
                 Outcome<Page<SupplyApi.Alert>> shortages, Outcome<Exceptions<Late>> late,
-                Outcome<Page<LogisticsApi.Shipment>> delayed);
+                Outcome<Page<LogisticsApi.Shipment>> delayed, Outcome<Page<LogisticsApi.Shipment>> held);
 
         static native TemplateInstance exceptions$parked(List<Parked> parked);
     }
@@ -97,13 +99,13 @@ public class ExceptionsPage {
 
     @GET
     public TemplateInstance exceptions() {
-        return Templates.exceptions(blocked(), shortages(), late(), delayed(), parked());
+        return Templates.exceptions(blocked(), shortages(), late(), delayed(), held(), parked());
     }
 
     @GET
     @Path("/panel")
     public TemplateInstance panel() {
-        return Templates.exceptions$panel(blocked(), shortages(), late(), delayed());
+        return Templates.exceptions$panel(blocked(), shortages(), late(), delayed(), held());
     }
 
     /** Refreshed every 30 s, not 5: each service reads its dead-letter topic to answer. */
@@ -158,6 +160,12 @@ public class ExceptionsPage {
     private Outcome<Page<LogisticsApi.Shipment>> delayed() {
         return user.seesLogistics() ? Outcome.of(LogisticsApi.SERVICE,
                 () -> logistics.shipments(null, true, PageRequest.first(SHOWN))) : null;
+    }
+
+    /** Built cars logistics will not book yet, and why (an EU car without a complete battery passport). */
+    private Outcome<Page<LogisticsApi.Shipment>> held() {
+        return user.seesLogistics() ? Outcome.of(LogisticsApi.SERVICE,
+                () -> logistics.shipments(LogisticsPage.HELD, false, PageRequest.first(SHOWN))) : null;
     }
 
     /**

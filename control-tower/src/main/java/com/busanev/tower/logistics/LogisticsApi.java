@@ -53,10 +53,14 @@ public interface LogisticsApi {
 
     record Shipment(UUID orderId, String vin, String brand, String market, String status, String mode, UUID voyageId,
             String destinationPort, Instant readyAt, Instant eta, Instant bookedAt, Instant departedAt, Instant arrivedAt,
-            Delay delay) {
+            Delay delay, Hold hold) {
     }
 
     /** A car's latest delay: the ETA first promised, when the delay was announced, why. */
     record Delay(Instant firstEta, Instant at, String reason) {
+    }
+
+    /** Why a HELD car is not booked (e.g. an EU car without a complete battery passport), and since when. */
+    record Hold(String reason, Instant since) {
     }
 }

@@ -20,7 +20,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * The logistics operator's view: voyages with their load factor and cut-off, the cars waiting (built and not booked,
- * or booked and not departed) and the cars whose ETA moved later.
+ * or booked and not departed), the cars whose ETA moved later and the cars held (not booked, and why).
  */
 @Path("/logistics")
 @RolesAllowed({Roles.LOGISTICS_OPERATOR, Roles.VIEWER})
@@ -29,7 +29,7 @@ public class LogisticsPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance logistics(Outcome<Page<LogisticsApi.Voyage>> voyages, Waiting waiting,
-                Outcome<Page<LogisticsApi.Shipment>> delayed);
+                Outcome<Page<LogisticsApi.Shipment>> delayed, Outcome<Page<LogisticsApi.Shipment>> held);
 
         static native TemplateInstance logistics$voyages(Outcome<Page<LogisticsApi.Voyage>> voyages);
 
@@ -37,11 +37,15 @@ public class LogisticsPage {
 
         static native TemplateInstance logistics$delayed(Outcome<Page<LogisticsApi.Shipment>> delayed);
 
+        static native TemplateInstance logistics$held(Outcome<Page<LogisticsApi.Shipment>> held);
+
         static native TemplateInstance voyage(UUID id, Outcome<LogisticsApi.Manifest> manifest);
     }
 
     /** Voyages still to sail: what the operator loads; departed and arrived ones are history. */
     private static final String OPEN_VOYAGES = "PLANNED";
+    /** Built cars logistics will not book yet (an EU car without a complete battery passport): each carries its hold. */
+    public static final String HELD = "HELD";
 
     /** The cars waiting at one stage: built and no voyage yet (UNBOOKED), or booked and not sailed (BOOKED). */
     public record Waiting(String status, Outcome<Page<LogisticsApi.Shipment>> cars) {
@@ -68,7 +72,7 @@ public class LogisticsPage {
 
     @GET
     public TemplateInstance logistics() {
-        return Templates.logistics(voyages(0), waiting(null, 0), delayed(0));
+        return Templates.logistics(voyages(0), waiting(null, 0), delayed(0), held(0));
     }
 
     @GET
@@ -96,6 +100,12 @@ public class LogisticsPage {
         return Templates.logistics$delayed(delayed(Paging.page(page)));
     }
 
+    @GET
+    @Path("/held")
+    public TemplateInstance held(@RestQuery Integer page) {
+        return Templates.logistics$held(held(Paging.page(page)));
+    }
+
     private Outcome<Page<LogisticsApi.Voyage>> voyages(int page) {
         return Outcome.of(LogisticsApi.SERVICE, () -> logistics.voyages(null, OPEN_VOYAGES, PageRequest.of(page)));
     }
@@ -105,6 +115,10 @@ public class LogisticsPage {
         String stage = status != null && Waiting.STAGES.contains(status) ? status : Waiting.STAGES.get(0);
         return new Waiting(stage, Outcome.of(LogisticsApi.SERVICE,
                 () -> logistics.shipments(stage, false, PageRequest.of(page))));
+    }
+
+    private Outcome<Page<LogisticsApi.Shipment>> held(int page) {
+        return Outcome.of(LogisticsApi.SERVICE, () -> logistics.shipments(HELD, false, PageRequest.of(page)));
     }
 
     private Outcome<Page<LogisticsApi.Shipment>> delayed(int page) {

@@ -10,7 +10,7 @@ import java.util.UUID;
 public record Order(UUID id, String brand, String brandReference, String model, String variant, String exteriorColour,
         String interior, List<String> optionPacks, String wheels, String market, String region, String requestedWeek,
         int priority, String status, LocalDate plannedDate, String blockedReason, String vin, Shipment shipment,
-        Instant eta, Cancellation cancellation, Instant createdAt, List<Step> timeline) {
+        Instant eta, Hold hold, Cancellation cancellation, Instant createdAt, List<Step> timeline) {
 
     /** Every status in pipeline order, as order-service names them. */
     public static final List<String> STATUSES = List.of("RECEIVED", "SCHEDULED", "BLOCKED", "IN_PRODUCTION", "BUILT",
@@ -19,6 +19,10 @@ public record Order(UUID id, String brand, String brandReference, String model, 
     private static final Set<String> CANCELLABLE = Set.of("RECEIVED", "SCHEDULED", "BLOCKED");
 
     public record Shipment(UUID voyageId, String vessel, String mode, String destinationPort) {
+    }
+
+    /** Why logistics holds the built car instead of booking it, and since when; null when not held. */
+    public record Hold(String reason, Instant since) {
     }
 
     public record Step(Instant at, String event, String detail) {

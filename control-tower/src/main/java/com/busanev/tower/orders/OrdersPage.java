@@ -6,6 +6,7 @@ import com.busanev.tower.api.Outcome;
 import com.busanev.tower.api.Page;
 import com.busanev.tower.api.PageRequest;
 import com.busanev.tower.web.Paging;
+import com.busanev.tower.web.Vin;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,10 +21,8 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
@@ -34,9 +33,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 @RolesAllowed({Roles.BRAND_ORDERS, Roles.VIEWER})
 @Produces(MediaType.TEXT_HTML)
 public class OrdersPage {
-    /** A vehicle identification number: 17 characters, no I, O or Q. */
-    private static final Pattern VIN = Pattern.compile("[A-HJ-NPR-Z0-9]{17}");
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(OrderQuery query, Outcome<Pipeline> pipeline, Outcome<Page<Order>> orders);
@@ -59,7 +55,7 @@ public class OrdersPage {
 
         /** The search as a VIN, or null when it is not one (then it is a brand reference). */
         public String vin() {
-            return q != null && VIN.matcher(q.toUpperCase(Locale.ROOT)).matches() ? q.toUpperCase(Locale.ROOT) : null;
+            return Vin.parse(q);
         }
 
         /** What the panel refreshes from. */

@@ -6,11 +6,13 @@ import com.busanev.tower.api.Page;
 import com.busanev.tower.api.PageRequest;
 import com.busanev.tower.web.CurrentUser;
 import com.busanev.tower.web.Paging;
+import com.busanev.tower.web.Vin;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateGlobal;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -23,8 +25,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * Battery supply: open shortage alerts first, coverage by week and region, contracts and their deliveries. A
- * supplier's token makes supplier-service answer its own contracts only; coverage and alerts are procurement's.
+ * Battery supply: open shortage alerts first, coverage by week and region, contracts with their deliveries, versions
+ * and delivery schedule, and a pack's passport and genealogy. A supplier's token makes supplier-service answer its own
+ * contracts only; coverage and alerts are procurement's.
  */
 @Path("/supply")
 @RolesAllowed({Roles.PROCUREMENT, Roles.BATTERY_SUPPLIER, Roles.VIEWER})
@@ -49,6 +52,10 @@ public class SupplyPage {
         static native TemplateInstance deliveries(Outcome<List<SupplyApi.Delivery>> deliveries);
 
         static native TemplateInstance versions(Outcome<List<SupplyApi.ContractVersion>> versions);
+
+        static native TemplateInstance schedule(UUID contract, Outcome<SupplyApi.Schedule> schedule, String error);
+
+        static native TemplateInstance pack(String query, PackLookup lookup);
     }
 
     /** The contract statuses supplier-service knows, for the filter. */
@@ -63,10 +70,12 @@ public class SupplyPage {
     }
 
     private final SupplyApi supply;
+    private final PassportApi passports;
     private final CurrentUser user;
 
-    SupplyPage(@RestClient SupplyApi supply, CurrentUser user) {
+    SupplyPage(@RestClient SupplyApi supply, @RestClient PassportApi passports, CurrentUser user) {
         this.supply = supply;
+        this.passports = passports;
         this.user = user;
     }
 
@@ -99,6 +108,72 @@ public class SupplyPage {
     @Path("/contracts/{id}/versions")
     public TemplateInstance versions(@PathParam("id") UUID contract) {
         return Templates.versions(Outcome.of(SupplyApi.SERVICE, () -> supply.versions(contract)));
+    }
+
+    /** The contract's delivery schedule in force: its latest revision, with its weeks. */
+    @GET
+    @Path("/contracts/{id}/schedule")
+    public TemplateInstance schedule(@PathParam("id") UUID contract) {
+        return Templates.schedule(contract, latestSchedule(contract), null);
+    }
+
+    /**
+     * The supplier acknowledges a revision; refused (a later revision superseded it: 409), the latest revision is
+     * shown with supplier-service's reason above it.
+     */
+    @POST
+    @Path("/contracts/{contract}/schedules/{id}/acknowledgement")
+    @RolesAllowed(Roles.BATTERY_SUPPLIER)
+    public TemplateInstance acknowledge(@PathParam("contract") UUID contract, @PathParam("id") UUID schedule) {
+        Outcome<SupplyApi.Schedule> acknowledged = Outcome.of(SupplyApi.SERVICE, () -> supply.acknowledge(schedule));
+        return acknowledged.failed()
+                ? Templates.schedule(contract, latestSchedule(contract), acknowledged.error().summary())
+                : Templates.schedule(contract, acknowledged, null);
+    }
+
+    /**
+     * A pack's passport and genealogy, by its serial or by the VIN of the car it is in. The passport is read with the
+     * person's token, so it shows what the person may read of it (PUBLIC, RESTRICTED or FULL).
+     */
+    @GET
+    @Path("/packs")
+    public TemplateInstance pack(@RestQuery String q) {
+        String query = Paging.filter(q);
+        return Templates.pack(query, lookup(query));
+    }
+
+    private PackLookup lookup(String query) {
+        if (query == null) {
+            return null;
+        }
+        String vin = Vin.parse(query);
+        if (vin == null) {
+            return lookupSerial(query, Outcome.of(SupplyApi.SERVICE, () -> supply.pack(query)));
+        }
+        Outcome<Page<SupplyApi.Pack>> ofCar = Outcome.of(SupplyApi.SERVICE, () -> supply.packsOfCar(vin, PageRequest.first(1)));
+        if (ofCar.failed()) {
+            return PackLookup.found(null, new Outcome<>(null, ofCar.error()));
+        }
+        if (ofCar.value().items().isEmpty()) {
+            return PackLookup.none("No battery pack is recorded for the car " + vin + ".");
+        }
+        SupplyApi.Pack pack = ofCar.value().items().get(0);
+        return lookupSerial(query, new Outcome<>(pack, null));
+    }
+
+    /** An unknown serial is no such pack, not an error: the passport, public for any pack, decides. */
+    private PackLookup lookupSerial(String query, Outcome<SupplyApi.Pack> genealogy) {
+        String serial = genealogy.failed() ? query : genealogy.value().serial();
+        Outcome<Passport> passport = Outcome.of(SupplyApi.SERVICE, () -> passports.passport(serial));
+        if (passport.failed() && passport.error().notFound()) {
+            return PackLookup.none("No such pack: " + serial + ".");
+        }
+        return PackLookup.found(passport, genealogy);
+    }
+
+    private Outcome<SupplyApi.Schedule> latestSchedule(UUID contract) {
+        return Outcome.of(SupplyApi.SERVICE, () -> supply.schedules(contract, PageRequest.first(1)).items().stream()
+                .findFirst().orElse(null));
     }
 
     /** Null where the role may not read them (a supplier): the template leaves the panel out. */

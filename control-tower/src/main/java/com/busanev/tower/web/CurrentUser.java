@@ -66,6 +66,11 @@ public class CurrentUser {
         return any(Roles.PROCUREMENT, Roles.BATTERY_SUPPLIER, Roles.VIEWER);
     }
 
+    /** A battery supplier acknowledges its contracts' delivery schedules; procurement and viewers only read them. */
+    public boolean acknowledgesSchedules() {
+        return any(Roles.BATTERY_SUPPLIER);
+    }
+
     public boolean seesCoverage() {
         return any(Roles.PROCUREMENT, Roles.VIEWER);
     }
