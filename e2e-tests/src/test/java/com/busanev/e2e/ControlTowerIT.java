@@ -206,19 +206,19 @@ class ControlTowerIT {
         scheduleLink.click();
         assertThat(waitFor(By.cssSelector("#schedule-" + contract + " .schedule-weeks")).findElements(By.cssSelector("tr.kind-FIRM")))
                 .as("the frozen weeks are FIRM").isNotEmpty();
-        assertThat(text(By.id("schedule-status"))).isEqualTo("ISSUED");
+        assertThat(text(By.cssSelector(".schedule-status"))).isEqualTo("ISSUED");
 
         // A revision issued after the page showed this one: supplier-service refuses the acknowledgement (409), the
         // tower says why and shows the revision in force, which lges then acknowledges.
         issueSchedule(contract);
         acknowledgeShownSchedule();
-        assertThat(waitFor(By.id("schedule-error")).getText()).as("supplier-service's conflict").contains("superseded");
-        for (int attempt = 0; attempt < 3 && !text(By.id("schedule-status")).equals("ACKNOWLEDGED"); attempt++) {
+        assertThat(waitFor(By.cssSelector(".schedule-error")).getText()).as("supplier-service's conflict").contains("superseded");
+        for (int attempt = 0; attempt < 3 && !text(By.cssSelector(".schedule-status")).equals("ACKNOWLEDGED"); attempt++) {
             acknowledgeShownSchedule(); // the weekly run may issue a newer revision in between: acknowledge that one
         }
-        assertThat(text(By.id("schedule-status"))).isEqualTo("ACKNOWLEDGED");
+        assertThat(text(By.cssSelector(".schedule-status"))).isEqualTo("ACKNOWLEDGED");
         assertThat(text(By.cssSelector(".schedule-head"))).contains("acknowledged").contains("by lges");
-        assertThat(browser.findElements(By.id("acknowledge-schedule"))).as("nothing left to acknowledge").isEmpty();
+        assertThat(browser.findElements(By.cssSelector(".acknowledge-schedule"))).as("nothing left to acknowledge").isEmpty();
         screenshot("supply-schedule");
 
         browser.get(stack.controlTowerUrl() + "/orders");
@@ -260,7 +260,7 @@ class ControlTowerIT {
         assertThat(waitFor(By.cssSelector(".contract-versions tbody tr")).getText()).as("the contract's versions").startsWith("v");
         browser.findElement(By.xpath(ACTIVE_CONTRACT + "//a[contains(@class, 'schedule')]")).click();
         waitFor(By.cssSelector(".schedule-head, .schedule p.empty"));
-        assertThat(browser.findElements(By.id("acknowledge-schedule"))).as("only the supplier acknowledges").isEmpty();
+        assertThat(browser.findElements(By.cssSelector(".acknowledge-schedule"))).as("only the supplier acknowledges").isEmpty();
 
         // The built car's pack by its VIN: the passport as the viewer may read it (FULL, a party), and its genealogy.
         type("q", vin);
@@ -323,10 +323,10 @@ class ControlTowerIT {
 
     /** The supplier's acknowledgement of the revision shown; the panel is swapped for the answer. */
     private void acknowledgeShownSchedule() {
-        WebElement button = browser.findElement(By.id("acknowledge-schedule"));
+        WebElement button = browser.findElement(By.cssSelector(".acknowledge-schedule"));
         button.click();
         new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.stalenessOf(button));
-        waitFor(By.id("schedule-status"));
+        waitFor(By.cssSelector(".schedule-status"));
     }
 
     /** Procurement issues a new revision of the contract's delivery schedule now. */
