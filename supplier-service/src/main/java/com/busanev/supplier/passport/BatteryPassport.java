@@ -17,7 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * A pack's battery passport, in the sections of the Battery Pass consortium's data model (v1.2, after DIN DKE SPEC
  * 99100): general product information, carbon footprint, supply chain due diligence, material composition,
- * circularity, performance and durability. Restricted parts (Annex XIII point 2) are left out below
+ * circularity, performance and durability. Each attribute serves an Annex XIII point (docs/supplier-service.md,
+ * "Battery passport", maps them). Restricted parts (Annex XIII point 2) are left out below
  * {@link AccessLevel#RESTRICTED}, the traceability of the parties below {@link AccessLevel#FULL}: not sent, not blanked.
  */
 @Schema(description = "A battery passport (EU 2023/1542 Art. 77, Annex XIII) in the Battery Pass data model's sections")
@@ -50,7 +51,9 @@ public record BatteryPassport(
             String batteryStatus, Lifecycle lifecycle, String manufacturerName, String manufacturerAddress,
             String manufacturingPlace, LocalDate manufacturingDate,
             @Schema(description = "NOTICE when the supplier stated it, else SHIPPING_NOTICE (the day the notice was sent)")
-            String manufacturingDateSource, Double batteryMassKg) {
+            String manufacturingDateSource, Double batteryMassKg,
+            @Schema(description = "Annex XIII 1(m): commercial warranty period for the calendar life, years")
+            Integer warrantyPeriodYears) {
     }
 
     public record CarbonFootprint(Double batteryCarbonFootprintKgCo2ePerKwh, String carbonFootprintPerformanceClass,
@@ -68,15 +71,21 @@ public record BatteryPassport(
             PassportFacts.DetailedComposition batteryMaterials) {
     }
 
-    public record Circularity(PassportFacts.RecycledContent recycledContent, String extinguishingAgent,
+    public record Circularity(PassportFacts.RecycledContent recycledContent,
+            @Schema(description = "Annex XIII 1(f): share of renewable content, %") Double renewableContentPct,
+            String extinguishingAgent,
             @Schema(description = "RESTRICTED") @JsonInclude(JsonInclude.Include.NON_NULL) String dismantlingAndRemovalInformation,
             @Schema(description = "RESTRICTED") @JsonInclude(JsonInclude.Include.NON_NULL) String sparePartSources,
             @Schema(description = "RESTRICTED") @JsonInclude(JsonInclude.Include.NON_NULL) String safetyInstructions) {
     }
 
     public record PerformanceAndDurability(double ratedEnergyKwh,
-            @Schema(description = "Rated energy over nominal voltage") Double ratedCapacityAh, Double nominalVoltageV,
-            Double minVoltageV, Double maxVoltageV, Double originalPowerCapabilityKw, Integer expectedLifetimeCycles) {
+            @Schema(description = "Annex XIII 1(g): rated energy over nominal voltage (derived, not a declared test value)")
+            Double ratedCapacityAh, Double nominalVoltageV,
+            Double minVoltageV, Double maxVoltageV, Double originalPowerCapabilityKw, Integer expectedLifetimeCycles,
+            String expectedLifetimeReferenceTest, Double cRateOfCycleLifeTest, Double capacityThresholdForExhaustionPct,
+            PassportFacts.TemperatureRange temperatureRangeIdleState,
+            PassportFacts.RoundTripEfficiency roundTripEfficiency, PassportFacts.InternalResistance internalResistance) {
     }
 
     public record Traceability(String supplier, UUID contractId, int contractVersion, UUID deliveryId,
@@ -108,7 +117,7 @@ public record BatteryPassport(
                         STATUS_ORIGINAL, lifecycle(pack), get(facts, PassportFacts::manufacturerName),
                         get(facts, PassportFacts::manufacturerAddress), get(facts, PassportFacts::manufacturingPlace),
                         source.manufacturedOn(), source.stated() ? "NOTICE" : "SHIPPING_NOTICE",
-                        get(facts, PassportFacts::weightKg)),
+                        get(facts, PassportFacts::weightKg), get(facts, PassportFacts::calendarLifeWarrantyYears)),
                 new CarbonFootprint(terms.carbonFootprintKgCo2ePerKwh(), get(facts, PassportFacts::carbonFootprintClass),
                         get(facts, PassportFacts::carbonFootprintStudyUrl)),
                 new SupplyChainDueDiligence(get(facts, PassportFacts::dueDiligenceReportUrl),
@@ -116,14 +125,19 @@ public record BatteryPassport(
                 new MaterialComposition(terms.packSpec().chemistry(), get(facts, PassportFacts::hazardousSubstances),
                         get(facts, PassportFacts::criticalRawMaterials),
                         restricted ? get(facts, PassportFacts::detailedComposition) : null),
-                new Circularity(get(facts, PassportFacts::recycledContent), get(facts, PassportFacts::extinguishingAgent),
+                new Circularity(get(facts, PassportFacts::recycledContent), get(facts, PassportFacts::renewableContentPct),
+                        get(facts, PassportFacts::extinguishingAgent),
                         restricted ? get(facts, PassportFacts::dismantlingInfoUrl) : null,
                         restricted ? get(facts, PassportFacts::sparePartsContact) : null,
                         restricted ? get(facts, PassportFacts::safetyInstructionsUrl) : null),
                 new PerformanceAndDurability(terms.packSpec().capacityKwh(),
                         nominal == null ? null : Math.round(terms.packSpec().capacityKwh() * 1000 / nominal * 10) / 10.0,
                         nominal, get(facts, PassportFacts::minVoltageV), get(facts, PassportFacts::maxVoltageV),
-                        get(facts, PassportFacts::originalPowerKw), get(facts, PassportFacts::expectedLifetimeCycles)),
+                        get(facts, PassportFacts::originalPowerKw), get(facts, PassportFacts::expectedLifetimeCycles),
+                        get(facts, PassportFacts::expectedLifetimeReferenceTest), get(facts, PassportFacts::cycleLifeTestCRate),
+                        get(facts, PassportFacts::capacityThresholdForExhaustionPct),
+                        get(facts, PassportFacts::idleTemperatureRange), get(facts, PassportFacts::roundTripEfficiency),
+                        get(facts, PassportFacts::internalResistance)),
                 level.includes(AccessLevel.FULL) ? new Traceability(pack.supplierCode, pack.contractId,
                         pack.passportContractVersion, source.deliveryId(), pack.receivedOn, pack.orderId, pack.vin,
                         pack.market, pack.brand, pack.consumedAt, pack.shippedAt) : null);
