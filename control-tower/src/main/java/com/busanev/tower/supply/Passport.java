@@ -18,7 +18,7 @@ public record Passport(String uniqueIdentifier, String passportUrl, int version,
 
     public record General(String batteryCategory, String batteryModel, String batteryStatus, String lifecycle,
             String manufacturerName, String manufacturerAddress, String manufacturingPlace, LocalDate manufacturingDate,
-            String manufacturingDateSource, Double batteryMassKg) {
+            String manufacturingDateSource, Double batteryMassKg, Integer warrantyPeriodYears) {
     }
 
     public record CarbonFootprint(Double batteryCarbonFootprintKgCo2ePerKwh, String carbonFootprintPerformanceClass,
@@ -35,7 +35,7 @@ public record Passport(String uniqueIdentifier, String passportUrl, int version,
     public record Composition(String cathode, String anode, String electrolyte) {
     }
 
-    public record Circularity(RecycledContent recycledContent, String extinguishingAgent,
+    public record Circularity(RecycledContent recycledContent, Double renewableContentPct, String extinguishingAgent,
             String dismantlingAndRemovalInformation, String sparePartSources, String safetyInstructions) {
     }
 
@@ -43,7 +43,19 @@ public record Passport(String uniqueIdentifier, String passportUrl, int version,
     }
 
     public record Performance(double ratedEnergyKwh, Double ratedCapacityAh, Double nominalVoltageV, Double minVoltageV,
-            Double maxVoltageV, Double originalPowerCapabilityKw, Integer expectedLifetimeCycles) {
+            Double maxVoltageV, Double originalPowerCapabilityKw, Integer expectedLifetimeCycles,
+            String expectedLifetimeReferenceTest, Double cRateOfCycleLifeTest, Double capacityThresholdForExhaustionPct,
+            TemperatureRange temperatureRangeIdleState, RoundTripEfficiency roundTripEfficiency,
+            InternalResistance internalResistance) {
+    }
+
+    public record TemperatureRange(Double minC, Double maxC) {
+    }
+
+    public record RoundTripEfficiency(Double initialPct, Double at50PctCycleLifePct) {
+    }
+
+    public record InternalResistance(Double cellMilliohm, Double packMilliohm) {
     }
 
     /** A group of the passport's facts under its Annex XIII heading; a null value is a fact not known. */
@@ -72,7 +84,8 @@ public record Passport(String uniqueIdentifier, String passportUrl, int version,
                 fact("Manufacturer", g.manufacturerName()), fact("Address", g.manufacturerAddress()),
                 fact("Made at", g.manufacturingPlace()),
                 fact("Made on", g.manufacturingDate() == null ? null : g.manufacturingDate() + " (" + g.manufacturingDateSource() + ")"),
-                fact("Mass", unit(g.batteryMassKg(), "kg")))));
+                fact("Mass", unit(g.batteryMassKg(), "kg")),
+                fact("Calendar-life warranty", g.warrantyPeriodYears() == null ? null : g.warrantyPeriodYears() + " years"))));
         sections.add(new Section("carbon", "Carbon footprint (1(c))", List.of(
                 fact("Footprint", unit(c.batteryCarbonFootprintKgCo2ePerKwh(), "kg CO2e/kWh")),
                 fact("Class", c.carbonFootprintPerformanceClass()), fact("Study", c.carbonFootprintStudy()))));
@@ -85,6 +98,7 @@ public record Passport(String uniqueIdentifier, String passportUrl, int version,
                 fact("Recycled content", recycled == null ? null : "cobalt %s, lithium %s, nickel %s, lead %s".formatted(
                         unit(recycled.cobaltPct(), "%"), unit(recycled.lithiumPct(), "%"), unit(recycled.nickelPct(), "%"),
                         unit(recycled.leadPct(), "%"))),
+                fact("Renewable content", unit(circularity.renewableContentPct(), "%")),
                 fact("Extinguishing agent", circularity.extinguishingAgent())));
         if (restricted()) {
             diligence.add(fact("Cell origin", supplyChainDueDiligence.cellOrigin()));
@@ -99,12 +113,24 @@ public record Passport(String uniqueIdentifier, String passportUrl, int version,
         sections.add(new Section("diligence", "Due diligence (1(d))", diligence));
         sections.add(new Section("materials", "Materials (1(b))", materials));
         sections.add(new Section("circularity", "Circularity (1(e), 2)", circular));
-        sections.add(new Section("performance", "Performance and durability", List.of(
+        TemperatureRange idle = p.temperatureRangeIdleState();
+        RoundTripEfficiency efficiency = p.roundTripEfficiency();
+        InternalResistance resistance = p.internalResistance();
+        sections.add(new Section("performance", "Performance and durability (1(g)-(p))", List.of(
                 fact("Rated energy", unit(p.ratedEnergyKwh(), "kWh")), fact("Rated capacity", unit(p.ratedCapacityAh(), "Ah")),
                 fact("Voltage", p.nominalVoltageV() == null ? null : "%s nominal (%s – %s)".formatted(
                         unit(p.nominalVoltageV(), "V"), unit(p.minVoltageV(), "V"), unit(p.maxVoltageV(), "V"))),
                 fact("Power", unit(p.originalPowerCapabilityKw(), "kW")),
-                fact("Lifetime", p.expectedLifetimeCycles() == null ? null : p.expectedLifetimeCycles() + " cycles"))));
+                fact("Lifetime", p.expectedLifetimeCycles() == null ? null : p.expectedLifetimeCycles() + " cycles"
+                        + (p.expectedLifetimeReferenceTest() == null ? "" : " (" + p.expectedLifetimeReferenceTest() + ")")),
+                fact("Cycle-life test C-rate", p.cRateOfCycleLifeTest()),
+                fact("Exhaustion threshold", unit(p.capacityThresholdForExhaustionPct(), "%")),
+                fact("Idle temperature", idle == null ? null : "%s – %s".formatted(unit(idle.minC(), "°C"),
+                        unit(idle.maxC(), "°C"))),
+                fact("Round-trip efficiency", efficiency == null ? null : "%s initial, %s at half the cycle life"
+                        .formatted(unit(efficiency.initialPct(), "%"), unit(efficiency.at50PctCycleLifePct(), "%"))),
+                fact("Internal resistance", resistance == null ? null : "cell %s, pack %s".formatted(
+                        unit(resistance.cellMilliohm(), "mΩ"), unit(resistance.packMilliohm(), "mΩ"))))));
         return sections;
     }
 

@@ -27,6 +27,14 @@ class PassportTest {
                 .extracting(Passport.Fact::value).isEqualTo("400 V nominal (300 V – 460 V)");
     }
 
+    @Test
+    void theAnnexXiiiPointOneFactsOfPerformanceAreShown() {
+        assertThat(section(passport("PUBLIC", null), "performance").facts()).extracting(Passport.Fact::value)
+                .contains("2000 cycles (IEC 62660-1)", "0.33", "70%", "-40 °C – 60 °C",
+                        "95% initial, 93% at half the cycle life", "cell 0.6 mΩ, pack 95 mΩ");
+        assertThat(labels(passport("PUBLIC", null))).contains("Calendar-life warranty", "Renewable content");
+    }
+
     private static List<String> labels(Passport passport) {
         return passport.sections().stream().flatMap(s -> s.facts().stream()).map(Passport.Fact::label).toList();
     }
@@ -41,14 +49,16 @@ class PassportTest {
         return new Passport("LGES-1", "https://x/passports/LGES-1", 2, Instant.EPOCH, level, false,
                 List.of("passport.manufacturerAddress"),
                 new Passport.General("EV", "LGES-P4-100", "ORIGINAL", "IN_VEHICLE", "LGES", null, "Ochang",
-                        LocalDate.of(2027, 1, 4), "NOTICE", 650.0),
+                        LocalDate.of(2027, 1, 4), "NOTICE", 650.0, 8),
                 new Passport.CarbonFootprint(61.5, "B", "https://x/cf"),
                 new Passport.DueDiligence("https://x/dd", origin, origin),
                 new Passport.Materials("NMC", List.of(), List.of("cobalt"),
                         restricted ? new Passport.Composition("NMC811", "graphite", "LiPF6") : null),
-                new Passport.Circularity(new Passport.RecycledContent(16.0, 6.0, 6.0, 0.0), "water",
+                new Passport.Circularity(new Passport.RecycledContent(16.0, 6.0, 6.0, 0.0), 0.0, "water",
                         restricted ? "https://x/dismantling" : null, restricted ? "parts@x" : null,
                         restricted ? "https://x/safety" : null),
-                new Passport.Performance(100.0, 250.0, 400.0, 300.0, 460.0, 300.0, 2000));
+                new Passport.Performance(100.0, 250.0, 400.0, 300.0, 460.0, 300.0, 2000, "IEC 62660-1", 0.33, 70.0,
+                        new Passport.TemperatureRange(-40.0, 60.0), new Passport.RoundTripEfficiency(95.0, 93.0),
+                        new Passport.InternalResistance(0.6, 95.0)));
     }
 }
