@@ -10,8 +10,9 @@ import java.util.function.Function;
 
 /**
  * The weeks of a new schedule revision (pure): each week's need from the contract ({@link ScheduleNeeds}) clamped to
- * the contract's weekly flex bounds, the line keeping where the need came from; the first {@code frozenWeeks} are FIRM, the rest FORECAST; a week FIRM in the previous revision keeps its
- * packs and bounds as they were (firm means firm, whatever demand or the contract did since).
+ * the contract's weekly flex bounds, the line keeping where the need came from; the first {@code frozenWeeks} are
+ * FIRM, the rest FORECAST; a week FIRM in the previous revision keeps its packs, bounds and basis as they were (firm
+ * means firm, whatever demand or the contract did since).
  */
 final class ScheduleLines {
     private ScheduleLines() {
