@@ -103,8 +103,11 @@ public interface SupplyApi {
         }
     }
 
-    /** Packs called off for an ISO week, FIRM or FORECAST, within the contract's weekly flex bounds. */
-    record Week(String week, int packs, String kind, int flexMin, int flexMax) {
+    /**
+     * Packs called off for an ISO week, FIRM or FORECAST, within the contract's weekly flex bounds, and what they were
+     * taken from (ALLOCATION, DEMAND_SHARE, FLEX_MINIMUM; null on revisions issued before it was kept).
+     */
+    record Week(String week, int packs, String kind, int flexMin, int flexMax, String basis) {
     }
 
     /** A pack's genealogy: its delivery, the contract version it was received under and, once built in, the car. */
