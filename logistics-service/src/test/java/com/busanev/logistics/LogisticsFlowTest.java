@@ -18,6 +18,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 
+import com.busanev.events.BuildStarted;
+import com.busanev.events.EventType;
 import com.busanev.events.Region;
 import com.busanev.events.ShipmentBooked;
 import com.busanev.events.Topics;
@@ -28,6 +30,7 @@ import com.busanev.testing.KafkaResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -187,6 +190,21 @@ class LogisticsFlowTest {
                 .fromRecords(new ProducerRecord<>(Topics.PRODUCTION_EVENTS, key, "][")).awaitCompletion();
         var dead = CloudEventRecords.awaitFirst("logistics-service.dlq", key, null, Duration.ofSeconds(30));
         assertThat(CloudEventRecords.header(dead, "dead-letter-reason")).isPresent();
+    }
+
+    @Test
+    void anEventOfATypeLogisticsDoesNotFollowIsSkippedWithItsPayloadUnread() {
+        VehicleBuilt car = vehicle("US", Region.NA, now());
+        var started = CloudEventRecords.of(new BuildStarted(car.orderId(), LocalDate.of(2027, 3, 2), now()));
+        var built = CloudEventRecords.of(car);
+        KafkaResource.companion().produceStrings().fromRecords(
+                new ProducerRecord<>(started.topic(), null, started.key(), "{\"orderId\":42", started.headers()),
+                new ProducerRecord<>(built.topic(), null, built.key(), "{\"orderId\":42", built.headers())).awaitCompletion();
+        // Only the VehicleBuilt it follows is judged (and dead-lettered); BuildStarted is for the services that follow it.
+        CloudEventRecords.awaitFirst("logistics-service.dlq", built.key(), null, Duration.ofSeconds(30));
+        var dead = CloudEventRecords.all("logistics-service.dlq", built.key(), Duration.ofSeconds(3));
+        assertThat(dead).singleElement().satisfies(record -> assertThat(CloudEventRecords.header(record, "ce_type"))
+                .contains(EventType.VEHICLE_BUILT.ceType()));
     }
 
     private static void awaitShipmentExists(UUID order) {

@@ -202,13 +202,34 @@ public final class LinePlan {
          * keeps its builds with zero capacity, so it shows as overbooked.
          */
         public void replaceDays(List<LineDay> newDays) {
+            rebuild(newDays, LocalDate.MIN);
+        }
+
+        /**
+         * The plan as it stands from a later first day: the days before {@code start} and the pack budgets of the weeks
+         * before its week leave it, the calendar's {@code days} from {@code start} on come in (the horizon's end moves
+         * with its start). What stays keeps its builds and packs, so the result is the plan a reload from storage at
+         * {@code start} would give, without the reload.
+         */
+        public void advanceTo(LocalDate start, List<LineDay> days) {
+            rebuild(days, start);
+            IsoWeek first = IsoWeek.of(start);
+            for (Region region : Region.values()) {
+                if (packs.get(region).keySet().stream().anyMatch(week -> week.compareTo(first) < 0)) {
+                    budgets(region).keySet().removeIf(week -> week.compareTo(first) < 0);
+                }
+            }
+        }
+
+        /** New days from {@code start} on; a day dropped that holds builds stays with no capacity (overbooked). */
+        private void rebuild(List<LineDay> newDays, LocalDate start) {
             write();
             Set<LocalDate> kept = new HashSet<>();
             newDays.forEach(day -> kept.add(day.date()));
             List<LineDay> merged = new ArrayList<>(newDays);
             for (int i = 0; i < taken.length; i++) {
                 LocalDate date = horizon.days.get(i).date();
-                if (taken[i] > 0 && !kept.contains(date)) {
+                if (taken[i] > 0 && !kept.contains(date) && !date.isBefore(start)) {
                     merged.add(new LineDay(date, 0, 0));
                 }
             }

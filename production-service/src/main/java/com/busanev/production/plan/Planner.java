@@ -42,6 +42,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -60,8 +61,17 @@ import org.jboss.logging.Logger;
 public class Planner {
     private static final Logger LOG = Logger.getLogger(Planner.class);
 
-    /** A plan as loaded or last changed by this replica, the plan_state token it is valid under and its first day. */
-    private record Cached(LinePlan plan, String token, LocalDate start) {
+    /**
+     * A plan as loaded or last changed by this replica, the plan_state token it is valid under, its first day and the
+     * calendar it was loaded with (which changes only with the token: {@link #changeCalendar}).
+     */
+    private record Cached(LinePlan plan, String token, LocalDate start, PlantCalendar calendar) {
+        /** The same plan from a later first day: a new plant day costs no reload. */
+        Cached advancedTo(LocalDate later) {
+            LinePlan.Draft draft = plan.edit();
+            draft.advanceTo(later, calendar.lineDays(later));
+            return new Cached(draft.commit(), token, later, calendar);
+        }
     }
 
     /** Where the periodic retry stopped in each region's blocked backlog. */
@@ -80,6 +90,8 @@ public class Planner {
     /** Replaced only at the end of a unit of work, under the planning lock; volatile so the next holder sees it. */
     private volatile Cached cached;
     private final Map<Region, BacklogKey> retryCursor = new ConcurrentHashMap<>();
+    /** The last year of a horizon warned about for missing holidays. */
+    private final AtomicInteger holidaysWarnedUpTo = new AtomicInteger();
 
     Planner(Calendars calendars, Outbox outbox, CancelledOrders cancelledOrders, Clock clock, FreezePoint freezePoint,
             StationLoad stationLoad, PlanningConfig config) {
@@ -296,7 +308,7 @@ public class Planner {
     public Uni<Versioned<PlantCalendar>> changeCalendar(PlantCalendar calendar, int expectedVersion, String user) {
         return calendars.replace(calendar, expectedVersion, user)
                 .call(changed -> planning(p -> {
-                    p.plan.replaceDays(calendar.lineDays(p.start));
+                    p.replaceCalendar(calendar);
                     return moveExcess(p).chain(() -> Multi.createFrom().items(Region.values())
                             .onItem().transformToUniAndConcatenate(region -> nextBlocked(region, null)
                                     .chain(blocked -> slotAll(p, blocked)))
@@ -459,10 +471,12 @@ public class Planner {
         return session.createNativeQuery("SELECT token FROM plan_state WHERE id = 1", String.class).getSingleResult()
                 .chain(token -> {
                     Cached current = cached;
-                    return current != null && current.token().equals(token) && current.start().equals(start)
-                            ? Uni.createFrom().item(current)
-                            : load(start).map(plan -> new Cached(plan, token, start));
-                });
+                    if (current == null || !current.token().equals(token) || start.isBefore(current.start())) {
+                        return load(start, token);
+                    }
+                    return Uni.createFrom().item(current.start().equals(start) ? current : current.advancedTo(start));
+                })
+                .invoke(this::warnIfBeyondHolidays);
     }
 
     /** A plan as one transaction saw it, and the first day it plans from. */
@@ -494,11 +508,10 @@ public class Planner {
      * A day with builds that the calendar no longer has (a calendar change committed by a transaction whose moves
      * did not happen yet) stays in the plan with no capacity, so it shows as overbooked instead of losing its builds.
      */
-    private Uni<LinePlan> load(LocalDate start) {
+    private Uni<Cached> load(LocalDate start, String token) {
         return calendars.current().chain(current -> SlotCounts.PER_REGION.between(IsoWeek.of(start).monday(), SlotCounts.OPEN_END)
                 .chain(counts -> PackBudget.<PackBudget>listAll().map(budgets -> {
                     PlantCalendar calendar = current.document();
-                    warnIfBeyondHolidays(calendar, start);
                     List<LineDay> days = new ArrayList<>(calendar.lineDays(start));
                     Set<LocalDate> known = days.stream().map(LineDay::date).collect(Collectors.toCollection(HashSet::new));
                     counts.stream().map(SlotCounts.DayCount::date).filter(d -> !d.isBefore(start) && known.add(d))
@@ -509,13 +522,15 @@ public class Planner {
                     IsoWeek first = IsoWeek.of(start);
                     budgets.stream().filter(b -> IsoWeek.parse(b.week).compareTo(first) >= 0)
                             .forEach(b -> loaded.allocatePacks(IsoWeek.parse(b.week), Region.valueOf(b.region), b.allocated));
-                    return loaded.commit();
+                    return new Cached(loaded.commit(), token, start, calendar);
                 })));
     }
 
-    private static void warnIfBeyondHolidays(PlantCalendar calendar, LocalDate start) {
-        LocalDate end = start.plusWeeks(calendar.horizonWeeks());
-        if (!KoreanHolidays.complete(end.getYear())) {
+    /** Once per year the horizon reaches without the holidays known (not at every plant day of it). */
+    private void warnIfBeyondHolidays(Cached plan) {
+        LocalDate end = plan.start().plusWeeks(plan.calendar().horizonWeeks());
+        int year = end.getYear();
+        if (!KoreanHolidays.complete(year) && holidaysWarnedUpTo.getAndAccumulate(year, Math::max) < year) {
             LOG.warnf("The planning horizon reaches %s, but the built-in Korean lunar holidays (Seollal, Buddha's "
                     + "Birthday, Chuseok) end with %d: add that year's to the calendar's holidays", end,
                     KoreanHolidays.LAST_KNOWN_YEAR);
@@ -531,11 +546,19 @@ public class Planner {
         final LinePlan.Draft plan;
         final LocalDate start;
         private final Cached base;
+        private PlantCalendar calendar;
 
         Planning(Cached base) {
             this.base = base;
             this.plan = base.plan().edit();
             this.start = base.start();
+            this.calendar = base.calendar();
+        }
+
+        /** The plan's days from a new calendar; the calendar goes into the cache with the plan. */
+        void replaceCalendar(PlantCalendar replacement) {
+            calendar = replacement;
+            plan.replaceDays(replacement.lineDays(start));
         }
 
         /**
@@ -553,7 +576,7 @@ public class Planner {
             LinePlan changed = plan.commit();
             return session.createNativeQuery("UPDATE plan_state SET token = ?1 WHERE id = 1")
                     .setParameter(1, token).executeUpdate()
-                    .invoke(() -> cached = new Cached(changed, token, start))
+                    .invoke(() -> cached = new Cached(changed, token, start, calendar))
                     .replaceWithVoid();
         }
     }

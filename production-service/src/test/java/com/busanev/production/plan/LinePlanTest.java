@@ -116,6 +116,36 @@ class LinePlanTest {
     }
 
     @Test
+    void aLaterFirstDayDropsThePastAndKeepsWhatStaysAsAReloadWould() {
+        LinePlan.Draft plan = plan(2, 2);
+        plan.allocatePacks(W09, Region.NA, 5);
+        plan.allocatePacks(W10, Region.NA, 5);
+        for (int i = 0; i < 4; i++) {
+            plan.slot(Region.NA, MONDAY); // Monday and Tuesday, two each: one of W09's packs left
+        }
+        LinePlan before = plan.commit();
+        // From Wednesday: Monday and Tuesday leave the days, but their builds still hold W09's packs; a day beyond
+        // the old end comes in with the calendar.
+        LocalDate wednesday = MONDAY.plusDays(2);
+        List<LineDay> calendar = new ArrayList<>(days(2, 2).stream().filter(d -> !d.date().isBefore(wednesday)).toList());
+        calendar.add(new LineDay(MONDAY.plusDays(14), 2, 2));
+        plan.advanceTo(wednesday, calendar);
+        assertThat(plan.packsLeft(W09, Region.NA)).isEqualTo(1);
+        assertThat(plan.slot(Region.NA, MONDAY)).isEqualTo(new Slot.Scheduled(wednesday));
+        assertThat(plan.slot(Region.NA, MONDAY)).isEqualTo(new Slot.Scheduled(W10.monday()));
+        LinePlan advanced = plan.commit();
+        assertThat(advanced.slotsTaken(MONDAY)).isZero();
+        assertThat(advanced.slotsTaken(wednesday)).isEqualTo(1);
+        assertThat(advanced.weeks()).containsExactly(W09, W10, W10.plusWeeks(1));
+        // A week later W09 leaves with its packs; the versions before stay as they were.
+        plan.advanceTo(W10.monday(), calendar.stream().filter(d -> !d.date().isBefore(W10.monday())).toList());
+        assertThat(plan.packsLeft(W10, Region.NA)).isEqualTo(4);
+        assertThat(plan.commit().weeks()).containsExactly(W10, W10.plusWeeks(1));
+        assertThat(before.slotsTaken(MONDAY)).isEqualTo(2);
+        assertThat(advanced.slotsTaken(W10.monday())).isEqualTo(1);
+    }
+
+    @Test
     void aDraftNeverWritesTheVersionItStartedFrom() {
         LinePlan.Draft draft = plan(2, 2);
         draft.allocatePacks(W09, Region.NA, 5);

@@ -60,10 +60,11 @@ public class EventConsumer {
     /**
      * A batch of records (a channel with {@code batch=true}): one transaction records all their ids in the inbox
      * with one statement and applies the new ones with {@code handler}, so a batch costs one commit, not one per
-     * event. Types the service does not follow are read (an unreadable one is dead-lettered) and skipped. A
-     * transient failure retries the whole batch; an event that can never apply fails the batch's transaction, and
-     * the batch is then applied one event per transaction, so only that event is rejected and the others apply in
-     * their order. Rejected records (unreadable or invalid) are dead-lettered in record order only after the others
+     * event. A record of a type the service does not follow is skipped on its CloudEvent headers alone, its payload
+     * unread (that is for the services that follow it to judge); a record that is no CloudEvent of a known type is
+     * dead-lettered. A transient failure retries the whole batch; an event that can never apply fails the batch's
+     * transaction, and the batch is then applied one event per transaction, so only that event is rejected and the
+     * others apply in their order. Rejected records (unreadable or invalid) are dead-lettered in record order only after the others
      * committed: a dead letter acknowledges its record, and the commit strategy may then commit its offset, which
      * must not pass an earlier record of the batch that is not applied yet.
      */
@@ -82,9 +83,9 @@ public class EventConsumer {
         List<Received> received = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             try {
-                IncomingEvent event = EventReader.read(record);
-                if (handled.contains(event.type())) {
-                    received.add(new Received(record, event));
+                EventType type = EventReader.type(record);
+                if (handled.contains(type)) {
+                    received.add(new Received(record, EventReader.read(record, type)));
                 }
             } catch (RuntimeException unreadable) {
                 rejected.put(record, unreadable);

@@ -6,30 +6,54 @@ import com.busanev.events.EventType;
 import com.busanev.events.Nullable;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import java.io.IOException;
-import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Method;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Turns a Kafka message carrying a binary-mode CloudEvent into an {@link IncomingEvent}. */
+/**
+ * Turns a Kafka message carrying a binary-mode CloudEvent into an {@link IncomingEvent}, in two steps: its type from
+ * the CloudEvent headers alone ({@link #type}), so a consumer skips the types it does not follow without parsing their
+ * payloads, then the payload of a type it follows ({@link #read}).
+ */
 final class EventReader {
+    /** Per event class, the accessors of the fields its schema requires (every one not {@link Nullable}). */
+    private static final ClassValue<List<Required>> REQUIRED = new ClassValue<>() {
+        @Override
+        protected List<Required> computeValue(Class<?> type) {
+            return Arrays.stream(type.getRecordComponents()).filter(component -> !component.isAnnotationPresent(Nullable.class))
+                    .map(component -> new Required(component.getName(), component.getAccessor())).toList();
+        }
+    };
+
+    private record Required(String name, Method accessor) {
+    }
+
     private EventReader() {
     }
 
     /**
-     * The event, or {@link UnreadableEventException}: not a CloudEvent, a type this suite does not know (another
-     * system's, or a newer version than this service reads: dead-lettered so it can be re-driven after an upgrade,
-     * not skipped), no payload, or a payload that does not match its schema.
+     * The event type the message's CloudEvent headers name, or {@link UnreadableEventException}: not a CloudEvent, or
+     * a type this suite does not know (another system's, or a newer version than this service reads: dead-lettered so
+     * it can be re-driven after an upgrade, not skipped).
      */
-    static IncomingEvent read(Message<String> message) {
-        @SuppressWarnings("unchecked")
-        IncomingCloudEventMetadata<Object> ce = message.getMetadata(IncomingCloudEventMetadata.class)
-                .orElseThrow(() -> new UnreadableEventException("not a CloudEvent: no ce_id/ce_type/ce_source headers"));
-        if (ce.getType() == null || !ce.getType().startsWith(EventType.TYPE_PREFIX)) {
-            throw new UnreadableEventException("CloudEvent type '" + ce.getType() + "' is not of this suite");
+    static EventType type(Message<String> message) {
+        String type = cloudEvent(message).getType();
+        if (type == null || !type.startsWith(EventType.TYPE_PREFIX)) {
+            throw new UnreadableEventException("CloudEvent type '" + type + "' is not of this suite");
         }
-        EventType type = EventType.fromCeType(ce.getType()).orElseThrow(() -> new UnreadableEventException(
-                "CloudEvent type '" + ce.getType() + "' is unknown to this service (a newer version?)"));
+        return EventType.fromCeType(type).orElseThrow(() -> new UnreadableEventException(
+                "CloudEvent type '" + type + "' is unknown to this service (a newer version?)"));
+    }
+
+    /**
+     * The event of a message whose {@link #type} was read, or {@link UnreadableEventException}: no payload, or a
+     * payload that does not match its schema.
+     */
+    static IncomingEvent read(Message<String> message, EventType type) {
+        IncomingCloudEventMetadata<Object> ce = cloudEvent(message);
         String payload = message.getPayload();
         if (payload == null || payload.isBlank()) {
             throw new UnreadableEventException(ce.getType() + " " + ce.getId() + " has no payload");
@@ -50,21 +74,27 @@ final class EventReader {
                 type, ce.getSubject().orElse(event.subject()), time, event);
     }
 
-    /** The first field the schema requires (every one not {@link Nullable}) that the payload left out. */
+    @SuppressWarnings("unchecked")
+    private static IncomingCloudEventMetadata<Object> cloudEvent(Message<String> message) {
+        return message.getMetadata(IncomingCloudEventMetadata.class)
+                .orElseThrow(() -> new UnreadableEventException("not a CloudEvent: no ce_id/ce_type/ce_source headers"));
+    }
+
+    /** The first field the schema requires that the payload left out. */
     private static Optional<String> missingRequiredField(DomainEvent event) {
-        for (RecordComponent component : event.getClass().getRecordComponents()) {
-            if (!component.isAnnotationPresent(Nullable.class) && value(component, event) == null) {
-                return Optional.of(component.getName());
+        for (Required field : REQUIRED.get(event.getClass())) {
+            if (value(field, event) == null) {
+                return Optional.of(field.name());
             }
         }
         return Optional.empty();
     }
 
-    private static Object value(RecordComponent component, DomainEvent event) {
+    private static Object value(Required field, DomainEvent event) {
         try {
-            return component.getAccessor().invoke(event);
+            return field.accessor().invoke(event);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + component.getName() + " of " + event.getClass(), e);
+            throw new IllegalStateException("cannot read " + field.name() + " of " + event.getClass(), e);
         }
     }
 }

@@ -40,8 +40,8 @@ public class WebhookRecorder {
 
     /**
      * Records a consumed batch's deliveries; the service's {@code @Incoming} method returns this. While no
-     * subscription exists nothing can be owed: the batch is read (an unreadable record is still dead-lettered) and
-     * acknowledged without a transaction.
+     * subscription exists nothing can be owed: the batch's records are skipped on their CloudEvent headers (a record
+     * that is no CloudEvent of a known type is still dead-lettered) and acknowledged without a transaction.
      */
     public Uni<Void> record(KafkaRecordBatch<String, String> batch, WebhookAudience audience) {
         return consumer.consumeBatch(INBOX, batch, backlog.anySubscription() ? types.offered() : Set.of(),

@@ -61,7 +61,9 @@ public class Passports {
                 SELECT serial, passport_version, 'AMENDED', ?2, ?3 FROM changed)
             SELECT serial, passport_version, CAST(order_id AS text), vin, market FROM changed WHERE status = 'CONSUMED'""";
     private static final String SHIPPED = """
-            UPDATE pack SET shipped_at = ?2 WHERE order_id = ?1 AND status = 'CONSUMED' AND shipped_at IS NULL""";
+            UPDATE pack SET shipped_at = CAST(car.departed_at AS timestamptz)
+            FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS text[])) AS car(order_id, departed_at)
+            WHERE pack.order_id = car.order_id AND pack.status = 'CONSUMED' AND pack.shipped_at IS NULL""";
 
     private final Contracts contracts;
     private final Outbox outbox;
@@ -136,10 +138,19 @@ public class Passports {
                         .toList(), now));
     }
 
-    /** The car of the order left on a voyage: its pack's passport facts stay as they are from now on. */
-    public Uni<Void> shipped(UUID orderId, Instant departedAt) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(SHIPPED).setParameter(1, orderId)
-                .setParameter(2, departedAt).executeUpdate()).replaceWithVoid();
+    /**
+     * The cars of these orders left on a voyage (order id to departure; a car departs once): their packs' passport
+     * facts stay as they are from now on. One statement however many.
+     */
+    public Uni<Void> shipped(Map<UUID, Instant> departures) {
+        if (departures.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Map.Entry<UUID, Instant>> cars = List.copyOf(departures.entrySet());
+        return Panache.getSession().chain(s -> s.createNativeQuery(SHIPPED)
+                .setParameter(1, cars.stream().map(Map.Entry::getKey).toArray(UUID[]::new))
+                .setParameter(2, cars.stream().map(car -> car.getValue().toString()).toArray(String[]::new))
+                .executeUpdate()).replaceWithVoid();
     }
 
     private Uni<Void> announce(List<BuiltPack> packs, Instant now) {

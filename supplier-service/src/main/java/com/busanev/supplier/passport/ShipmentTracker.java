@@ -4,12 +4,15 @@ import com.busanev.events.EventType;
 import com.busanev.events.ShipmentDeparted;
 import com.busanev.kit.messaging.EventConsumer;
 import com.busanev.kit.messaging.IncomingEvent;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -34,10 +37,11 @@ public class ShipmentTracker {
         return consumer.consumeBatch(batch, FOLLOWED, this::apply);
     }
 
+    /** A car reported departed twice keeps its first departure, as one event after the other would. */
     Uni<Void> apply(List<IncomingEvent> events) {
-        return Multi.createFrom().iterable(events).map(IncomingEvent::payload)
-                .filter(ShipmentDeparted.class::isInstance).map(ShipmentDeparted.class::cast)
-                .onItem().transformToUniAndConcatenate(departed -> passports.shipped(departed.orderId(), departed.departedAt()))
-                .collect().last().replaceWithVoid();
+        Map<UUID, Instant> departures = new LinkedHashMap<>();
+        events.stream().map(IncomingEvent::payload).filter(ShipmentDeparted.class::isInstance).map(ShipmentDeparted.class::cast)
+                .forEach(departed -> departures.putIfAbsent(departed.orderId(), departed.departedAt()));
+        return passports.shipped(departures);
     }
 }

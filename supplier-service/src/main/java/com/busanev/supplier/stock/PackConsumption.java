@@ -2,12 +2,14 @@ package com.busanev.supplier.stock;
 
 import com.busanev.events.VehicleBuilt;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,31 +27,48 @@ public class PackConsumption {
     }
 
     private static final Logger LOG = Logger.getLogger(PackConsumption.class);
+    /** One statement for a batch of cars; a serial is in one car only (the plant floor checked it). */
     private static final String CONSUME = """
-            WITH built AS (
-                UPDATE pack SET status = 'CONSUMED', order_id = ?2, vin = ?3, market = ?4, consumed_at = ?5, brand = ?6,
-                                passport_version = passport_version + 1
-                WHERE serial = ?1 AND status = 'RECEIVED'
-                RETURNING passport_version, CAST(contract_id AS text), passport_contract_version)
-            SELECT * FROM built""";
+            UPDATE pack SET status = 'CONSUMED', order_id = car.order_id, vin = car.vin, market = car.market,
+                            consumed_at = CAST(car.built_at AS timestamptz), brand = car.brand,
+                            passport_version = passport_version + 1
+            FROM unnest(CAST(?1 AS text[]), CAST(?2 AS uuid[]), CAST(?3 AS text[]), CAST(?4 AS text[]),
+                        CAST(?5 AS text[]), CAST(?6 AS text[])) AS car(serial, order_id, vin, market, built_at, brand)
+            WHERE pack.serial = car.serial AND pack.status = 'RECEIVED'
+            RETURNING pack.serial, pack.passport_version, CAST(pack.contract_id AS text), pack.passport_contract_version""";
 
     /** The packs built in, in the order of {@code built}. */
     public Uni<List<BuiltPack>> consume(List<VehicleBuilt> built) {
-        return Multi.createFrom().iterable(built)
-                .onItem().transformToUniAndConcatenate(car -> Panache.getSession()
-                        .chain(s -> s.createNativeQuery(CONSUME, Object[].class).setParameter(1, car.batteryPackSerial())
-                                .setParameter(2, car.orderId()).setParameter(3, car.vin()).setParameter(4, car.market())
-                                .setParameter(5, car.builtAt()).setParameter(6, car.brand()).getResultList())
-                        .map(rows -> rows.stream().findFirst().map(row -> new BuiltPack(car.batteryPackSerial(),
-                                ((Number) row[0]).intValue(), UUID.fromString((String) row[1]), ((Number) row[2]).intValue(),
-                                car.orderId(), car.vin(), car.market())))
-                        .invoke(pack -> {
-                            if (pack.isEmpty()) {
-                                LOG.warnf("VIN %s: pack %s is not a received pack here; its genealogy is not recorded",
-                                        car.vin(), car.batteryPackSerial());
-                            }
-                        }))
-                .filter(Optional::isPresent).map(Optional::get)
-                .collect().asList();
+        if (built.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery(CONSUME, Object[].class)
+                        .setParameter(1, texts(built, VehicleBuilt::batteryPackSerial))
+                        .setParameter(2, built.stream().map(VehicleBuilt::orderId).toArray(UUID[]::new))
+                        .setParameter(3, texts(built, VehicleBuilt::vin))
+                        .setParameter(4, texts(built, VehicleBuilt::market))
+                        .setParameter(5, texts(built, car -> car.builtAt().toString()))
+                        .setParameter(6, texts(built, VehicleBuilt::brand))
+                        .getResultList())
+                .map(rows -> {
+                    Map<String, Object[]> bySerial = rows.stream().collect(Collectors.toMap(row -> (String) row[0], row -> row));
+                    List<BuiltPack> packs = new ArrayList<>(rows.size());
+                    for (VehicleBuilt car : built) {
+                        Object[] row = bySerial.get(car.batteryPackSerial());
+                        if (row == null) {
+                            LOG.warnf("VIN %s: pack %s is not a received pack here; its genealogy is not recorded",
+                                    car.vin(), car.batteryPackSerial());
+                        } else {
+                            packs.add(new BuiltPack(car.batteryPackSerial(), ((Number) row[1]).intValue(),
+                                    UUID.fromString((String) row[2]), ((Number) row[3]).intValue(), car.orderId(), car.vin(),
+                                    car.market()));
+                        }
+                    }
+                    return packs;
+                });
+    }
+
+    private static String[] texts(List<VehicleBuilt> cars, Function<VehicleBuilt, String> column) {
+        return cars.stream().map(column).toArray(String[]::new);
     }
 }
