@@ -36,6 +36,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,13 +113,29 @@ public class Planner {
 
     /**
      * Takes in a batch of changes, in their order, in one unit of work: one planning lock and one plan check for
-     * the whole batch, and its build rows and events are written together when the transaction flushes. Runs in
-     * the caller's transaction.
+     * the whole batch, and its build rows and events are written together when the transaction flushes. A run of
+     * pack allocations is taken in at once ({@link #packsAllocated}). Runs in the caller's transaction.
      */
     public Uni<Void> apply(List<PlanChange> changes) {
-        return planning(p -> Multi.createFrom().iterable(changes)
-                .onItem().transformToUniAndConcatenate(change -> apply(p, change))
+        return planning(p -> Multi.createFrom().iterable(runs(changes))
+                .onItem().transformToUniAndConcatenate(run -> run.get(0) instanceof PlanChange.Allocate
+                        ? packsAllocated(p, run.stream().map(change -> ((PlanChange.Allocate) change).allocation()).toList())
+                        : apply(p, run.get(0)))
                 .collect().last().replaceWithVoid());
+    }
+
+    /** The changes in order, each alone but for consecutive allocations, which come as one run. */
+    private static List<List<PlanChange>> runs(List<PlanChange> changes) {
+        List<List<PlanChange>> runs = new ArrayList<>();
+        for (PlanChange change : changes) {
+            List<PlanChange> last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            if (change instanceof PlanChange.Allocate && last != null && last.get(0) instanceof PlanChange.Allocate) {
+                last.add(change);
+            } else {
+                runs.add(new ArrayList<>(List.of(change)));
+            }
+        }
+        return runs;
     }
 
     private Uni<Void> apply(Planning p, PlanChange change) {
@@ -129,10 +146,7 @@ public class Planner {
         if (change instanceof PlanChange.Cancel cancel) {
             return cancel(p, cancel.orderId());
         }
-        if (change instanceof PlanChange.Respecify respecify) {
-            return change(p, respecify.request());
-        }
-        return packsAllocated(p, ((PlanChange.Allocate) change).allocation());
+        return change(p, ((PlanChange.Respecify) change).request());
     }
 
     /**
@@ -249,30 +263,57 @@ public class Planner {
     }
 
     /**
-     * New totals for a week and region (an allocation older than the one stored changes nothing). More packs than
-     * taken: orders of the region blocked for packs try again. Fewer packs than taken: the excess builds of that
-     * week move out (lowest priority, latest order first).
+     * New totals for weeks and regions (PacksAllocated carries totals: of several for one week and region the newest
+     * counts, and one older than the total stored changes nothing). A week with fewer packs than its builds took
+     * moves the excess out (lowest priority, latest order first). Then each region with packs left in a week it was
+     * allocated gives them to its orders blocked for packs in that week or earlier. A run of allocations costs a
+     * query for their stored totals, one per week that lost builds and one per region that gained packs, however
+     * many allocations it holds (supplier-service re-allocates dozens of weeks a second while demand pours in).
      */
-    private Uni<Void> packsAllocated(Planning p, PacksAllocated allocation) {
-        return PackBudget.<PackBudget>findById(new PackBudget.Key(allocation.week(), allocation.region().name()))
-                .chain(existing -> {
-                    if (existing != null && existing.allocatedAt.isAfter(allocation.allocatedAt())) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    PackBudget budget = existing != null ? existing : new PackBudget();
-                    budget.week = allocation.week();
-                    budget.region = allocation.region().name();
-                    budget.allocated = allocation.packs();
-                    budget.allocatedAt = allocation.allocatedAt();
-                    budget.suppliers = allocation.sources().stream()
-                            .map(s -> s.supplier() + ":" + s.packs()).collect(Collectors.joining(","));
-                    IsoWeek week = IsoWeek.parse(allocation.week());
-                    p.plan.allocatePacks(week, allocation.region(), allocation.packs());
-                    int missing = -p.plan.packsLeft(week, allocation.region());
-                    return budget.persist().chain(() -> missing > 0
-                            ? moveOutOfWeek(p, allocation.region(), week, missing)
-                            : reslotWaitingForPacks(p, allocation.region(), week));
-                });
+    private Uni<Void> packsAllocated(Planning p, List<PacksAllocated> run) {
+        Map<PackBudget.Key, PacksAllocated> newest = new LinkedHashMap<>();
+        run.forEach(allocation -> newest.merge(keyOf(allocation), allocation,
+                (kept, next) -> next.allocatedAt().isBefore(kept.allocatedAt()) ? kept : next));
+        Set<String> weeks = newest.values().stream().map(PacksAllocated::week).collect(Collectors.toSet());
+        return PackBudget.<PackBudget>list("week in ?1", weeks).chain(stored -> {
+            Map<PackBudget.Key, PackBudget> budgets = stored.stream()
+                    .collect(Collectors.toMap(b -> new PackBudget.Key(b.week, b.region), b -> b));
+            List<PackBudget> created = new ArrayList<>();
+            List<PacksAllocated> applied = new ArrayList<>();
+            newest.forEach((key, allocation) -> {
+                PackBudget budget = budgets.get(key);
+                if (budget != null && budget.allocatedAt.isAfter(allocation.allocatedAt())) {
+                    return;
+                }
+                if (budget == null) {
+                    budget = new PackBudget();
+                    budget.week = key.week;
+                    budget.region = key.region;
+                    created.add(budget);
+                }
+                budget.allocated = allocation.packs();
+                budget.allocatedAt = allocation.allocatedAt();
+                budget.suppliers = allocation.sources().stream()
+                        .map(source -> source.supplier() + ":" + source.packs()).collect(Collectors.joining(","));
+                p.plan.allocatePacks(IsoWeek.parse(allocation.week()), allocation.region(), allocation.packs());
+                applied.add(allocation);
+            });
+            return (created.isEmpty() ? Uni.createFrom().voidItem() : PackBudget.persist(created))
+                    .chain(() -> Multi.createFrom().iterable(applied)
+                            .onItem().transformToUniAndConcatenate(allocation -> moveOutOfWeek(p, allocation.region(),
+                                    IsoWeek.parse(allocation.week())))
+                            .collect().last())
+                    .chain(() -> Multi.createFrom().items(Region.values())
+                            .onItem().transformToUniAndConcatenate(region -> reslotWaitingForPacks(p, region, applied.stream()
+                                    .filter(allocation -> allocation.region() == region)
+                                    .map(allocation -> IsoWeek.parse(allocation.week())).toList()))
+                            .collect().last())
+                    .replaceWithVoid();
+        });
+    }
+
+    private static PackBudget.Key keyOf(PacksAllocated allocation) {
+        return new PackBudget.Key(allocation.week(), allocation.region().name());
     }
 
     /**
@@ -338,11 +379,15 @@ public class Planner {
     }
 
     /**
-     * A smaller allocation than the builds already holding packs in that week: {@code missing} of its scheduled
-     * builds (not today's frozen sequence) move out, lowest priority and latest order first, to a later week with
-     * packs or to blocked.
+     * A smaller allocation than the builds already holding packs in that week: as many of its scheduled builds as it
+     * lacks packs for (not today's frozen sequence) move out, lowest priority and latest order first, to a later week
+     * with packs or to blocked.
      */
-    private Uni<Void> moveOutOfWeek(Planning p, Region region, IsoWeek week, int missing) {
+    private Uni<Void> moveOutOfWeek(Planning p, Region region, IsoWeek week) {
+        int missing = -p.plan.packsLeft(week, region);
+        if (missing <= 0) {
+            return Uni.createFrom().voidItem();
+        }
         return PackQueries.givingUp(region, week, p.start).page(0, missing).list()
                 .chain(builds -> move(p, builds, "fewer battery packs allocated for " + region + " in " + week));
     }
@@ -358,16 +403,18 @@ public class Planner {
     }
 
     /**
-     * New packs for a week help only orders of its region blocked for packs in that week or earlier, and at most
-     * as many as there are packs left: an allocation never re-tries the whole blocked backlog, which would make
-     * every allocation cost as much as the backlog is long.
+     * New packs for some weeks help only orders of their region blocked for packs in the latest of those weeks or
+     * earlier, and at most as many as those weeks have packs left: an allocation never re-tries the whole blocked
+     * backlog, which would make every allocation cost as much as the backlog is long.
      */
-    private Uni<Void> reslotWaitingForPacks(Planning p, Region region, IsoWeek week) {
-        int packsLeft = p.plan.packsLeft(week, region);
+    private Uni<Void> reslotWaitingForPacks(Planning p, Region region, List<IsoWeek> weeks) {
+        List<IsoWeek> withPacks = weeks.stream().filter(week -> p.plan.packsLeft(week, region) > 0).toList();
+        int packsLeft = withPacks.stream().mapToInt(week -> p.plan.packsLeft(week, region)).sum();
         if (packsLeft <= 0) {
             return Uni.createFrom().voidItem();
         }
-        return PackQueries.waitingForPacks(region, week).page(0, Math.min(packsLeft, reslotBatch)).list()
+        IsoWeek latest = withPacks.stream().max(Comparator.naturalOrder()).orElseThrow();
+        return PackQueries.waitingForPacks(region, latest).page(0, Math.min(packsLeft, reslotBatch)).list()
                 .chain(blocked -> slotAll(p, blocked));
     }
 

@@ -21,6 +21,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -118,6 +119,58 @@ class PlanCacheTest {
         assertThat(slotsPerDay(week).values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(3);
         assertPlanIsTheDatabase(replicaB, week);
         assertPlanIsTheDatabase(replicaA, week);
+    }
+
+    @Test
+    void aNewPlantDayMovesTheCachedPlanOnAsAReloadWould() throws Throwable {
+        IsoWeek week = IsoWeek.of(LocalDate.now(ZoneId.of("Asia/Seoul"))).plusWeeks(25);
+        MovingClock moving = new MovingClock(clock);
+        Planner replica = new Planner(calendars, outbox, cancelledOrders, moving, freezePoint, stationLoad,
+                planningConfig);
+        allocate(replica, week, 2);
+        inTransaction(() -> schedule(replica, builds(week, 2)));
+        LinePlan today = inTransaction(replica::plan);
+
+        // Ten plant days on: the cached plan moves its first day (a reload only if another planner wrote meanwhile).
+        moving.ahead = Duration.ofDays(10);
+        LinePlan moved = inTransaction(replica::plan);
+        LinePlan reloaded = inTransaction(new Planner(calendars, outbox, cancelledOrders, moving, freezePoint, stationLoad,
+                planningConfig)::plan);
+        assertThat(moved.weeks()).isEqualTo(reloaded.weeks()).isNotEqualTo(today.weeks());
+        for (IsoWeek each : reloaded.weeks()) {
+            for (LocalDate day = each.monday(); !day.isAfter(each.sunday()); day = day.plusDays(1)) {
+                assertThat(moved.slotsTaken(day)).as("slots on %s", day).isEqualTo(reloaded.slotsTaken(day));
+            }
+        }
+        for (Region region : Region.values()) {
+            assertThat(moved.freeByWeek(region)).as("room of %s", region).isEqualTo(reloaded.freeByWeek(region));
+        }
+        assertPlanIsTheDatabase(replica, week);
+    }
+
+    /** The test's clock, moved on at will. */
+    private static final class MovingClock extends Clock {
+        private final Clock base;
+        volatile Duration ahead = Duration.ZERO;
+
+        MovingClock(Clock base) {
+            this.base = base;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return base.getZone();
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return base.instant().plus(ahead);
+        }
     }
 
     /** Blocked builds of these tests give up their place in the backlog, so no later test's packs go to them. */
