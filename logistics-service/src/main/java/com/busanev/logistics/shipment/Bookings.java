@@ -65,9 +65,9 @@ public class Bookings {
     }
 
     /**
-     * Takes a batch of built cars: one query finds those already known (a replay), the new ones are inserted as
-     * batched statements and booked (or held) one after another in the order they were built, on the open sailings
-     * locked once for the batch (each takes the first voyage with room left by those before it). The passports of the
+     * Takes a batch of built cars: one query finds those already known (a replay), the new ones are booked (or held)
+     * one after another in the order they were built, on the open sailings locked once for the batch (each takes the
+     * first voyage with room left by those before it), and inserted as batched statements. The passports of the
      * cars that need one are read under the orders' locks (see {@link Passports}).
      */
     public Uni<Void> vehicleBuilt(List<VehicleBuilt> built) {
@@ -78,11 +78,12 @@ public class Bookings {
         return Shipment.<Shipment>list("orderId in ?1", orders).chain(known -> {
             Set<UUID> seen = known.stream().map(shipment -> shipment.orderId).collect(Collectors.toSet());
             List<Shipment> fresh = built.stream().filter(car -> seen.add(car.orderId())).map(this::shipmentOf).toList();
-            return passports.lockedLatest(needingPassport(fresh)).chain(latest -> Shipment.persist(fresh)
-                    .chain(() -> OpenSailings.lockedFor(fresh))
+            // booked or held first, then stored: one insert per car, not an insert and then an update
+            return passports.lockedLatest(needingPassport(fresh)).chain(latest -> OpenSailings.lockedFor(fresh)
                     .chain(sailings -> Multi.createFrom().iterable(fresh)
                             .onItem().transformToUniAndConcatenate(car -> bookOrHold(car, latest.get(car.orderId), sailings))
-                            .collect().last()));
+                            .collect().last())
+                    .chain(() -> fresh.isEmpty() ? Uni.createFrom().voidItem() : Shipment.persist(fresh)));
         }).replaceWithVoid();
     }
 

@@ -7,6 +7,7 @@ import com.busanev.events.BuildChanged;
 import com.busanev.events.BuildRescheduled;
 import com.busanev.events.BuildScheduled;
 import com.busanev.events.CancelRefused;
+import com.busanev.events.DomainEvent;
 import com.busanev.events.IsoWeek;
 import com.busanev.events.OrderChangeRequested;
 import com.busanev.events.PacksAllocated;
@@ -164,13 +165,12 @@ public class Planner {
             Instant now = clock.instant();
             if (build == null) {
                 return cancelledOrders.remember(orderId, now).chain(first -> first
-                        ? outbox.append(new BuildCancelled(orderId, null, null, now)).replaceWithVoid()
+                        ? p.announce(new BuildCancelled(orderId, null, null, now))
                         : Uni.createFrom().voidItem());
             }
             return switch (build.status) {
                 case CANCELLED -> Uni.createFrom().voidItem();
-                case IN_PRODUCTION, BUILT -> outbox.append(new CancelRefused(orderId,
-                        "build started at " + build.startedAt, now)).replaceWithVoid();
+                case IN_PRODUCTION, BUILT -> p.announce(new CancelRefused(orderId, "build started at " + build.startedAt, now));
                 case SCHEDULED, BLOCKED -> release(p, build, now);
             };
         });
@@ -180,7 +180,7 @@ public class Planner {
         boolean held = build.status == BuildStatus.SCHEDULED;
         build.status = BuildStatus.CANCELLED;
         String week = held ? IsoWeek.of(build.plannedDate).toString() : null;
-        Uni<Void> announced = outbox.append(new BuildCancelled(build.orderId, build.region, week, now)).replaceWithVoid();
+        Uni<Void> announced = p.announce(new BuildCancelled(build.orderId, build.region, week, now));
         if (!held) {
             return announced;
         }
@@ -201,22 +201,21 @@ public class Planner {
         return Panache.flush().chain(() -> Build.<Build>findById(request.orderId(), LockModeType.PESSIMISTIC_WRITE))
                 .chain(build -> {
                     if (build == null) {
-                        return cancelledOrders.isCancelled(request.orderId()).chain(cancelled -> refuseChange(request,
+                        return cancelledOrders.isCancelled(request.orderId()).chain(cancelled -> refuseChange(p, request,
                                 cancelled ? "the order is cancelled" : "the plant has no build of this order"));
                     }
                     return switch (build.status) {
-                        case CANCELLED -> refuseChange(request, "the order is cancelled");
-                        case IN_PRODUCTION, BUILT -> refuseChange(request, "the build started at " + build.startedAt);
+                        case CANCELLED -> refuseChange(p, request, "the order is cancelled");
+                        case IN_PRODUCTION, BUILT -> refuseChange(p, request, "the build started at " + build.startedAt);
                         case BLOCKED -> respecify(p, build, request);
                         case SCHEDULED -> freezePoint.frozen(build.plannedDate).chain(frozen -> frozen != null
-                                ? refuseChange(request, frozen) : respecify(p, build, request));
+                                ? refuseChange(p, request, frozen) : respecify(p, build, request));
                     };
                 });
     }
 
-    private Uni<Void> refuseChange(OrderChangeRequested request, String reason) {
-        return outbox.append(new BuildChangeRefused(request.orderId(), request.changeId(), reason, clock.instant()))
-                .replaceWithVoid();
+    private Uni<Void> refuseChange(Planning p, OrderChangeRequested request, String reason) {
+        return p.announce(new BuildChangeRefused(request.orderId(), request.changeId(), reason, clock.instant()));
     }
 
     private Uni<Void> respecify(Planning p, Build build, OrderChangeRequested request) {
@@ -224,19 +223,19 @@ public class Planner {
         build.respecify(new Build.Spec(request.market(), request.exteriorColour(),
                 request.optionPacks() == null ? List.of() : request.optionPacks()));
         if (build.status != BuildStatus.SCHEDULED) {
-            return announceChange(build, request, true);
+            return announceChange(p, build, request, true);
         }
         LocalDate previous = build.plannedDate;
         return stationLoad.overloaded(build, before, previous).chain(full -> {
             if (full.isEmpty()) {
-                return announceChange(build, request, true);
+                return announceChange(p, build, request, true);
             }
             p.plan.release(previous, build.region);
             String why = "order change " + request.changeId() + ": " + previous + " has no room for another car of "
                     + String.join(", ", full);
             return roomyDay(p, build, before, previous.plusDays(1))
-                    .chain(slot -> settle(build, slot, previous, why))
-                    .chain(() -> announceChange(build, request, false));
+                    .chain(slot -> settle(p, build, slot, previous, why))
+                    .chain(() -> announceChange(p, build, request, false));
         });
     }
 
@@ -255,11 +254,10 @@ public class Planner {
         });
     }
 
-    private Uni<Void> announceChange(Build build, OrderChangeRequested request, boolean slotKept) {
+    private Uni<Void> announceChange(Planning p, Build build, OrderChangeRequested request, boolean slotKept) {
         String week = build.plannedDate == null ? null : IsoWeek.of(build.plannedDate).toString();
-        return outbox.append(new BuildChanged(build.orderId, request.changeId(), build.market, build.region,
-                build.exteriorColour, build.optionPackList(), build.plannedDate, week, slotKept, clock.instant()))
-                .replaceWithVoid();
+        return p.announce(new BuildChanged(build.orderId, request.changeId(), build.market, build.region,
+                build.exteriorColour, build.optionPackList(), build.plannedDate, week, slotKept, clock.instant()));
     }
 
     /**
@@ -457,12 +455,12 @@ public class Planner {
      * {@code why} goes into BuildRescheduled.
      */
     private Uni<Void> slot(Planning p, Build build, LocalDate previous, String why) {
-        return settle(build, p.plan.slot(build.region, previous != null ? previous : build.notBefore(p.start)), previous,
-                why);
+        return settle(p, build, p.plan.slot(build.region, previous != null ? previous : build.notBefore(p.start)),
+                previous, why);
     }
 
     /** Takes the slot found for a build into it and announces it (rescheduled from {@code previous} when moved). */
-    private Uni<Void> settle(Build build, Slot slot, LocalDate previous, String why) {
+    private Uni<Void> settle(Planning p, Build build, Slot slot, LocalDate previous, String why) {
         if (slot instanceof Slot.Scheduled scheduled) {
             build.status = BuildStatus.SCHEDULED;
             build.plannedDate = scheduled.date();
@@ -471,11 +469,11 @@ public class Planner {
             build.blockedDetail = null;
             String week = IsoWeek.of(scheduled.date()).toString();
             if (previous != null) {
-                return outbox.append(new BuildRescheduled(build.orderId, build.region, previous, scheduled.date(),
-                        week, why, clock.instant())).replaceWithVoid();
+                return p.announce(new BuildRescheduled(build.orderId, build.region, previous, scheduled.date(), week, why,
+                        clock.instant()));
             }
-            return outbox.append(new BuildScheduled(build.orderId, build.market, build.region, build.variant,
-                    scheduled.date(), week, clock.instant())).replaceWithVoid();
+            return p.announce(new BuildScheduled(build.orderId, build.market, build.region, build.variant,
+                    scheduled.date(), week, clock.instant()));
         }
         Slot.Blocked blocked = (Slot.Blocked) slot;
         boolean unchanged = build.status == BuildStatus.BLOCKED && blocked.reason() == build.blockedReason
@@ -488,8 +486,8 @@ public class Planner {
         if (unchanged) {
             return Uni.createFrom().voidItem();
         }
-        return outbox.append(new BuildBlocked(build.orderId, build.market, build.region, blocked.reason(),
-                blocked.week().toString(), blocked.detail(), clock.instant())).replaceWithVoid();
+        return p.announce(new BuildBlocked(build.orderId, build.market, build.region, blocked.reason(),
+                blocked.week().toString(), blocked.detail(), clock.instant()));
     }
 
     /** The plan the next unit of work starts from, reloaded if it is stale. Runs in the caller's transaction. */
@@ -510,7 +508,7 @@ public class Planner {
                         .getSingleResult()
                         .chain(() -> upToDate(session, start))
                         .map(Planning::new)
-                        .chain(p -> work.apply(p).call(() -> p.save(session))));
+                        .chain(p -> work.apply(p).call(() -> outbox.appendAll(p.announced)).call(() -> p.save(session))));
     }
 
     /** The cached plan if the caller's transaction sees the token it is stored under, else the plan loaded. */
@@ -594,12 +592,24 @@ public class Planner {
         final LocalDate start;
         private final Cached base;
         private PlantCalendar calendar;
+        /**
+         * The events of this unit of work in the order they happened, appended to the outbox together at its end: the
+         * flush then writes the builds and the events as two runs of batched inserts, where appending each event as
+         * it happened interleaved them, one insert statement per row (Hibernate batches only consecutive rows of one
+         * table).
+         */
+        private final List<DomainEvent> announced = new ArrayList<>();
 
         Planning(Cached base) {
             this.base = base;
             this.plan = base.plan().edit();
             this.start = base.start();
             this.calendar = base.calendar();
+        }
+
+        Uni<Void> announce(DomainEvent event) {
+            announced.add(event);
+            return Uni.createFrom().voidItem();
         }
 
         /** The plan's days from a new calendar; the calendar goes into the cache with the plan. */

@@ -3,9 +3,11 @@ package com.busanev.kit.outbox;
 import com.busanev.events.DomainEvent;
 import com.busanev.events.EventJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -23,6 +25,18 @@ public class Outbox {
     /** Must run inside a transaction (e.g. {@code @WithTransaction}) so it commits with the state change. */
     public Uni<OutboxEvent> append(DomainEvent event) {
         return rowOf(event).persist();
+    }
+
+    /**
+     * Appends events in their order, inside the caller's transaction (as {@link #append}), as one run of rows: a
+     * caller that writes many rows of its own tables too appends its events together, so the flush batches them
+     * (Hibernate batches only consecutive inserts into one table).
+     */
+    public Uni<Void> appendAll(List<? extends DomainEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(session -> session.persistAll(events.stream().map(this::rowOf).toArray()));
     }
 
     /**
