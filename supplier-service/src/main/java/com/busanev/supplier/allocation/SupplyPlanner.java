@@ -101,9 +101,10 @@ public class SupplyPlanner {
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery(AdvisoryLock.SUPPLY_ALLOCATION.xactLock()).getSingleResult())
                 .chain(this::regionsThePlantBuildsFor)
-                .chain(anticipated -> project(weeks).chain(states -> Multi.createFrom().iterable(states)
-                        .onItem().transformToUniAndConcatenate(state -> recomputeWeek(state, anticipated))
-                        .collect().last()))
+                .chain(anticipated -> project(weeks).chain(states -> OpenAlerts.of(weeks).chain(open -> Multi.createFrom()
+                        .iterable(states)
+                        .onItem().transformToUniAndConcatenate(state -> recomputeWeek(state, anticipated, open))
+                        .collect().last())))
                 .replaceWithVoid();
     }
 
@@ -210,7 +211,7 @@ public class SupplyPlanner {
         return rows.stream().map(row -> row.runsDry(dry.get(row.region()))).toList();
     }
 
-    private Uni<Void> recomputeWeek(WeekState state, Set<Region> anticipated) {
+    private Uni<Void> recomputeWeek(WeekState state, Set<Region> anticipated, OpenAlerts open) {
         IsoWeek week = state.week;
         Map<Region, PackAllocator.Allocation> allocation = PackAllocator.allocate(state.demand, state.supply,
                 state::allows, headroom(week, anticipated));
@@ -219,7 +220,7 @@ public class SupplyPlanner {
         return Multi.createFrom().items(Region.values())
                 .onItem().transformToUniAndConcatenate(region -> announce(week, region, allocation.get(region),
                                 state.stored.get(region), now)
-                        .chain(() -> alerts(week, region, state, allocation.get(region).packs(),
+                        .chain(() -> alerts(open, week, region, state, allocation.get(region).packs(),
                                 planCovered.get(region), now)))
                 .collect().last().replaceWithVoid();
     }
@@ -245,37 +246,60 @@ public class SupplyPlanner {
      * Opens an alert when a gap appears and resolves it when the gap closes. An open alert follows the numbers
      * quietly; it is announced again (same alert id) only when its severity rises, not on every recompute.
      */
-    private Uni<Void> alerts(IsoWeek week, Region region, WeekState state, int allocated, int planCovered, Instant now) {
+    private Uni<Void> alerts(OpenAlerts open, IsoWeek week, Region region, WeekState state, int allocated, int planCovered,
+            Instant now) {
         int demand = state.demand.getOrDefault(region, 0);
         int weeklyPlan = plan.weeklyPlan(region);
-        Uni<Void> demandAlert = alert(Kind.DEMAND, week, region, demand, allocated, now,
+        Uni<Void> demandAlert = alert(open.get(Kind.DEMAND, week, region), Kind.DEMAND, week, region, demand, allocated, now,
                 "compliant packs cover " + allocated + " of " + demand + " cars planned ("
                         + state.rules.get(region).explain() + ")");
         if (!horizonWeeks().contains(week)) {
             return demandAlert; // the plan is checked over the horizon only; later weeks have demand, not a plan yet
         }
         return demandAlert
-                .chain(() -> alert(Kind.PLAN, week, region, weeklyPlan, planCovered, now,
+                .chain(() -> alert(open.get(Kind.PLAN, week, region), Kind.PLAN, week, region, weeklyPlan, planCovered, now,
                         "contracted compliant supply covers " + planCovered + " packs of the plan's " + weeklyPlan
                                 + " a week for " + region + " (" + plan.evPerYear() + " EVs a year)"));
     }
 
-    private Uni<Void> alert(Kind kind, IsoWeek week, Region region, int need, int supply, Instant now, String detail) {
+    /** {@code open}: the week and region's open alert of this kind, if any. */
+    private Uni<Void> alert(ShortageAlertRecord open, Kind kind, IsoWeek week, Region region, int need, int supply,
+            Instant now, String detail) {
         int gap = Math.max(0, need - supply);
-        return ShortageAlertRecord.<ShortageAlertRecord>find("kind = ?1 and week = ?2 and region = ?3 and status = ?4",
-                kind, week.toString(), region, ShortageAlertRecord.Status.OPEN).firstResult().chain(open -> {
-                    if (gap == 0) {
-                        if (open != null) {
-                            open.resolve(now);
-                        }
-                        return Uni.createFrom().voidItem();
-                    }
-                    ShortageAlertRecord alert = open != null ? open : ShortageAlertRecord.opened(kind, week.toString(), region, now);
-                    if (!alert.follow(need, supply, gap, detail)) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    return alert.persist().chain(() -> outbox.append(alert.announcement(now))).replaceWithVoid();
-                });
+        if (gap == 0) {
+            if (open != null) {
+                open.resolve(now);
+            }
+            return Uni.createFrom().voidItem();
+        }
+        ShortageAlertRecord alert = open != null ? open : ShortageAlertRecord.opened(kind, week.toString(), region, now);
+        if (!alert.follow(need, supply, gap, detail)) {
+            return Uni.createFrom().voidItem();
+        }
+        return alert.persist().chain(() -> outbox.append(alert.announcement(now))).replaceWithVoid();
+    }
+
+    /**
+     * The open demand and plan alerts of the weeks a recompute goes through, read with one query: a query per week,
+     * region and kind cost a round trip each, and each made the session dirty-check everything the recompute had
+     * loaded (auto-flush), hundreds of times a recompute.
+     */
+    private record OpenAlerts(Map<String, ShortageAlertRecord> byKey) {
+        static Uni<OpenAlerts> of(Set<IsoWeek> weeks) {
+            return ShortageAlertRecord.<ShortageAlertRecord>list("kind in ?1 and week in ?2 and status = ?3",
+                            List.of(Kind.DEMAND, Kind.PLAN), weeks.stream().map(IsoWeek::toString).toList(),
+                            ShortageAlertRecord.Status.OPEN)
+                    .map(open -> new OpenAlerts(open.stream().collect(Collectors.toMap(
+                            alert -> key(alert.kind, alert.week, alert.region), alert -> alert, (first, second) -> first))));
+        }
+
+        ShortageAlertRecord get(Kind kind, IsoWeek week, Region region) {
+            return byKey.get(key(kind, week.toString(), region));
+        }
+
+        private static String key(Kind kind, String week, Region region) {
+            return kind + " " + week + " " + region;
+        }
     }
 
     /**
