@@ -1,9 +1,13 @@
 package com.busanev.localstack;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -73,6 +77,8 @@ public final class IntakeBenchmark {
                 wholeSuite ? "whole suite" : "order-service alone", orders, Arrays.toString(clientCounts), rounds, root);
         Map<Integer, Round[]> intake = new LinkedHashMap<>();
         Map<Integer, Round[]> raw = new LinkedHashMap<>();
+        // One event loop drives every client's connection; the clients' threads only wait for their responses.
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
         try (LocalStack stack = LocalStack.start(new LocalStack.Options(root, runDir, ports, 1, Instant.now()),
                 line -> System.out.println("  " + line))) {
             PartnerApi api = new PartnerApi(stack.keycloakUrl());
@@ -81,12 +87,12 @@ public final class IntakeBenchmark {
                     + LocalStack.DATABASES.get(SERVICE);
             createRawTable(jdbcUrl);
             for (int clients : clientCounts) {
-                drive(url, api, orders, clients, "warm-up");
+                drive(vertx, url, api, orders, clients, "warm-up");
                 rawInserts(jdbcUrl, orders, clients, "warm-up");
                 Round[] intakeRounds = new Round[rounds];
                 Round[] rawRounds = new Round[rounds];
                 for (int round = 0; round < rounds; round++) {
-                    intakeRounds[round] = drive(url, api, orders, clients, "round " + (round + 1));
+                    intakeRounds[round] = drive(vertx, url, api, orders, clients, "round " + (round + 1));
                     rawRounds[round] = rawInserts(jdbcUrl, orders, clients, "round " + (round + 1));
                 }
                 intake.put(clients, intakeRounds);
@@ -107,32 +113,41 @@ public final class IntakeBenchmark {
         System.exit(0);
     }
 
-    private static Round drive(String url, PartnerApi api, int orders, int clients, String label) throws Exception {
+    private static Round drive(Vertx vertx, String url, PartnerApi api, int orders, int clients, String label)
+            throws Exception {
         String token = api.token("polestar-buyer");
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(4)).build();
+        HttpClient http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+                new PoolOptions().setHttp1MaxSize(clients));
         String run = UUID.randomUUID().toString().substring(0, 8);
         AtomicReference<String> firstFailure = new AtomicReference<>();
-        Round round = load("intake", label, orders, clients, "orders", i -> {
-            String body = """
-                    {"brandReference":"BENCH-%s-%d","variant":"LONG_RANGE_DUAL_MOTOR","exteriorColour":"SNOW",
-                     "interior":"CHARCOAL_TAILORED_KNIT","optionPacks":["PLUS"],"wheels":"ALLOY_21","market":"US"}"""
-                    .formatted(run, i);
-            // Each order with its own Idempotency-Key, as a partner that retries safely sends it.
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .header("Idempotency-Key", run + "-" + i)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 201) {
-                firstFailure.compareAndSet(null, response.statusCode() + " " + response.body());
-                return false;
+        try {
+            return load("intake", label, orders, clients, "orders", i -> {
+                Buffer body = Buffer.buffer("""
+                        {"brandReference":"BENCH-%s-%d","variant":"LONG_RANGE_DUAL_MOTOR","exteriorColour":"SNOW",
+                         "interior":"CHARCOAL_TAILORED_KNIT","optionPacks":["PLUS"],"wheels":"ALLOY_21","market":"US"}"""
+                        .formatted(run, i));
+                // Each order with its own Idempotency-Key, as a partner that retries safely sends it.
+                RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url)
+                        .putHeader("Authorization", "Bearer " + token).putHeader("Content-Type", "application/json")
+                        .putHeader("Idempotency-Key", run + "-" + i);
+                String failure = http.request(request)
+                        .compose(sent -> sent.send(body))
+                        .compose(response -> response.body().map(answer -> response.statusCode() == 201
+                                ? null
+                                : response.statusCode() + " " + answer))
+                        .toCompletionStage().toCompletableFuture().get();
+                if (failure != null) {
+                    firstFailure.compareAndSet(null, failure);
+                    return false;
+                }
+                return true;
+            });
+        } finally {
+            http.close();
+            if (firstFailure.get() != null) {
+                System.out.println("  first failure: " + firstFailure.get());
             }
-            return true;
-        });
-        if (firstFailure.get() != null) {
-            System.out.println("  first failure: " + firstFailure.get());
         }
-        return round;
     }
 
     private static void createRawTable(String jdbcUrl) throws Exception {
