@@ -7,6 +7,7 @@ import static com.busanev.order.Fixtures.as;
 import static com.busanev.order.Fixtures.order;
 import static com.busanev.order.Fixtures.reference;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.emptyIterable;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -15,6 +16,8 @@ import static org.hamcrest.Matchers.not;
 import com.busanev.events.Roles;
 import com.busanev.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +33,33 @@ class AuthorizationTest {
         given().get("/api/v1/orders").then().statusCode(401);
         String forged = Tokens.user("mallory").roles(Roles.BRAND_ORDERS).brand("polestar").forged();
         as(forged).body(order(reference(), "US")).post("/api/v1/orders").then().statusCode(401);
+    }
+
+    @Test
+    void aVerifiedTokenIsReusedOnlyUntilItExpiresAndAnyOtherTokenIsVerifiedAfresh() throws InterruptedException {
+        String token = Tokens.user("short-lived-oms").roles(Roles.BRAND_ORDERS).brand("polestar").expiresIn(3).sign();
+        double hits = verifiedTokenCacheHits();
+        as(token).get("/api/v1/orders").then().statusCode(200);
+        as(token).get("/api/v1/orders").then().statusCode(200);
+        assertThat(verifiedTokenCacheHits()).isEqualTo(hits + 1);
+        // The same claims under another key, and the cached token with one signature character changed.
+        as(Tokens.user("short-lived-oms").roles(Roles.BRAND_ORDERS).brand("polestar").expiresIn(3).forged())
+                .get("/api/v1/orders").then().statusCode(401);
+        int inSignature = token.length() - 20;
+        String altered = token.substring(0, inSignature) + (token.charAt(inSignature) == 'A' ? 'B' : 'A')
+                + token.substring(inSignature + 1);
+        as(altered).get("/api/v1/orders").then().statusCode(401);
+        // Past its expiry the token is refused, though it was verified and reused before.
+        Thread.sleep(4_500);
+        as(token).get("/api/v1/orders").then().statusCode(401);
+    }
+
+    private static double verifiedTokenCacheHits() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher hits = Pattern.compile("(?m)^cache_gets_total\\{[^}]*cache=\"verified-tokens\"[^}]*result=\"hit\"[^}]*} (\\S+)$")
+                .matcher(metrics);
+        assertThat(hits.find()).as("the verified-token cache's hit counter in /q/metrics").isTrue();
+        return Double.parseDouble(hits.group(1));
     }
 
     @Test

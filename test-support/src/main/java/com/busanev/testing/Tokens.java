@@ -19,6 +19,7 @@ public final class Tokens {
     private List<String> roles = List.of();
     private String brand;
     private String supplier;
+    private long lifetimeSeconds = 3600;
 
     private Tokens(String user) {
         this.user = user;
@@ -43,6 +44,11 @@ public final class Tokens {
         return this;
     }
 
+    public Tokens expiresIn(long seconds) {
+        this.lifetimeSeconds = seconds;
+        return this;
+    }
+
     public String sign() {
         return claims().jws().keyId("1").sign("privateKey.jwk");
     }
@@ -62,7 +68,7 @@ public final class Tokens {
                 .subject(user)
                 .preferredUserName(user)
                 .claim("realm_access", Map.of("roles", roles))
-                .expiresIn(3600);
+                .expiresIn(lifetimeSeconds);
         if (brand != null) {
             claims.claim("brand", brand);
         }
