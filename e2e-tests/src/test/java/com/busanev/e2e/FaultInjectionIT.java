@@ -183,7 +183,9 @@ class FaultInjectionIT {
         }
         assertThat(unconsumed(databases)).as("events of a type a service follows that it has not consumed").isEmpty();
         assertThat(cancellationsPending(api, stack)).as("cancellations still REQUESTED").isEmpty();
-        assertThat(databases.pendingWebhooks()).as("webhook deliveries order-service still owes").isZero();
+        long pendingWebhooks = databases.pendingWebhooks();
+        assertThat(pendingWebhooks).as("webhook deliveries order-service still owes%s", pendingWebhooks == 0 ? ""
+                : ", first ones: " + databases.pendingWebhookStates()).isZero();
     }
 
     /** The brand subscribes to every event type offered; the signing secret. */

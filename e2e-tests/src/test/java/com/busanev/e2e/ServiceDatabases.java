@@ -141,6 +141,20 @@ final class ServiceDatabases {
         return count(ORDERS, "SELECT count(*) FROM webhook_delivery WHERE status = 'PENDING'");
     }
 
+    /**
+     * What holds the first pending deliveries, for an assertion's message: each one's event, attempts, next attempt,
+     * last answer and whether its subscription is enabled.
+     */
+    List<String> pendingWebhookStates() throws SQLException {
+        return query(ORDERS, "SELECT d.event_type, d.ordering_key, d.attempts, d.next_attempt_at, d.last_status_code, "
+                + "d.last_error, s.enabled, s.disabled_reason FROM webhook_delivery d JOIN webhook_subscription s "
+                + "ON s.id = d.subscription_id WHERE d.status = 'PENDING' ORDER BY d.seq LIMIT 10",
+                row -> String.format("%s of %s: %d attempts, next %s, last %s %s; subscription %s%s", row.getString(1),
+                        row.getString(2), row.getInt(3), row.getObject(4), row.getObject(5), row.getString(6),
+                        row.getBoolean(7) ? "enabled" : "disabled", row.getString(8) == null ? "" : " (" + row.getString(8) + ")"),
+                null);
+    }
+
     /** The event ids in the timelines of these orders, by order. */
     Map<UUID, Set<String>> timelineEventIds(Collection<UUID> ids) throws SQLException {
         Map<UUID, Set<String>> events = new HashMap<>();
