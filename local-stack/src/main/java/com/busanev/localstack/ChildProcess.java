@@ -83,6 +83,11 @@ class ChildProcess implements AutoCloseable {
         return startTime;
     }
 
+    /** CPU time the process has used so far (user and system), or zero where the platform does not tell. */
+    Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     /** Resident memory of the process now, in MiB, from /proc (Linux). */
     long rssMiB() {
         try {

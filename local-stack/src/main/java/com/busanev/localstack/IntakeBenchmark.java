@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +36,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * the four services as the local run does). For each client count, {@code POST /api/v1/orders} (JWT check,
  * validation, Idempotency-Key, order + outbox + timeline rows in one transaction, event relayed to Kafka) is driven
  * by that many concurrent clients with a real Keycloak token, then as many JDBC connections insert order-sized rows
- * into the same PostgreSQL, one autocommit insert each. A warm-up, then {@code rounds} rounds; medians reported.
+ * into the same PostgreSQL, one autocommit insert each. A warm-up, then {@code rounds} rounds; medians reported, with
+ * the service's CPU time per order and its largest resident memory.
  * Run: {@code java -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" com.busanev.localstack.IntakeBenchmark
  * [orders] [clients,clients] [rounds] [--whole-suite] [--root DIR]}. {@code --root} takes the services' jars from
  * another tree (an older build, to compare side by side).
@@ -62,7 +64,7 @@ public final class IntakeBenchmark {
                 default -> positional.add(args[i]);
             }
         }
-        int orders = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 5000;
+        int orders = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 20_000;
         int[] clientCounts = Arrays.stream((positional.size() > 1 ? positional.get(1) : "16,64").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         int rounds = positional.size() > 2 ? Integer.parseInt(positional.get(2)) : 3;
@@ -77,6 +79,8 @@ public final class IntakeBenchmark {
                 wholeSuite ? "whole suite" : "order-service alone", orders, Arrays.toString(clientCounts), rounds, root);
         Map<Integer, Round[]> intake = new LinkedHashMap<>();
         Map<Integer, Round[]> raw = new LinkedHashMap<>();
+        Map<Integer, double[]> cpuPerOrder = new LinkedHashMap<>();
+        long largestRss = 0;
         // One event loop drives every client's connection; the clients' threads only wait for their responses.
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
         try (LocalStack stack = LocalStack.start(new LocalStack.Options(root, runDir, ports, 1, Instant.now()),
@@ -91,24 +95,32 @@ public final class IntakeBenchmark {
                 rawInserts(jdbcUrl, orders, clients, "warm-up");
                 Round[] intakeRounds = new Round[rounds];
                 Round[] rawRounds = new Round[rounds];
+                double[] cpuMicros = new double[rounds];
                 for (int round = 0; round < rounds; round++) {
+                    Duration cpuBefore = stack.cpuTime(SERVICE);
                     intakeRounds[round] = drive(vertx, url, api, orders, clients, "round " + (round + 1));
+                    cpuMicros[round] = stack.cpuTime(SERVICE).minus(cpuBefore).toNanos() / 1e3 / orders;
+                    largestRss = Math.max(largestRss, stack.rssMiB(SERVICE));
                     rawRounds[round] = rawInserts(jdbcUrl, orders, clients, "round " + (round + 1));
                 }
                 intake.put(clients, intakeRounds);
                 raw.put(clients, rawRounds);
+                cpuPerOrder.put(clients, cpuMicros);
             }
         }
         System.out.println();
-        System.out.println("clients | intake orders/s | p50 ms | p99 ms | raw inserts/s | raw p50 ms | raw p99 ms | ratio   (medians of "
-                + rounds + " rounds)");
+        System.out.println("clients | intake orders/s | p50 ms | p99 ms | service CPU us/order | raw inserts/s | raw p50 ms "
+                + "| raw p99 ms | ratio   (medians of " + rounds + " rounds)");
         intake.forEach((clients, rounds1) -> {
             Round in = median(rounds1);
             Round out = median(raw.get(clients));
-            System.out.printf("%7d | %15.0f | %6.1f | %6.1f | %13.0f | %10.1f | %10.1f | %4.0f%%%n", clients, in.perSecond,
-                    in.p50Millis, in.p99Millis, out.perSecond, out.p50Millis, out.p99Millis,
-                    100 * in.perSecond / out.perSecond);
+            double[] cpu = cpuPerOrder.get(clients).clone();
+            Arrays.sort(cpu);
+            System.out.printf("%7d | %15.0f | %6.1f | %6.1f | %20.0f | %13.0f | %10.1f | %10.1f | %4.0f%%%n", clients,
+                    in.perSecond, in.p50Millis, in.p99Millis, cpu[cpu.length / 2], out.perSecond, out.p50Millis,
+                    out.p99Millis, 100 * in.perSecond / out.perSecond);
         });
+        System.out.printf("%s resident memory after the rounds, largest: %d MiB (-Xmx256m)%n", SERVICE, largestRss);
         // The load generator's client pools would keep the JVM alive.
         System.exit(0);
     }
