@@ -33,6 +33,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -80,8 +81,9 @@ public class OrderTracker {
 
     /**
      * The promise model's events (line availability, sailings) go to their tables ({@link PromiseFeed}). One query
-     * loads and locks the batch's orders; each event then changes its order in memory in record order, and the
-     * changed orders and new timeline entries go out as batched statements when the batch's transaction flushes.
+     * loads and locks the batch's orders; each event then changes its order in memory in record order; the batch's
+     * timeline entries go out as one statement, and the changed orders as batched statements when the transaction
+     * flushes.
      */
     Uni<Void> apply(List<IncomingEvent> events) {
         return promiseFeed.record(events).chain(() -> applyToOrders(events));
@@ -95,15 +97,17 @@ public class OrderTracker {
         }
         // Locked in id order: the production and logistics channels write the same orders, and would otherwise fail
         // each other's batch with an optimistic lock conflict (and retry it) whenever their events about one order meet.
+        List<TimelineEntry> timeline = new ArrayList<>(events.size());
         return Order.<Order>find("id in ?1 order by id", orderIds).withLock(LockModeType.PESSIMISTIC_WRITE).list()
                 .map(orders -> orders.stream().collect(Collectors.toMap(order -> order.id, order -> order)))
                 .chain(orders -> Multi.createFrom().iterable(events)
-                        .onItem().transformToUniAndConcatenate(event -> apply(event, orders))
+                        .onItem().transformToUniAndConcatenate(event -> apply(event, orders, timeline))
                         .collect().last())
-                .replaceWithVoid();
+                .chain(() -> TimelineEntry.insertAll(timeline));
     }
 
-    private Uni<Void> apply(IncomingEvent event, Map<UUID, Order> orders) {
+    /** Applies one event to its order; its timeline entry goes to {@code timeline}, written with the batch's. */
+    private Uni<Void> apply(IncomingEvent event, Map<UUID, Order> orders, List<TimelineEntry> timeline) {
         Change change = Change.of(event.payload());
         if (change == null) {
             return Uni.createFrom().voidItem();
@@ -115,9 +119,9 @@ public class OrderTracker {
         }
         change.applyTo(order);
         order.updatedAt = clock.instant();
-        return TimelineEntry.of(order.id, event.id(), event.type().eventName(), change.at(), change.detail())
-                .persist().chain(() -> ChangeOutcomes.isAnswer(change.event())
-                        ? changeOutcomes.decide(order, change.event()) : cancelOutcome(order, change.event()));
+        timeline.add(TimelineEntry.of(order.id, event.id(), event.type().eventName(), change.at(), change.detail()));
+        return ChangeOutcomes.isAnswer(change.event())
+                ? changeOutcomes.decide(order, change.event()) : cancelOutcome(order, change.event());
     }
 
     /**
