@@ -1,17 +1,16 @@
 package com.busanev.order.order;
 
+import static com.busanev.kit.sql.ArrayColumns.texts;
+import static com.busanev.kit.sql.ArrayColumns.times;
+import static com.busanev.kit.sql.ArrayColumns.uuids;
+
 import com.busanev.kit.idempotency.IdempotencyRecord;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Writes new orders with their outbox rows, timeline entries and Idempotency-Key records in ONE SQL statement
@@ -78,18 +77,5 @@ class OrderWriter {
                 texts(o, order -> order.promisedWeek), times(o, order -> order.promisedFrom),
                 times(o, order -> order.promisedTo)));
         return pool.preparedQuery(INSERT).execute(values).replaceWithVoid();
-    }
-
-    private static <T> UUID[] uuids(List<T> rows, Function<T, UUID> column) {
-        return rows.stream().map(column).toArray(UUID[]::new);
-    }
-
-    private static <T> String[] texts(List<T> rows, Function<T, String> column) {
-        return rows.stream().map(column).toArray(String[]::new);
-    }
-
-    private static <T> OffsetDateTime[] times(List<T> rows, Function<T, Instant> column) {
-        return rows.stream().map(column).map(at -> at == null ? null : at.atOffset(ZoneOffset.UTC))
-                .toArray(OffsetDateTime[]::new);
     }
 }

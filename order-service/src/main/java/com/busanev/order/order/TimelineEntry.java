@@ -1,5 +1,9 @@
 package com.busanev.order.order;
 
+import static com.busanev.kit.sql.ArrayColumns.texts;
+import static com.busanev.kit.sql.ArrayColumns.timeTexts;
+import static com.busanev.kit.sql.ArrayColumns.uuids;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
@@ -10,7 +14,6 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 
 /** One step in an order's history; late and duplicate events land here even when the status stays. */
 @Entity
@@ -42,17 +45,13 @@ public class TimelineEntry extends PanacheEntityBase {
             return Uni.createFrom().voidItem();
         }
         return Panache.getSession().chain(session -> session.createNativeQuery(INSERT_ALL)
-                .setParameter(1, entries.stream().map(entry -> entry.id).toArray(UUID[]::new))
-                .setParameter(2, entries.stream().map(entry -> entry.orderId).toArray(UUID[]::new))
+                .setParameter(1, uuids(entries, entry -> entry.id))
+                .setParameter(2, uuids(entries, entry -> entry.orderId))
                 .setParameter(3, texts(entries, entry -> entry.eventId))
                 .setParameter(4, texts(entries, entry -> entry.eventType))
-                .setParameter(5, texts(entries, entry -> entry.occurredAt == null ? null : entry.occurredAt.toString()))
+                .setParameter(5, timeTexts(entries, entry -> entry.occurredAt))
                 .setParameter(6, texts(entries, entry -> entry.detail))
                 .executeUpdate()).replaceWithVoid();
-    }
-
-    private static String[] texts(List<TimelineEntry> entries, Function<TimelineEntry, String> column) {
-        return entries.stream().map(column).toArray(String[]::new);
     }
 
     public static TimelineEntry of(UUID orderId, String eventId, String eventType, Instant occurredAt, String detail) {

@@ -16,6 +16,7 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -33,6 +34,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest> {
     static final String CACHE_NAME = "verified-tokens";
+    /** Tokens expire in real time, never on the service's clock (accelerated in the local run). */
+    private static final Clock WALL = Clock.systemUTC();
 
     private final OidcIdentityProvider oidc;
     private final VerifiedTokensConfig config;
@@ -48,7 +51,7 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         this.cache = CaffeineCacheMetrics.monitor(registry, Caffeine.newBuilder()
                 .maximumSize(config.maxSize())
                 .expireAfter(Expiry.creating((String token, Verified verified) ->
-                        Duration.between(Instant.now(), verified.expires())))
+                        Duration.between(WALL.instant(), verified.expires())))
                 .recordStats()
                 .build(), CACHE_NAME);
     }
@@ -82,7 +85,7 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
     private void remember(String token, SecurityIdentity identity) {
         if (identity != null && identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getExpirationTime() > 0) {
             Instant expires = Instant.ofEpochSecond(jwt.getExpirationTime());
-            Instant latest = Instant.now().plus(config.maxAge());
+            Instant latest = WALL.instant().plus(config.maxAge());
             cache.put(token, new Verified(identity, expires.isBefore(latest) ? expires : latest));
         }
     }

@@ -1,5 +1,9 @@
 package com.busanev.supplier.stock;
 
+import static com.busanev.kit.sql.ArrayColumns.texts;
+import static com.busanev.kit.sql.ArrayColumns.timeTexts;
+import static com.busanev.kit.sql.ArrayColumns.uuids;
+
 import com.busanev.events.VehicleBuilt;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -8,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -44,10 +47,10 @@ public class PackConsumption {
         }
         return Panache.getSession().chain(s -> s.createNativeQuery(CONSUME, Object[].class)
                         .setParameter(1, texts(built, VehicleBuilt::batteryPackSerial))
-                        .setParameter(2, built.stream().map(VehicleBuilt::orderId).toArray(UUID[]::new))
+                        .setParameter(2, uuids(built, VehicleBuilt::orderId))
                         .setParameter(3, texts(built, VehicleBuilt::vin))
                         .setParameter(4, texts(built, VehicleBuilt::market))
-                        .setParameter(5, texts(built, car -> car.builtAt().toString()))
+                        .setParameter(5, timeTexts(built, VehicleBuilt::builtAt))
                         .setParameter(6, texts(built, VehicleBuilt::brand))
                         .getResultList())
                 .map(rows -> {
@@ -66,9 +69,5 @@ public class PackConsumption {
                     }
                     return packs;
                 });
-    }
-
-    private static String[] texts(List<VehicleBuilt> cars, Function<VehicleBuilt, String> column) {
-        return cars.stream().map(column).toArray(String[]::new);
     }
 }
