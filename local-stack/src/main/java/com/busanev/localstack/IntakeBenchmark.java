@@ -114,10 +114,8 @@ public final class IntakeBenchmark {
         intake.forEach((clients, rounds1) -> {
             Round in = median(rounds1);
             Round out = median(raw.get(clients));
-            double[] cpu = cpuPerOrder.get(clients).clone();
-            Arrays.sort(cpu);
             System.out.printf("%7d | %15.0f | %6.1f | %6.1f | %20.0f | %13.0f | %10.1f | %10.1f | %4.0f%%%n", clients,
-                    in.perSecond, in.p50Millis, in.p99Millis, cpu[cpu.length / 2], out.perSecond, out.p50Millis,
+                    in.perSecond, in.p50Millis, in.p99Millis, median(cpuPerOrder.get(clients)), out.perSecond, out.p50Millis,
                     out.p99Millis, 100 * in.perSecond / out.perSecond);
         });
         System.out.printf("%s resident memory after the rounds, largest: %d MiB (-Xmx256m)%n", SERVICE, largestRss);
@@ -266,7 +264,12 @@ public final class IntakeBenchmark {
     }
 
     private static double median(Round[] rounds, java.util.function.ToDoubleFunction<Round> figure) {
-        double[] values = Arrays.stream(rounds).mapToDouble(figure).sorted().toArray();
-        return values[values.length / 2];
+        return median(Arrays.stream(rounds).mapToDouble(figure).toArray());
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 }

@@ -239,13 +239,13 @@ public final class LocalStack implements AutoCloseable {
         return options;
     }
 
-    /** A service's resident memory now, in MiB (Linux), or -1 when it cannot be read. */
     /** CPU time a service's process has used so far. */
     public Duration cpuTime(String service) {
         ChildProcess process = services.get(service);
         return process == null ? Duration.ZERO : process.cpuTime();
     }
 
+    /** A service's resident memory now, in MiB (Linux), or -1 when it cannot be read. */
     public long rssMiB(String service) {
         ChildProcess process = services.get(service);
         return process == null ? -1 : process.rssMiB();

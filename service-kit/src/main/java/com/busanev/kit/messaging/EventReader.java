@@ -47,8 +47,9 @@ final class EventReader {
      * it can be re-driven after an upgrade, not skipped).
      */
     static EventType type(KafkaRecord<String, String> record) {
-        String type = attribute(record.getHeaders(), "type");
-        if (type == null || attribute(record.getHeaders(), "id") == null || attribute(record.getHeaders(), "source") == null) {
+        Headers headers = record.getHeaders();
+        String type = attribute(headers, "type");
+        if (type == null || attribute(headers, "id") == null || attribute(headers, "source") == null) {
             throw new UnreadableEventException("not a CloudEvent: no ce_id/ce_type/ce_source headers");
         }
         if (!type.startsWith(EventType.TYPE_PREFIX)) {
