@@ -3,11 +3,14 @@ package com.busanev.order.order;
 import com.busanev.events.Region;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.ColumnResult;
+import jakarta.persistence.ConstructorResult;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -16,9 +19,22 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-/** A brand's order for one Polestar 4, and what the chain has reported about it so far. */
+/**
+ * A brand's order for one Polestar 4, and what the chain has reported about it so far (which the order tracker reads
+ * and writes as {@link OrderProgress}).
+ */
 @Entity
 @Table(name = "orders")
+@SqlResultSetMapping(name = OrderProgress.MAPPING, classes = @ConstructorResult(targetClass = OrderProgress.class,
+        columns = {@ColumnResult(name = "id", type = UUID.class), @ColumnResult(name = "status", type = String.class),
+                @ColumnResult(name = "status_at", type = Instant.class),
+                @ColumnResult(name = "planned_date", type = LocalDate.class),
+                @ColumnResult(name = "blocked_reason", type = String.class), @ColumnResult(name = "vin", type = String.class),
+                @ColumnResult(name = "voyage_id", type = UUID.class), @ColumnResult(name = "vessel", type = String.class),
+                @ColumnResult(name = "transport_mode", type = String.class),
+                @ColumnResult(name = "destination_port", type = String.class),
+                @ColumnResult(name = "eta", type = Instant.class), @ColumnResult(name = "hold_reason", type = String.class),
+                @ColumnResult(name = "held_at", type = Instant.class)}))
 public class Order extends PanacheEntityBase {
     @Id
     public UUID id;
@@ -83,23 +99,5 @@ public class Order extends PanacheEntityBase {
 
     public List<String> optionPackList() {
         return optionPacks.isEmpty() ? List.of() : Arrays.asList(optionPacks.split(","));
-    }
-
-    /**
-     * Applies the status an event that happened {@code at} points to: forward only, and between statuses of the
-     * same rank the newer event wins. Returns whether the event is now the latest word on the status, i.e.
-     * whether the facts it carries about planning (date, blocker) are current.
-     */
-    public boolean moveTo(OrderStatus next, Instant at) {
-        boolean newer = !at.isBefore(statusAt);
-        if (next != status && !status.mayMoveTo(next, newer)) {
-            return false;
-        }
-        if (next == status && !newer) {
-            return false;
-        }
-        status = next;
-        statusAt = at;
-        return true;
     }
 }

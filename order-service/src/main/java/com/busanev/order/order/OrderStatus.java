@@ -3,7 +3,7 @@ package com.busanev.order.order;
 /**
  * Where an order is in the chain. The rank orders the forward path: an event pointing to a lower rank (late or
  * duplicate) changes nothing. SCHEDULED and BLOCKED share a rank because an order moves between them as
- * supply changes; between those two the newer event wins (see {@link Order#moveTo}). CANCELLED is terminal: the
+ * supply changes; between those two the newer event wins (see {@link OrderProgress#moveTo}). CANCELLED is terminal: the
  * plant cancelled the build at the brand's request (BuildCancelled), so the car is never built.
  */
 public enum OrderStatus {

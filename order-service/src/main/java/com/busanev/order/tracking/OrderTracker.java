@@ -23,6 +23,7 @@ import com.busanev.kit.outbox.Outbox;
 import com.busanev.order.change.ChangeOutcomes;
 import com.busanev.order.order.Cancellation;
 import com.busanev.order.order.Order;
+import com.busanev.order.order.OrderProgress;
 import com.busanev.order.order.OrderStatus;
 import com.busanev.order.order.TimelineEntry;
 import com.busanev.order.promise.PromiseFeed;
@@ -30,10 +31,10 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,7 +46,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Follows production and logistics events into each order's status and timeline. Every event lands in the
- * timeline; the status only moves forward (see {@link Order#moveTo}), so late or out-of-order events
+ * timeline; the status only moves forward (see {@link OrderProgress#moveTo}), so late or out-of-order events
  * cannot undo progress, and a cancelled order stays cancelled. The plant's answer to a cancel request (BuildCancelled,
  * CancelRefused) decides the request and is announced to partners as the order's outcome; so does its answer to a
  * change request (BuildChanged, BuildChangeRefused: {@link ChangeOutcomes}).
@@ -80,48 +81,59 @@ public class OrderTracker {
     }
 
     /**
-     * The promise model's events (line availability, sailings) go to their tables ({@link PromiseFeed}). One query
-     * loads and locks the batch's orders; each event then changes its order in memory in record order; the batch's
-     * timeline entries go out as one statement, and the changed orders as batched statements when the transaction
-     * flushes.
+     * The promise model's events (line availability, sailings) go to their tables ({@link PromiseFeed}). The batch's
+     * orders are read and locked with one query, each event changes its order's progress in memory in record order,
+     * and the changed orders and the batch's timeline entries go out with a statement each. The plant's answers to
+     * cancel and change requests are decided after that, in record order, on the order entity.
      */
     Uni<Void> apply(List<IncomingEvent> events) {
         return promiseFeed.record(events).chain(() -> applyToOrders(events));
     }
 
     private Uni<Void> applyToOrders(List<IncomingEvent> events) {
-        Set<UUID> orderIds = events.stream().map(event -> Change.of(event.payload())).filter(Objects::nonNull)
-                .map(Change::orderId).collect(Collectors.toSet());
-        if (orderIds.isEmpty()) {
+        List<Reported> reports = events.stream().map(Reported::of).filter(Objects::nonNull).toList();
+        if (reports.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        // Locked in id order: the production and logistics channels write the same orders, and would otherwise fail
-        // each other's batch with an optimistic lock conflict (and retry it) whenever their events about one order meet.
-        List<TimelineEntry> timeline = new ArrayList<>(events.size());
-        return Order.<Order>find("id in ?1 order by id", orderIds).withLock(LockModeType.PESSIMISTIC_WRITE).list()
-                .map(orders -> orders.stream().collect(Collectors.toMap(order -> order.id, order -> order)))
-                .chain(orders -> Multi.createFrom().iterable(events)
-                        .onItem().transformToUniAndConcatenate(event -> apply(event, orders, timeline))
-                        .collect().last())
-                .chain(() -> TimelineEntry.insertAll(timeline));
+        Set<UUID> orderIds = reports.stream().map(report -> report.change().orderId()).collect(Collectors.toSet());
+        return OrderProgress.lockAll(orderIds).chain(orders -> {
+            Map<UUID, OrderProgress> byId = orders.stream().collect(Collectors.toMap(order -> order.id, order -> order));
+            Set<OrderProgress> changed = new LinkedHashSet<>();
+            List<TimelineEntry> timeline = new ArrayList<>(reports.size());
+            List<Change> answers = new ArrayList<>();
+            for (Reported report : reports) {
+                Change change = report.change();
+                OrderProgress order = byId.get(change.orderId());
+                if (order == null) {
+                    LOG.debugf("%s for unknown order %s ignored", report.event().type().eventName(), change.orderId());
+                    continue;
+                }
+                change.applyTo(order);
+                changed.add(order);
+                timeline.add(TimelineEntry.of(order.id, report.event().id(), report.event().type().eventName(),
+                        change.at(), change.detail()));
+                if (isAnswer(change.event())) {
+                    answers.add(change);
+                }
+            }
+            return OrderProgress.updateAll(List.copyOf(changed), clock.instant())
+                    .chain(() -> TimelineEntry.insertAll(timeline))
+                    .chain(() -> decide(answers));
+        });
     }
 
-    /** Applies one event to its order; its timeline entry goes to {@code timeline}, written with the batch's. */
-    private Uni<Void> apply(IncomingEvent event, Map<UUID, Order> orders, List<TimelineEntry> timeline) {
-        Change change = Change.of(event.payload());
-        if (change == null) {
-            return Uni.createFrom().voidItem();
-        }
-        Order order = orders.get(change.orderId());
-        if (order == null) {
-            LOG.debugf("%s for unknown order %s ignored", event.type().eventName(), change.orderId());
-            return Uni.createFrom().voidItem();
-        }
-        change.applyTo(order);
-        order.updatedAt = clock.instant();
-        timeline.add(TimelineEntry.of(order.id, event.id(), event.type().eventName(), change.at(), change.detail()));
-        return ChangeOutcomes.isAnswer(change.event())
-                ? changeOutcomes.decide(order, change.event()) : cancelOutcome(order, change.event());
+    /** Whether the event answers a cancel or change request of the brand's, which decides the request. */
+    private static boolean isAnswer(DomainEvent event) {
+        return event instanceof BuildCancelled || event instanceof CancelRefused || ChangeOutcomes.isAnswer(event);
+    }
+
+    /** Decides each answered request on its order, which the batch's progress was written to before. */
+    private Uni<Void> decide(List<Change> answers) {
+        return Multi.createFrom().iterable(answers)
+                .onItem().transformToUniAndConcatenate(answer -> Order.<Order>findById(answer.orderId())
+                        .chain(order -> ChangeOutcomes.isAnswer(answer.event())
+                                ? changeOutcomes.decide(order, answer.event()) : cancelOutcome(order, answer.event())))
+                .collect().last().replaceWithVoid();
     }
 
     /**
@@ -131,8 +143,7 @@ public class OrderTracker {
      */
     private Uni<Void> cancelOutcome(Order order, DomainEvent answer) {
         Cancellation cancellation = order.cancellation;
-        if (!(answer instanceof BuildCancelled || answer instanceof CancelRefused)
-                || cancellation == null || !cancellation.pending()) {
+        if (cancellation == null || !cancellation.pending()) {
             return Uni.createFrom().voidItem();
         }
         Instant now = clock.instant();
@@ -150,6 +161,14 @@ public class OrderTracker {
     private Uni<Void> announce(Order order, DomainEvent outcome, Instant at, String detail) {
         return outbox.append(outcome).chain(row -> TimelineEntry.of(order.id, row.id.toString(),
                 outcome.eventType().eventName(), at, detail).persist()).replaceWithVoid();
+    }
+
+    /** A consumed event and what it says about its order. */
+    private record Reported(IncomingEvent event, Change change) {
+        static Reported of(IncomingEvent event) {
+            Change change = Change.of(event.payload());
+            return change == null ? null : new Reported(event, change);
+        }
     }
 
     /** What one event says about an order; a null status leaves it as it is. */
@@ -215,7 +234,7 @@ public class OrderTracker {
          * facts (VIN, booking) are kept whatever the status; a hold lasts until the car is booked. The ETA follows the shipment's progress: a booking
          * does not replace the ETA once the car has sailed, and nothing replaces the arrival time.
          */
-        void applyTo(Order order) {
+        void applyTo(OrderProgress order) {
             boolean current = status != null && order.moveTo(status, at);
             if (event instanceof BuildScheduled e && current) {
                 order.plannedDate = e.plannedDate();
