@@ -593,10 +593,9 @@ public class Planner {
         private final Cached base;
         private PlantCalendar calendar;
         /**
-         * The events of this unit of work in the order they happened, appended to the outbox together at its end: the
-         * flush then writes the builds and the events as two runs of batched inserts, where appending each event as
-         * it happened interleaved them, one insert statement per row (Hibernate batches only consecutive rows of one
-         * table).
+         * The events of this unit of work in the order they happened, appended to the outbox together at its end
+         * with one statement ({@link Outbox#appendAll}): appending each event as it happened interleaved them with the
+         * builds, one insert statement per row (Hibernate batches only consecutive rows of one table).
          */
         private final List<DomainEvent> announced = new ArrayList<>();
 
