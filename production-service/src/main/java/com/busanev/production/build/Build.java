@@ -5,10 +5,13 @@ import com.busanev.events.IsoWeek;
 import com.busanev.events.Region;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.ColumnResult;
+import jakarta.persistence.ConstructorResult;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -19,6 +22,11 @@ import java.util.UUID;
 /** A Polestar 4 order on its way through the Busan line. */
 @Entity
 @Table(name = "build")
+@SqlResultSetMapping(name = DueBuild.MAPPING, classes = @ConstructorResult(targetClass = DueBuild.class, columns = {
+        @ColumnResult(name = "order_id", type = UUID.class), @ColumnResult(name = "brand", type = String.class),
+        @ColumnResult(name = "variant", type = String.class), @ColumnResult(name = "market", type = String.class),
+        @ColumnResult(name = "region", type = String.class),
+        @ColumnResult(name = "planned_date", type = LocalDate.class)}))
 public class Build extends PanacheEntityBase {
     @Id
     @Column(name = "order_id")

@@ -2,8 +2,11 @@ package com.busanev.production.pack;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.ColumnResult;
+import jakarta.persistence.ConstructorResult;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +17,9 @@ import java.util.UUID;
 /** A battery pack received at the plant (from supplier-service's PacksReceived), and the build that took it. */
 @Entity
 @Table(name = "received_pack")
+@SqlResultSetMapping(name = PackStock.PackInStock.MAPPING, classes = @ConstructorResult(
+        targetClass = PackStock.PackInStock.class, columns = {@ColumnResult(name = "serial", type = String.class),
+                @ColumnResult(name = "supplier", type = String.class)}))
 public class ReceivedPack extends PanacheEntityBase {
     @Id
     public String serial;

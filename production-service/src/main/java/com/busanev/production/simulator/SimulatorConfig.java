@@ -28,8 +28,8 @@ public interface SimulatorConfig {
 
     /**
      * Builds started, and builds completed, per tick at most: at an accelerated clock the line must keep up with
-     * two plant days a second (about a thousand cars).
+     * two plant days a second (about a thousand cars) and catch up after the CPU went elsewhere for a while.
      */
-    @WithDefault("1000")
+    @WithDefault("5000")
     int batch();
 }
