@@ -1,5 +1,6 @@
 package com.busanev.logistics.shipment;
 
+import com.busanev.events.DomainEvent;
 import com.busanev.events.Region;
 import com.busanev.events.ShipmentBooked;
 import com.busanev.events.ShipmentHeld;
@@ -13,7 +14,6 @@ import com.busanev.logistics.port.Ports;
 import com.busanev.logistics.voyage.Voyage;
 import com.busanev.logistics.voyage.VoyageStatus;
 import io.quarkus.panache.common.Parameters;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -67,8 +68,8 @@ public class Bookings {
     /**
      * Takes a batch of built cars: one query finds those already known (a replay), the new ones are booked (or held)
      * one after another in the order they were built, on the open sailings locked once for the batch (each takes the
-     * first voyage with room left by those before it), and inserted as batched statements. The passports of the
-     * cars that need one are read under the orders' locks (see {@link Passports}).
+     * first voyage with room left by those before it), and inserted with one statement, their events with another.
+     * The passports of the cars that need one are read under the orders' locks (see {@link Passports}).
      */
     public Uni<Void> vehicleBuilt(List<VehicleBuilt> built) {
         if (built.isEmpty()) {
@@ -80,11 +81,11 @@ public class Bookings {
             List<Shipment> fresh = built.stream().filter(car -> seen.add(car.orderId())).map(this::shipmentOf).toList();
             // booked or held first, then stored: one insert per car, not an insert and then an update
             return passports.lockedLatest(needingPassport(fresh)).chain(latest -> OpenSailings.lockedFor(fresh)
-                    .chain(sailings -> Multi.createFrom().iterable(fresh)
-                            .onItem().transformToUniAndConcatenate(car -> bookOrHold(car, latest.get(car.orderId), sailings))
-                            .collect().last())
-                    .chain(() -> fresh.isEmpty() ? Uni.createFrom().voidItem() : Shipment.persist(fresh)));
-        }).replaceWithVoid();
+                    .map(sailings -> fresh.stream()
+                            .flatMap(car -> bookOrHold(car, latest.get(car.orderId), sailings).stream()).toList())
+                    .call(() -> Shipment.insertAll(fresh))
+                    .chain(outbox::appendAll));
+        });
     }
 
     /**
@@ -104,46 +105,46 @@ public class Bookings {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list()
                 .chain(cars -> OpenSailings.lockedFor(cars.stream().filter(car -> car.status == ShipmentStatus.HELD
                                 && passportDuty.holdReason(car.region, byOrder.get(car.orderId)).isEmpty()).toList())
-                        .chain(sailings -> Multi.createFrom().iterable(cars)
-                                .onItem().transformToUniAndConcatenate(car -> judgeAgain(car, byOrder.get(car.orderId), sailings))
-                                .collect().last()))
-                .replaceWithVoid();
+                        .map(sailings -> cars.stream()
+                                .flatMap(car -> judgeAgain(car, byOrder.get(car.orderId), sailings).stream()).toList()))
+                .chain(outbox::appendAll);
     }
 
-    private Uni<Void> judgeAgain(Shipment car, BatteryPassport passport, OpenSailings sailings) {
+    private Optional<DomainEvent> judgeAgain(Shipment car, BatteryPassport passport, OpenSailings sailings) {
         Optional<String> reason = passportDuty.holdReason(car.region, passport);
         if (reason.isPresent()) {
             return hold(car, reason.get());
         }
         if (car.status != ShipmentStatus.HELD) {
-            return Uni.createFrom().voidItem();
+            return Optional.empty();
         }
         car.status = ShipmentStatus.UNBOOKED;
         car.holdReason = null;
         car.heldAt = null;
         // released but no voyage has room yet: say so, or the order would still show the passport as the reason
-        return book(car, sailings).chain(() -> car.status != ShipmentStatus.UNBOOKED ? Uni.createFrom().voidItem()
-                : outbox.append(new ShipmentHeld(car.orderId, car.vin, WAITING_FOR_SAILING, clock.instant())).replaceWithVoid());
+        return book(car, sailings).or(() -> Optional.of(
+                new ShipmentHeld(car.orderId, car.vin, WAITING_FOR_SAILING, clock.instant())));
     }
 
     private List<UUID> needingPassport(List<Shipment> cars) {
         return cars.stream().filter(car -> passportDuty.applies(car.region)).map(car -> car.orderId).toList();
     }
 
-    private Uni<Void> bookOrHold(Shipment car, BatteryPassport passport, OpenSailings sailings) {
+    /** Books or holds the car; returns what to announce (nothing for a car that waits for a sailing). */
+    private Optional<DomainEvent> bookOrHold(Shipment car, BatteryPassport passport, OpenSailings sailings) {
         return passportDuty.holdReason(car.region, passport).map(reason -> hold(car, reason))
                 .orElseGet(() -> book(car, sailings));
     }
 
     /** Holds a car that may not be booked yet; a car held again for the same reason is not announced again. */
-    private Uni<Void> hold(Shipment car, String reason) {
+    private Optional<DomainEvent> hold(Shipment car, String reason) {
         if (car.status == ShipmentStatus.HELD && reason.equals(car.holdReason)) {
-            return Uni.createFrom().voidItem();
+            return Optional.empty();
         }
         car.status = ShipmentStatus.HELD;
         car.holdReason = reason;
         car.heldAt = clock.instant();
-        return outbox.append(new ShipmentHeld(car.orderId, car.vin, reason, car.heldAt)).replaceWithVoid();
+        return Optional.of(new ShipmentHeld(car.orderId, car.vin, reason, car.heldAt));
     }
 
     private Shipment shipmentOf(VehicleBuilt built) {
@@ -158,17 +159,20 @@ public class Bookings {
         return shipment;
     }
 
-    /** Books a car if one of the open sailings can take it (Korean cars go by truck); leaves it waiting otherwise. */
-    private Uni<Void> book(Shipment shipment, OpenSailings sailings) {
+    /**
+     * Books a car if one of the open sailings can take it (Korean cars go by truck), returning its ShipmentBooked;
+     * leaves it waiting otherwise.
+     */
+    private Optional<DomainEvent> book(Shipment shipment, OpenSailings sailings) {
         if (shipment.region == Region.KR) {
-            return byTruck(shipment);
+            return Optional.of(byTruck(shipment));
         }
         if (Ports.destinationsFor(shipment.market).isEmpty()) {
             LOG.warnf("car %s (order %s) waits: no destination port serves market %s", shipment.vin,
                     shipment.orderId, shipment.market);
-            return Uni.createFrom().voidItem();
+            return Optional.empty();
         }
-        return sailings.firstFor(shipment).map(voyage -> board(shipment, voyage)).orElseGet(() -> Uni.createFrom().voidItem());
+        return sailings.firstFor(shipment).map(voyage -> board(shipment, voyage));
     }
 
     /**
@@ -197,12 +201,15 @@ public class Bookings {
         }
         return Shipment.<Shipment>find(query + " order by readyAt, orderId", parameters)
                 .page(0, waitingBatch).withLock(LockModeType.PESSIMISTIC_WRITE).list()
-                .chain(waiting -> passports.latest(needingPassport(waiting)).chain(latest -> Multi.createFrom().iterable(waiting)
-                        .select().where(car -> Ports.destinationsFor(car.market).contains(voyage.destinationPort))
-                        .onItem().transformToUniAndConcatenate(car -> !voyage.hasRoom() ? Uni.createFrom().voidItem()
-                                : passportDuty.holdReason(car.region, latest.get(car.orderId))
-                                        .map(reason -> hold(car, reason)).orElseGet(() -> board(car, voyage)))
-                        .collect().last())
+                .chain(waiting -> passports.latest(needingPassport(waiting))
+                        .map(latest -> waiting.stream()
+                                .filter(car -> Ports.destinationsFor(car.market).contains(voyage.destinationPort))
+                                .flatMap(car -> !voyage.hasRoom() ? Stream.<DomainEvent>empty()
+                                        : passportDuty.holdReason(car.region, latest.get(car.orderId))
+                                                .map(reason -> hold(car, reason))
+                                                .orElseGet(() -> Optional.of(board(car, voyage))).stream())
+                                .toList())
+                        .chain(outbox::appendAll)
                         .chain(() -> waiting.size() < waitingBatch ? Uni.createFrom().voidItem()
                                 : offerRoom(voyage, region, waiting.get(waiting.size() - 1))));
     }
@@ -211,7 +218,7 @@ public class Bookings {
      * Containers fill three cars at a time, in order: a booked car never leaves its voyage ({@code bookedCars} only
      * grows), so the next car goes into the container its count reaches, with no look at the cars aboard.
      */
-    private Uni<Void> board(Shipment shipment, Voyage voyage) {
+    private ShipmentBooked board(Shipment shipment, Voyage voyage) {
         shipment.containerId = voyage.mode == TransportMode.CONTAINER
                 ? voyage.containerId(voyage.bookedCars / Voyage.CARS_PER_CONTAINER + 1) : null;
         voyage.bookedCars++;
@@ -221,22 +228,22 @@ public class Bookings {
         shipment.destinationPort = voyage.destinationPort;
         shipment.eta = voyage.eta;
         shipment.bookedAt = clock.instant();
-        return announce(shipment, voyage.vessel, voyage.departure);
+        return shipmentBooked(shipment, voyage.vessel, voyage.departure);
     }
 
-    private Uni<Void> byTruck(Shipment shipment) {
+    private ShipmentBooked byTruck(Shipment shipment) {
         shipment.status = ShipmentStatus.BOOKED;
         shipment.mode = TransportMode.TRUCK;
         shipment.destinationPort = null;
         shipment.eta = shipment.readyAt.plus(truckDelivery);
         shipment.bookedAt = clock.instant();
-        return announce(shipment, null, shipment.readyAt);
+        return shipmentBooked(shipment, null, shipment.readyAt);
     }
 
-    private Uni<Void> announce(Shipment shipment, String vessel, Instant departure) {
-        return outbox.append(new ShipmentBooked(shipment.orderId, shipment.vin, shipment.voyageId, vessel,
-                shipment.mode, shipment.containerId, Ports.BUSAN_NEW_PORT.locode(),
+    private static ShipmentBooked shipmentBooked(Shipment shipment, String vessel, Instant departure) {
+        return new ShipmentBooked(shipment.orderId, shipment.vin, shipment.voyageId, vessel, shipment.mode,
+                shipment.containerId, Ports.BUSAN_NEW_PORT.locode(),
                 shipment.destinationPort == null ? Ports.DOMESTIC : shipment.destinationPort, departure, shipment.eta,
-                shipment.bookedAt)).replaceWithVoid();
+                shipment.bookedAt);
     }
 }
