@@ -1,6 +1,5 @@
 package com.busanev.localstack;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +30,7 @@ public final class FlowBenchmark {
         int orders = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         double acceleration = args.length > 1 ? Double.parseDouble(args[1]) : 172_800;
         Path root = Path.of(".").toAbsolutePath().normalize();
-        Path runDir = Files.createTempDirectory(root.resolve("local-stack/target"), "flow-");
+        Path runDir = RunDirectory.create(root, "flow-");
         // The supplier allocates as far ahead as the plant plans: two years. Line sequencing is measured on its own
         // (docs/benchmarks/sequencing.md): here its refresh would re-sequence every open day at every tick.
         LocalStack.Options options = new LocalStack.Options(root, runDir, StackPorts.free(), acceleration, Instant.now())
@@ -66,6 +65,7 @@ public final class FlowBenchmark {
             System.out.println("largest lag (records): " + ChainProgress.brief(progress.maxLag()));
             System.out.println("largest resident memory (MiB, -Xmx256m each): " + ChainProgress.brief(progress.maxRss()));
         }
+        RunDirectory.keepLogsOnly(runDir);
         System.exit(0);
     }
 

@@ -8,7 +8,6 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -69,7 +68,7 @@ public final class IntakeBenchmark {
                 .mapToInt(Integer::parseInt).toArray();
         int rounds = positional.size() > 2 ? Integer.parseInt(positional.get(2)) : 3;
         root = root.toAbsolutePath().normalize();
-        Path runDir = Files.createTempDirectory(Files.createDirectories(root.resolve("local-stack/target")), "bench-");
+        Path runDir = RunDirectory.create(root, "bench-");
         StackPorts ports = StackPorts.free();
         if (!wholeSuite) {
             ports = new StackPorts(ports.postgres(), ports.kafka(), ports.keycloak(), ports.keycloakManagement(),
@@ -120,6 +119,7 @@ public final class IntakeBenchmark {
         });
         System.out.printf("%s resident memory after the rounds, largest: %d MiB (-Xmx256m)%n", SERVICE, largestRss);
         // The load generator's client pools would keep the JVM alive.
+        RunDirectory.keepLogsOnly(runDir);
         System.exit(0);
     }
 

@@ -1,6 +1,5 @@
 package com.busanev.localstack;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -82,7 +81,7 @@ public final class RelayBenchmark {
         if (builds.isEmpty()) {
             builds.put("this", new Build(root.resolve("order-service"), Map.of()));
         }
-        Path runDir = Files.createTempDirectory(root.resolve("local-stack/target"), "relay-");
+        Path runDir = RunDirectory.create(root, "relay-");
         StackPorts ports = StackPorts.free();
         Map<String, String> databases = new HashMap<>();
         builds.keySet().forEach(label -> databases.put(label, "relay_" + label.replaceAll("\\W", "_")));
@@ -112,6 +111,7 @@ public final class RelayBenchmark {
                 median(runs.stream().map(r -> (double) r.allPublished().toMillis()).toList()).longValue(),
                 median(runs.stream().map(Result::rowsPerSecond).toList()),
                 median(runs.stream().map(Result::drainRowsPerSecond).toList())));
+        RunDirectory.keepLogsOnly(runDir);
         System.exit(0);
     }
 

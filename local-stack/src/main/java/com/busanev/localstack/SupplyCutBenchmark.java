@@ -1,6 +1,5 @@
 package com.busanev.localstack;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -49,7 +48,7 @@ public final class SupplyCutBenchmark {
     }
 
     private static Duration round(Path root, int builds, int round) throws Exception {
-        Path runDir = Files.createTempDirectory(root.resolve("local-stack/target"), "supply-cut-");
+        Path runDir = RunDirectory.create(root, "supply-cut-");
         LocalStack.Options options = new LocalStack.Options(root, runDir, StackPorts.free(), 1, Instant.now())
                 .withSettings(Map.of("SUPPLIER_PLAN_HORIZON_WEEKS", "30"));
         try (LocalStack stack = LocalStack.start(options, line -> System.out.println("  " + line));
@@ -80,6 +79,8 @@ public final class SupplyCutBenchmark {
                     planEvents(stack, cut, "('com.busanev.BuildBlocked.v1')"), before.scheduled(), after.scheduled(),
                     settled.toMillis() / 1000.0);
             return settled;
+        } finally {
+            RunDirectory.keepLogsOnly(runDir);
         }
     }
 

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -42,7 +41,7 @@ public final class TowerBenchmark {
         int orders = args.length > 0 ? Integer.parseInt(args[0]) : 300_000;
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         Path root = Path.of(".").toAbsolutePath().normalize();
-        Path runDir = Files.createTempDirectory(root.resolve("local-stack/target"), "bench-");
+        Path runDir = RunDirectory.create(root, "bench-");
         try (LocalStack stack = LocalStack.start(new LocalStack.Options(root, runDir, StackPorts.free(), 1, Instant.now()),
                 line -> System.out.println("  " + line))) {
             insertOrders(stack, orders);
@@ -62,6 +61,7 @@ public final class TowerBenchmark {
             timeApi(http, token, "order-service   GET /orders?size=20", api + "?size=20", repeats);
             timeApi(http, token, "order-service   GET /orders?status=BLOCKED&size=20", api + "?status=BLOCKED&size=20", repeats);
         }
+        RunDirectory.keepLogsOnly(runDir);
         System.exit(0);
     }
 

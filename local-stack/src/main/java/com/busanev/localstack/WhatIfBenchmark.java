@@ -1,7 +1,6 @@
 package com.busanev.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +33,7 @@ public final class WhatIfBenchmark {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int monthly = args.length > 2 ? Integer.parseInt(args[2]) : 6_000;
         Path root = Path.of(".").toAbsolutePath().normalize();
-        Path runDir = Files.createTempDirectory(root.resolve("local-stack/target"), "what-if-");
+        Path runDir = RunDirectory.create(root, "what-if-");
         // The supplier allocates as far ahead as the plant plans; sequencing is not what is measured here.
         LocalStack.Options options = new LocalStack.Options(root, runDir, StackPorts.free(), 1, Instant.now())
                 .withSettings(Map.of("SUPPLIER_PLAN_HORIZON_WEEKS", "104",
@@ -82,6 +81,7 @@ public final class WhatIfBenchmark {
             System.out.printf("what-if at %d orders (%d holding a slot): medians %s%n", builds, settled.scheduled(),
                     timings.entrySet().stream().map(t -> t.getKey() + " " + median(t.getValue()).toMillis() + " ms").toList());
         }
+        RunDirectory.keepLogsOnly(runDir);
         System.exit(0);
     }
 
