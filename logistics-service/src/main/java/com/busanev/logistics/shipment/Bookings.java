@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,9 +76,8 @@ public class Bookings {
         if (built.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Set<UUID> orders = built.stream().map(VehicleBuilt::orderId).collect(Collectors.toSet());
-        return Shipment.<Shipment>list("orderId in ?1", orders).chain(known -> {
-            Set<UUID> seen = known.stream().map(shipment -> shipment.orderId).collect(Collectors.toSet());
+        return Shipment.known(built.stream().map(VehicleBuilt::orderId).toList()).chain(known -> {
+            Set<UUID> seen = new HashSet<>(known);
             List<Shipment> fresh = built.stream().filter(car -> seen.add(car.orderId())).map(this::shipmentOf).toList();
             // booked or held first, then stored: one insert per car, not an insert and then an update
             return passports.lockedLatest(needingPassport(fresh)).chain(latest -> OpenSailings.lockedFor(fresh)

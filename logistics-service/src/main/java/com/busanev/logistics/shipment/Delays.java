@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A car's ETA moved later (a late departure, arrival or delivery, a postponed sailing): ShipmentDelayed says so, and
@@ -26,15 +27,23 @@ public class Delays {
      * did not move later announces nothing.
      */
     public Uni<Void> announceIfLater(Shipment car, Instant previousEta, String reason) {
+        return ifLater(car, previousEta, reason).map(delay -> outbox.append(delay).replaceWithVoid())
+                .orElseGet(() -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * As {@link #announceIfLater}, for a caller that announces many cars' events at once: sets the car's delay and
+     * returns its ShipmentDelayed if the ETA moved later.
+     */
+    public Optional<ShipmentDelayed> ifLater(Shipment car, Instant previousEta, String reason) {
         if (!car.eta.isAfter(previousEta)) {
-            return Uni.createFrom().voidItem();
+            return Optional.empty();
         }
         if (car.firstEta == null) {
             car.firstEta = previousEta;
         }
         car.delayedAt = clock.instant();
         car.delayReason = reason;
-        return outbox.append(new ShipmentDelayed(car.orderId, car.voyageId, previousEta, car.eta, reason, clock.instant()))
-                .replaceWithVoid();
+        return Optional.of(new ShipmentDelayed(car.orderId, car.voyageId, previousEta, car.eta, reason, clock.instant()));
     }
 }

@@ -77,6 +77,13 @@ public class Shipment extends PanacheEntityBase {
                                     CAST(CAST(?12 AS text[]) AS timestamptz[]), CAST(CAST(?13 AS text[]) AS timestamptz[]),
                                     CAST(?14 AS text[]), CAST(CAST(?15 AS text[]) AS timestamptz[]))""";
 
+    /** Which of these orders have a shipment already, with one query (a list of ids as one array parameter). */
+    static Uni<List<UUID>> known(List<UUID> orderIds) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "SELECT order_id FROM shipment WHERE order_id = ANY(CAST(?1 AS uuid[]))", UUID.class)
+                .setParameter(1, orderIds.toArray(UUID[]::new)).getResultList());
+    }
+
     /**
      * Inserts new shipments (booked, held or waiting, never departed) with one statement, in the caller's transaction:
      * a batch of built cars as entities went through Hibernate's persistence context a row at a time.

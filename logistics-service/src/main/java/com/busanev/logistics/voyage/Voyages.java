@@ -1,5 +1,6 @@
 package com.busanev.logistics.voyage;
 
+import com.busanev.events.DomainEvent;
 import com.busanev.events.SailingScheduled;
 import com.busanev.events.ShipmentArrived;
 import com.busanev.events.ShipmentDeparted;
@@ -13,7 +14,6 @@ import com.busanev.logistics.shipment.Bookings;
 import com.busanev.logistics.shipment.Delays;
 import com.busanev.logistics.shipment.Shipment;
 import com.busanev.logistics.shipment.ShipmentStatus;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /** Adding and changing sailings, and their departures and arrivals with what they mean for every car aboard. */
 @ApplicationScoped
@@ -86,14 +87,14 @@ public class Voyages {
         voyage.status = VoyageStatus.DEPARTED;
         voyage.actualDeparture = departed;
         voyage.eta = voyage.plannedArrival(departed);
-        return aboard(voyage, ShipmentStatus.BOOKED).chain(cars -> Multi.createFrom().iterable(cars)
-                .onItem().transformToUniAndConcatenate(car -> {
+        return aboard(voyage, ShipmentStatus.BOOKED).map(cars -> cars.stream().flatMap(car -> {
                     car.status = ShipmentStatus.DEPARTED;
                     car.departedAt = departed;
                     car.eta = voyage.eta;
-                    return delays.announceIfLater(car, previousEta, "departed late from Busan New Port")
-                            .chain(() -> outbox.append(new ShipmentDeparted(car.orderId, voyage.id, departed, voyage.eta)));
-                }).collect().last()).replaceWith(voyage);
+                    return Stream.<DomainEvent>concat(delays.ifLater(car, previousEta, "departed late from Busan New Port").stream(),
+                            Stream.of(new ShipmentDeparted(car.orderId, voyage.id, departed, voyage.eta)));
+                }).toList())
+                .chain(outbox::appendAll).replaceWith(voyage);
     }
 
     /** The operator's report that the ship arrived; the voyage is loaded, and locked, by its id. */
@@ -118,14 +119,14 @@ public class Voyages {
         voyage.status = VoyageStatus.ARRIVED;
         voyage.actualArrival = arrived;
         voyage.eta = arrived;
-        return aboard(voyage, ShipmentStatus.DEPARTED).chain(cars -> Multi.createFrom().iterable(cars)
-                .onItem().transformToUniAndConcatenate(car -> {
+        return aboard(voyage, ShipmentStatus.DEPARTED).map(cars -> cars.stream().flatMap(car -> {
                     car.status = ShipmentStatus.ARRIVED;
                     car.arrivedAt = arrived;
                     car.eta = arrived;
-                    return delays.announceIfLater(car, previousEta, "arrived late at " + voyage.destinationPort)
-                            .chain(() -> outbox.append(new ShipmentArrived(car.orderId, voyage.id, voyage.destinationPort, arrived)));
-                }).collect().last()).replaceWith(voyage);
+                    return Stream.<DomainEvent>concat(delays.ifLater(car, previousEta, "arrived late at " + voyage.destinationPort).stream(),
+                            Stream.of(new ShipmentArrived(car.orderId, voyage.id, voyage.destinationPort, arrived)));
+                }).toList())
+                .chain(outbox::appendAll).replaceWith(voyage);
     }
 
     /**
@@ -200,11 +201,11 @@ public class Voyages {
     private Uni<Void> postpone(Voyage voyage, Instant departure) {
         Instant previousEta = voyage.eta;
         voyage.schedule(departure);
-        return announce(voyage).chain(() -> aboard(voyage, ShipmentStatus.BOOKED)).chain(cars -> Multi.createFrom().iterable(cars)
-                .onItem().transformToUniAndConcatenate(car -> {
+        return announce(voyage).chain(() -> aboard(voyage, ShipmentStatus.BOOKED)).map(cars -> cars.stream().flatMap(car -> {
                     car.eta = voyage.eta;
-                    return delays.announceIfLater(car, previousEta, "departure from Busan New Port postponed to " + departure);
-                }).collect().last()).replaceWithVoid();
+                    return delays.ifLater(car, previousEta, "departure from Busan New Port postponed to " + departure).stream();
+                }).toList())
+                .chain(outbox::appendAll);
     }
 
     private Uni<List<Shipment>> aboard(Voyage voyage, ShipmentStatus status) {
