@@ -115,22 +115,30 @@ public class Planner {
     /**
      * Takes in a batch of changes, in their order, in one unit of work: one planning lock and one plan check for
      * the whole batch, and its build rows and events are written together when the transaction flushes. A run of
-     * pack allocations is taken in at once ({@link #packsAllocated}). Runs in the caller's transaction.
+     * new orders is placed at once ({@link #place}), as is a run of pack allocations ({@link #packsAllocated}).
+     * Runs in the caller's transaction.
      */
     public Uni<Void> apply(List<PlanChange> changes) {
         return planning(p -> Multi.createFrom().iterable(runs(changes))
-                .onItem().transformToUniAndConcatenate(run -> run.get(0) instanceof PlanChange.Allocate
-                        ? packsAllocated(p, run.stream().map(change -> ((PlanChange.Allocate) change).allocation()).toList())
-                        : apply(p, run.get(0)))
+                .onItem().transformToUniAndConcatenate(run -> {
+                    if (run.get(0) instanceof PlanChange.Allocate) {
+                        return packsAllocated(p, run.stream().map(change -> ((PlanChange.Allocate) change).allocation()).toList());
+                    }
+                    if (run.get(0) instanceof PlanChange.Place) {
+                        return place(p, run.stream().map(change -> ((PlanChange.Place) change).build()).toList());
+                    }
+                    return apply(p, run.get(0));
+                })
                 .collect().last().replaceWithVoid());
     }
 
-    /** The changes in order, each alone but for consecutive allocations, which come as one run. */
+    /** The changes in order, each alone but for consecutive allocations and consecutive new orders: one run each. */
     private static List<List<PlanChange>> runs(List<PlanChange> changes) {
         List<List<PlanChange>> runs = new ArrayList<>();
         for (PlanChange change : changes) {
             List<PlanChange> last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
-            if (change instanceof PlanChange.Allocate && last != null && last.get(0) instanceof PlanChange.Allocate) {
+            boolean joins = change instanceof PlanChange.Allocate || change instanceof PlanChange.Place;
+            if (joins && last != null && last.get(0).getClass() == change.getClass()) {
                 last.add(change);
             } else {
                 runs.add(new ArrayList<>(List.of(change)));
@@ -139,11 +147,16 @@ public class Planner {
         return runs;
     }
 
+    /**
+     * New orders' builds, slotted one after the other in their order, then inserted with one statement that carries
+     * their slots: a change later in the batch (a cancel of one of them) finds them in the database.
+     */
+    private Uni<Void> place(Planning p, List<Build> builds) {
+        return Multi.createFrom().iterable(builds).onItem().transformToUniAndConcatenate(build -> slot(p, build, null, null))
+                .collect().last().chain(() -> Build.insertAll(builds));
+    }
+
     private Uni<Void> apply(Planning p, PlanChange change) {
-        if (change instanceof PlanChange.Place place) {
-            // slotted first, then persisted: the insert carries the slot, with no update of the new row after it
-            return slot(p, place.build(), null, null).chain(() -> place.build().persist()).replaceWithVoid();
-        }
         if (change instanceof PlanChange.Cancel cancel) {
             return cancel(p, cancel.orderId());
         }
@@ -157,11 +170,11 @@ public class Planner {
      * start are serialised, and the one that comes second sees what the first decided. A build not started is
      * cancelled, its slot and pack going back to a blocked order of its region (BuildCancelled); a started one goes
      * on (CancelRefused). An order the plant never saw (its OrderPlaced dead-lettered) is remembered as cancelled, so
-     * its OrderPlaced replayed later does not revive it. The session is flushed first: a build placed earlier in the
-     * same batch must be a row before it can be locked.
+     * its OrderPlaced replayed later does not revive it. A build placed earlier in the same batch is a row already
+     * ({@link #place}).
      */
     private Uni<Void> cancel(Planning p, UUID orderId) {
-        return Panache.flush().chain(() -> Build.<Build>findById(orderId, LockModeType.PESSIMISTIC_WRITE)).chain(build -> {
+        return Build.<Build>findById(orderId, LockModeType.PESSIMISTIC_WRITE).chain(build -> {
             Instant now = clock.instant();
             if (build == null) {
                 return cancelledOrders.remember(orderId, now).chain(first -> first
@@ -198,7 +211,7 @@ public class Planner {
      * unknown or frozen stays as it is (BuildChangeRefused).
      */
     private Uni<Void> change(Planning p, OrderChangeRequested request) {
-        return Panache.flush().chain(() -> Build.<Build>findById(request.orderId(), LockModeType.PESSIMISTIC_WRITE))
+        return Build.<Build>findById(request.orderId(), LockModeType.PESSIMISTIC_WRITE)
                 .chain(build -> {
                     if (build == null) {
                         return cancelledOrders.isCancelled(request.orderId()).chain(cancelled -> refuseChange(p, request,

@@ -81,6 +81,12 @@ public class SupplyPlanner {
         return weeks;
     }
 
+    /** Whether the week is this one or one of the next up to the horizon (as {@link #horizonWeeks}, without the set). */
+    private boolean inHorizon(IsoWeek week) {
+        IsoWeek now = IsoWeek.of(LocalDate.now(clock));
+        return week.compareTo(now) >= 0 && week.compareTo(now.plusWeeks(plan.horizonWeeks())) < 0;
+    }
+
     /** The horizon plus every later week that has demand: what a change of supply can affect. */
     public Uni<Set<IsoWeek>> horizonAndDemandWeeks() {
         IsoWeek now = IsoWeek.of(LocalDate.now(clock));
@@ -130,7 +136,7 @@ public class SupplyPlanner {
      * plant slots into it). A week beyond the horizon gets its real demand only, and headroom once it enters.
      */
     private PackAllocator.Headroom headroom(IsoWeek week, Set<Region> anticipated) {
-        if (!horizonWeeks().contains(week)) {
+        if (!inHorizon(week)) {
             return PackAllocator.Headroom.none();
         }
         Map<Region, Double> shares = new EnumMap<>(Region.class);
@@ -253,7 +259,7 @@ public class SupplyPlanner {
         Uni<Void> demandAlert = alert(open.get(Kind.DEMAND, week, region), Kind.DEMAND, week, region, demand, allocated, now,
                 "compliant packs cover " + allocated + " of " + demand + " cars planned ("
                         + state.rules.get(region).explain() + ")");
-        if (!horizonWeeks().contains(week)) {
+        if (!inHorizon(week)) {
             return demandAlert; // the plan is checked over the horizon only; later weeks have demand, not a plan yet
         }
         return demandAlert
