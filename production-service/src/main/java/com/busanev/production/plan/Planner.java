@@ -114,9 +114,9 @@ public class Planner {
 
     /**
      * Takes in a batch of changes, in their order, in one unit of work: one planning lock and one plan check for
-     * the whole batch, and its build rows and events are written together when the transaction flushes. A run of
-     * new orders is placed at once ({@link #place}), as is a run of pack allocations ({@link #packsAllocated}).
-     * Runs in the caller's transaction.
+     * the whole batch. A run of new orders is placed at once ({@link #place}: one insert), as is a run of pack
+     * allocations ({@link #packsAllocated}); the builds other changes move are written when the transaction flushes,
+     * and the batch's events together at its end. Runs in the caller's transaction.
      */
     public Uni<Void> apply(List<PlanChange> changes) {
         return planning(p -> Multi.createFrom().iterable(runs(changes))
