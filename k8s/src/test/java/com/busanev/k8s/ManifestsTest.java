@@ -267,6 +267,14 @@ class ManifestsTest {
                 assertThat(rendered.database(database.group(1)).spec().bootstrap().initdb().database()).as("database of %s", url)
                         .isEqualTo(database.group(2));
             }
+            // A service's database is written hard: checkpoints far apart, and WAL on a volume with room for them.
+            Matcher own = DATABASE_URL.matcher(data.get("QUARKUS_DATASOURCE_JDBC_URL"));
+            assertThat(own.matches()).isTrue();
+            OperatorResources.ClusterSpec database = rendered.database(own.group(1)).spec();
+            assertThat(database.postgresql().parameters()).as("parameters of %s", own.group(1))
+                    .containsKeys("shared_buffers", "max_wal_size", "checkpoint_timeout");
+            assertThat(gibibytes(database.walStorage().size())).as("WAL volume of %s", own.group(1))
+                    .isGreaterThan(gibibytes(database.postgresql().parameters().get("max_wal_size")));
             // The Service the Keycloak operator creates for the Keycloak in the manifests (<name>-service, HTTP 8080).
             assertThat(data.get("QUARKUS_OIDC_AUTH_SERVER_URL")).isEqualTo("http://%s-service:8080/realms/ev-partnership",
                     rendered.keycloaks.get(0).metadata().name());
@@ -783,6 +791,14 @@ class ManifestsTest {
         // created by the operator in production (docs/deploy.md).
         secrets.putIfAbsent(CLIENT_SECRETS, Set.of(CONTROL_TOWER));
         return secrets;
+    }
+
+    /** A size in GiB, as Kubernetes ("10Gi") or PostgreSQL ("8GB": PostgreSQL's GB are GiB) writes it. */
+    private static double gibibytes(String size) {
+        Matcher quantity = Pattern.compile("(\\d+)(Mi|Gi|MB|GB)").matcher(size);
+        assertThat(quantity.matches()).as("size %s", size).isTrue();
+        double number = Double.parseDouble(quantity.group(1));
+        return quantity.group(2).startsWith("G") ? number : number / 1024;
     }
 
     private static boolean selectsADeployment(Rendered rendered, Map<String, String> selector) {

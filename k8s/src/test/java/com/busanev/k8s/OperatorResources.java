@@ -21,7 +21,11 @@ final class OperatorResources {
     record Cluster(String apiVersion, String kind, Meta metadata, ClusterSpec spec) {
     }
 
-    record ClusterSpec(int instances, String imageName, ClusterStorage storage, Bootstrap bootstrap) {
+    record ClusterSpec(int instances, String imageName, ClusterStorage storage, ClusterStorage walStorage,
+            ClusterPostgresql postgresql, Bootstrap bootstrap) {
+    }
+
+    record ClusterPostgresql(Map<String, String> parameters) {
     }
 
     record ClusterStorage(String size) {

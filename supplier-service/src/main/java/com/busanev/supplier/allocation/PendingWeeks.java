@@ -16,8 +16,8 @@ import java.util.TreeSet;
  */
 @ApplicationScoped
 public class PendingWeeks {
-    private static final String MARK = """
-            INSERT INTO pending_week (week) SELECT unnest(cast(?1 as text[])) ON CONFLICT DO NOTHING""";
+    /** A plain insert (a week may be marked twice): it never waits for a tick taking the marks. */
+    private static final String MARK = "INSERT INTO pending_week (week) SELECT unnest(cast(?1 as text[]))";
     private static final String TAKE = "DELETE FROM pending_week RETURNING week";
 
     private final SupplyPlanner planner;
@@ -42,7 +42,10 @@ public class PendingWeeks {
                 .replaceWithVoid();
     }
 
-    /** Takes every marked week and recomputes it; a failure rolls the marks back for the next tick. */
+    /**
+     * Takes every marked week and recomputes it once; a failure rolls the marks back for the next tick. Marks committed
+     * after the tick's snapshot are not taken: they wait for the next tick.
+     */
     @Scheduled(every = "${supplier.plan.pending-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> recomputeMarked() {
