@@ -58,7 +58,9 @@ public final class LocalStack implements AutoCloseable {
     private static final int PACED_OPEN_DAYS = 2;
 
     private final Options options;
-    private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
+    private final List<AutoCloseable> started = new ArrayList<>();
+    /** Set when {@link #close()} begins (guarded by {@code started}). */
+    private boolean closing;
     private final Map<String, ServiceStart> starts = new LinkedHashMap<>();
     private final Map<String, ChildProcess> services = new LinkedHashMap<>();
     private volatile PostgresServer postgres;
@@ -88,28 +90,28 @@ public final class LocalStack implements AutoCloseable {
         progress.accept("starting Keycloak (realm ev-partnership) on port " + ports.keycloak() + " ...");
         ChildProcess keycloak = KeycloakServer.launch(KeycloakServer.distribution(options.root()), options.runDir(),
                 ports.keycloak(), ports.keycloakManagement());
-        started.add(keycloak);
+        keep(keycloak);
 
         progress.accept("starting PostgreSQL on port " + ports.postgres() + " ...");
         postgres = PostgresServer.start(options.runDir().resolve("postgres"), ports.postgres(),
                 List.copyOf(DATABASES.values()));
-        started.add(postgres);
+        keep(postgres);
         progress.accept("starting Kafka (KRaft) on port " + ports.kafka() + " ...");
         kafka = KafkaServer.start(ports.kafka(), options.runDir().resolve("kafka"));
-        started.add(kafka);
+        keep(kafka);
 
         KeycloakServer.awaitReady(keycloak, ports.keycloak());
         progress.accept("Keycloak is ready; starting the four services and the control tower ...");
         for (var entry : ports.services().entrySet()) {
             ChildProcess service = startService(entry.getKey(), entry.getValue());
-            started.add(service);
+            keep(service);
             services.put(entry.getKey(), service);
             if (options.oneServiceAtATime()) {
                 awaitService(entry.getKey(), serviceUrl(entry.getKey()), service, progress);
             }
         }
         ChildProcess tower = startControlTower();
-        started.add(tower);
+        keep(tower);
         if (!options.oneServiceAtATime()) {
             for (var entry : services.entrySet()) {
                 awaitService(entry.getKey(), serviceUrl(entry.getKey()), entry.getValue(), progress);
@@ -280,10 +282,26 @@ public final class LocalStack implements AutoCloseable {
         return now.minusMillis((long) (aheadMillis / (acceleration - 1)));
     }
 
+    /**
+     * Keeps a started server to stop on {@link #close()}. One that came up after the close began (Ctrl-C while the
+     * stack starts: the shutdown hook runs beside the starting thread) is stopped at once, or it would outlive the run.
+     */
+    private void keep(AutoCloseable server) throws Exception {
+        synchronized (started) {
+            if (!closing) {
+                started.add(server);
+                return;
+            }
+        }
+        server.close();
+        throw new IllegalStateException("the local stack is stopping");
+    }
+
     @Override
     public void close() {
         List<AutoCloseable> toStop;
         synchronized (started) {
+            closing = true;
             toStop = new ArrayList<>(started);
             started.clear();
         }

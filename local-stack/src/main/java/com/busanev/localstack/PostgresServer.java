@@ -37,7 +37,7 @@ final class PostgresServer implements AutoCloseable {
                 .setServerConfig("max_connections", "200")
                 // A write-heavy suite on PostgreSQL's defaults (1 GB of WAL between checkpoints, 128 MB of buffers):
                 // a year's flow checkpointed 41 times and 19 of its 21 GB of WAL were full-page images, the first
-                // write of every page after each checkpoint. The same settings as the clusters in k8s/base/postgres.
+                // write of every page after each checkpoint. The settings of the service databases in k8s/base.
                 .setServerConfig("max_wal_size", "8GB")
                 .setServerConfig("checkpoint_timeout", "15min")
                 .setServerConfig("shared_buffers", "512MB")
