@@ -16,7 +16,7 @@ import java.util.Set;
  * the paint shop's maximum batch of one colour, and the objective order (rank 1 first).
  */
 @RegisterForReflection
-public record SequencingRules(@NotNull @Valid List<Ratio> ratios, @Min(1) int paintBatchLimit,
+public record SequencingRules(@NotNull List<@NotNull @Valid Ratio> ratios, @Min(1) int paintBatchLimit,
         @NotNull List<@NotNull Objective> objectives) implements VersionedDocument {
 
     public enum Priority {
