@@ -71,20 +71,27 @@ public class SupplyPlanner {
         this.clock = clock;
     }
 
-    /** The weeks checked against the plan: this one and the next ones up to the horizon. */
+    /** The weeks checked against the plan: this one and the next ones up to the horizon's end. */
     public Set<IsoWeek> horizonWeeks() {
-        IsoWeek now = IsoWeek.of(LocalDate.now(clock));
         Set<IsoWeek> weeks = new TreeSet<>();
-        for (int i = 0; i < plan.horizonWeeks(); i++) {
-            weeks.add(now.plusWeeks(i));
+        for (IsoWeek week = thisWeek(), end = horizonEnd(); week.compareTo(end) <= 0; week = week.plusWeeks(1)) {
+            weeks.add(week);
         }
         return weeks;
     }
 
-    /** Whether the week is this one or one of the next up to the horizon (as {@link #horizonWeeks}, without the set). */
+    /** Whether the week is one of {@link #horizonWeeks}, without building the set. */
     private boolean inHorizon(IsoWeek week) {
-        IsoWeek now = IsoWeek.of(LocalDate.now(clock));
-        return week.compareTo(now) >= 0 && week.compareTo(now.plusWeeks(plan.horizonWeeks())) < 0;
+        return week.compareTo(thisWeek()) >= 0 && week.compareTo(horizonEnd()) <= 0;
+    }
+
+    private IsoWeek thisWeek() {
+        return IsoWeek.of(LocalDate.now(clock));
+    }
+
+    /** The last week checked against the plan. */
+    private IsoWeek horizonEnd() {
+        return thisWeek().plusWeeks(plan.horizonWeeks() - 1);
     }
 
     /** The horizon plus every later week that has demand: what a change of supply can affect. */
@@ -122,10 +129,9 @@ public class SupplyPlanner {
      * allocation fell to nothing and came back as the orders were blocked again, moving whole weeks of builds.
      */
     private Uni<Set<Region>> regionsThePlantBuildsFor() {
-        IsoWeek horizonEnd = IsoWeek.of(LocalDate.now(clock)).plusWeeks(plan.horizonWeeks() - 1);
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery(REGIONS_WITH_DEMAND, String.class)
-                        .setParameter(1, horizonEnd.toString()).getResultList())
+                        .setParameter(1, horizonEnd().toString()).getResultList())
                 .map(regions -> regions.stream().map(Region::valueOf)
                         .collect(Collectors.toCollection(() -> EnumSet.noneOf(Region.class))));
     }
