@@ -4,6 +4,7 @@ import com.busanev.events.DomainEvent;
 import com.busanev.events.EventJson;
 import com.busanev.events.EventType;
 import com.busanev.events.Nullable;
+import com.busanev.events.WireTime;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -95,7 +96,8 @@ final class EventReader {
     private static Instant time(Headers headers, EventType type, String id) {
         String time = attribute(headers, "time");
         try {
-            return time == null ? null : OffsetDateTime.parse(time).toInstant();
+            return time == null ? null
+                    : WireTime.utc(time).orElseGet(() -> OffsetDateTime.parse(time).toInstant());
         } catch (DateTimeParseException e) {
             throw new UnreadableEventException(type.ceType() + " " + id + " has a ce_time that is no RFC 3339 time: "
                     + time, e);
