@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -140,8 +141,39 @@ class OrderTrackingTest {
                 .body("vin", equalTo("KNMP4EV27TB000123"))
                 .body("shipment.voyageId", equalTo(VOYAGE.toString()))
                 .body("timeline.findAll { it.event == 'BuildStarted' }", hasSize(1));
-        // The inbox absorbed the redelivery: it was not a failure that ended as a dead letter.
+        // The timeline's key absorbed the redelivery: it was not a failure that ended as a dead letter.
         assertThat(CloudEventRecords.all(DEAD_LETTERS, id.toString(), Duration.ofSeconds(5))).isEmpty();
+    }
+
+    /**
+     * An event delivered again after later ones (a consumer restarted before committing its offsets) is not applied
+     * again: the first of two delays read again would otherwise put its older ETA back.
+     */
+    @Test
+    void anEventDeliveredAgainLaterIsNotAppliedAgain() {
+        UUID id = UUID.fromString(Fixtures.place("US"));
+        publish(booked(id, T0.plusSeconds(100_000)));
+        String firstDelay = UUID.randomUUID().toString();
+        Instant later = eta().plusSeconds(86_400);
+        Instant latest = later.plusSeconds(86_400);
+        KafkaResource.companion().produceStrings().fromRecords(
+                CloudEventRecords.of(new ShipmentDelayed(id, VOYAGE, eta(), later, "storm", T0.plusSeconds(110_000)),
+                        firstDelay),
+                CloudEventRecords.of(new ShipmentDelayed(id, VOYAGE, later, latest, "berth", T0.plusSeconds(120_000))))
+                .awaitCompletion();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(POLESTAR).get("/api/v1/orders/" + id)
+                .then().body("eta", equalTo(latest.toString())));
+
+        KafkaResource.companion().produceStrings().fromRecords(
+                CloudEventRecords.of(new ShipmentDelayed(id, VOYAGE, eta(), later, "storm", T0.plusSeconds(110_000)),
+                        firstDelay)).awaitCompletion();
+        // after it on the order's partition: once this is on the timeline, the redelivery was read
+        publish(new ShipmentHeld(id, "KNMP4EV27TB000123", "marker", T0.plusSeconds(130_000)));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(POLESTAR).get("/api/v1/orders/" + id)
+                .then().body("timeline.event", hasItem("ShipmentHeld")));
+        as(POLESTAR).get("/api/v1/orders/" + id).then()
+                .body("eta", equalTo(latest.toString()))
+                .body("timeline.findAll { it.event == 'ShipmentDelayed' }", hasSize(2));
     }
 
     @Test

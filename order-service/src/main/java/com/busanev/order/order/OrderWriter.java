@@ -31,18 +31,18 @@ class OrderWriter {
                     priority, status, at, at, at, 0, promised_week, promised_from, promised_to
                 FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
                     $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::int[], $14::text[],
-                    $15::timestamptz[], $33::text[], $34::timestamptz[], $35::timestamptz[])
+                    $15::timestamptz[], $32::text[], $33::timestamptz[], $34::timestamptz[])
                     AS o(id, brand, reference, model, variant, colour, interior, packs, wheels, market, region, week,
                     priority, status, at, promised_week, promised_from, promised_to)
             ), events AS (
                 INSERT INTO outbox_event (id, topic, event_type, subject, payload, occurred_at)
                 SELECT * FROM unnest($16::uuid[], $17::text[], $18::text[], $19::text[], $20::text[], $21::timestamptz[])
             ), steps AS (
-                INSERT INTO order_timeline (id, order_id, event_id, event_type, occurred_at, detail)
-                SELECT * FROM unnest($22::uuid[], $23::uuid[], $24::text[], $25::text[], $26::timestamptz[], $27::text[])
+                INSERT INTO order_timeline (order_id, event_id, event_type, occurred_at, detail)
+                SELECT * FROM unnest($22::uuid[], $23::text[], $24::text[], $25::timestamptz[], $26::text[])
             )
             INSERT INTO idempotency_key (scope, idempotency_key, request_hash, response_status, response_body)
-            SELECT * FROM unnest($28::text[], $29::text[], $30::text[], $31::int[], $32::text[])""";
+            SELECT * FROM unnest($27::text[], $28::text[], $29::text[], $30::int[], $31::text[])""";
 
     private final Pool pool;
 
@@ -68,7 +68,7 @@ class OrderWriter {
                 texts(o, order -> order.status.name()), times(o, order -> order.createdAt),
                 uuids(e, event -> event.id), texts(e, event -> event.topic), texts(e, event -> event.eventType),
                 texts(e, event -> event.subject), texts(e, event -> event.payload), times(e, event -> event.occurredAt),
-                uuids(t, entry -> entry.id), uuids(t, entry -> entry.orderId), texts(t, entry -> entry.eventId),
+                uuids(t, entry -> entry.orderId), texts(t, entry -> entry.eventId),
                 texts(t, entry -> entry.eventType), times(t, entry -> entry.occurredAt), texts(t, entry -> entry.detail),
                 texts(keys, IdempotencyRecord::scope), texts(keys, IdempotencyRecord::key),
                 texts(keys, IdempotencyRecord::requestHash),

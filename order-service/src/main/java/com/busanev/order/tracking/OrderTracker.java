@@ -70,21 +70,24 @@ public class OrderTracker {
         this.changeOutcomes = changeOutcomes;
     }
 
+    /** The timeline records the events applied (see {@link #apply}): no inbox row besides. */
     @Incoming("production-events")
     Uni<Void> onProduction(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, this::apply);
+        return consumer.consumeBatchRecordedByHandler(batch, this::apply);
     }
 
     @Incoming("logistics-events")
     Uni<Void> onLogistics(KafkaRecordBatch<String, String> batch) {
-        return consumer.consumeBatch(batch, this::apply);
+        return consumer.consumeBatchRecordedByHandler(batch, this::apply);
     }
 
     /**
-     * The promise model's events (line availability, sailings) go to their tables ({@link PromiseFeed}). The batch's
-     * orders are read and locked with one query, each event changes its order's progress in memory in record order,
-     * and the changed orders and the batch's timeline entries go out with a statement each. The plant's answers to
-     * cancel and change requests are decided after that, in record order, on the order entity.
+     * The promise model's events (line availability, sailings) go to their tables ({@link PromiseFeed}: newer
+     * wins, so a redelivered one changes nothing). The batch's orders are read and locked with one query and its
+     * timeline entries inserted with one statement, which returns the events whose entry is new: those not applied
+     * before (the timeline is keyed by order and event). Each of them changes its order's progress in memory in
+     * record order, and the changed orders go out with one statement. The plant's answers to cancel and change
+     * requests are decided after that, in record order, on the order entity.
      */
     Uni<Void> apply(List<IncomingEvent> events) {
         return promiseFeed.record(events).chain(() -> applyToOrders(events));
@@ -98,28 +101,37 @@ public class OrderTracker {
         Set<UUID> orderIds = reports.stream().map(report -> report.change().orderId()).collect(Collectors.toSet());
         return OrderProgress.lockAll(orderIds).chain(orders -> {
             Map<UUID, OrderProgress> byId = orders.stream().collect(Collectors.toMap(order -> order.id, order -> order));
-            Set<OrderProgress> changed = new LinkedHashSet<>();
-            List<TimelineEntry> timeline = new ArrayList<>(reports.size());
-            List<Change> answers = new ArrayList<>();
+            List<Reported> known = new ArrayList<>(reports.size());
             for (Reported report : reports) {
-                Change change = report.change();
-                OrderProgress order = byId.get(change.orderId());
-                if (order == null) {
-                    LOG.debugf("%s for unknown order %s ignored", report.event().type().eventName(), change.orderId());
-                    continue;
-                }
-                change.applyTo(order);
-                changed.add(order);
-                timeline.add(TimelineEntry.of(order.id, report.event().id(), report.event().type().eventName(),
-                        change.at(), change.detail()));
-                if (isAnswer(change.event())) {
-                    answers.add(change);
+                if (byId.containsKey(report.change().orderId())) {
+                    known.add(report);
+                } else {
+                    LOG.debugf("%s for unknown order %s ignored", report.event().type().eventName(),
+                            report.change().orderId());
                 }
             }
-            return OrderProgress.updateAll(List.copyOf(changed), clock.instant())
-                    .chain(() -> TimelineEntry.insertAll(timeline))
-                    .chain(() -> decide(answers));
+            return TimelineEntry.recordNew(known.stream().map(Reported::entry).toList())
+                    .chain(fresh -> applyFresh(known, fresh, byId));
         });
+    }
+
+    /** Applies the reports whose events are {@code fresh} (the first of an event twice in the batch), in order. */
+    private Uni<Void> applyFresh(List<Reported> known, Set<String> fresh, Map<UUID, OrderProgress> byId) {
+        Set<OrderProgress> changed = new LinkedHashSet<>();
+        List<Change> answers = new ArrayList<>();
+        for (Reported report : known) {
+            if (!fresh.remove(report.event().id())) {
+                continue;
+            }
+            Change change = report.change();
+            OrderProgress order = byId.get(change.orderId());
+            change.applyTo(order);
+            changed.add(order);
+            if (isAnswer(change.event())) {
+                answers.add(change);
+            }
+        }
+        return OrderProgress.updateAll(List.copyOf(changed), clock.instant()).chain(() -> decide(answers));
     }
 
     /** Whether the event answers a cancel or change request of the brand's, which decides the request. */
@@ -168,6 +180,10 @@ public class OrderTracker {
         static Reported of(IncomingEvent event) {
             Change change = Change.of(event.payload());
             return change == null ? null : new Reported(event, change);
+        }
+
+        TimelineEntry entry() {
+            return TimelineEntry.of(change.orderId(), event.id(), event.type().eventName(), change.at(), change.detail());
         }
     }
 

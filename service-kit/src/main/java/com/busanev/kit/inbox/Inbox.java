@@ -19,23 +19,10 @@ import java.util.Set;
 public class Inbox {
     /** The inbox of the service's own handlers. */
     public static final String SERVICE = "";
-    private static final String RECORD = """
-            INSERT INTO processed_event (event_id, event_type, consumer) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING""";
     private static final String RECORD_ALL = """
             INSERT INTO processed_event (event_id, event_type, consumer)
             SELECT id, type, ?3 FROM unnest(cast(?1 as text[]), cast(?2 as text[])) AS e(id, type)
             ON CONFLICT DO NOTHING RETURNING event_id""";
-
-    /** True the first time this id is recorded in the consumer's inbox; must run in the transaction that applies it. */
-    public Uni<Boolean> firstDelivery(String consumer, String eventId, String eventType) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(RECORD)
-                        .setParameter(1, eventId)
-                        .setParameter(2, eventType)
-                        .setParameter(3, consumer)
-                        .executeUpdate())
-                .map(inserted -> inserted == 1);
-    }
 
     /**
      * Records a batch's ids in one statement and returns the events seen for the first time, in their order (an

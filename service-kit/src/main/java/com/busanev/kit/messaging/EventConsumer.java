@@ -74,10 +74,32 @@ public class EventConsumer {
 
     /**
      * As above, for a consumer with an inbox of its own ({@code inbox}, see {@link Inbox}): a second consumer group of
-     * the service that reads events its handlers also apply. A stopping service lets the batch end first.
+     * the service that reads events its handlers also apply.
      */
     public Uni<Void> consumeBatch(String inboxName, KafkaRecordBatch<String, String> batch, Set<EventType> handled,
             BatchHandler handler) {
+        return consume(batch, handled, events -> inbox.firstDeliveries(inboxName, events), handler);
+    }
+
+    /**
+     * As {@link #consumeBatch(KafkaRecordBatch, BatchHandler)}, for a handler that keeps its own record of what it
+     * applied: it writes a row per event under a unique key that holds the event's id and applies only the events
+     * whose row is new, so a redelivered event changes nothing. Its events are not recorded in the inbox, which
+     * would only write a second row per event (order-service's tracker: the timeline is its record).
+     */
+    public Uni<Void> consumeBatchRecordedByHandler(KafkaRecordBatch<String, String> batch, BatchHandler handler) {
+        return consume(batch, EnumSet.allOf(EventType.class), events -> Uni.createFrom().item(events), handler);
+    }
+
+    /** Which of a batch's events were not applied before; runs in the transaction that applies them. */
+    @FunctionalInterface
+    private interface FirstDeliveries {
+        Uni<List<IncomingEvent>> of(List<IncomingEvent> events);
+    }
+
+    /** The batch read, applied until settled and acknowledged; a stopping service lets the batch end first. */
+    private Uni<Void> consume(KafkaRecordBatch<String, String> batch, Set<EventType> handled,
+            FirstDeliveries firstDeliveries, BatchHandler handler) {
         String channel = batch.getRecords().isEmpty() ? "unknown" : channelOf(batch.getRecords().get(0));
         Map<KafkaRecord<String, String>, Throwable> rejected = new IdentityHashMap<>();
         List<Received> received = new ArrayList<>();
@@ -92,7 +114,7 @@ public class EventConsumer {
             }
         }
         return stopping.tracked(() -> received.isEmpty() ? Uni.createFrom().voidItem()
-                        : applyBatchUntilSettled(inboxName, channel, received, handler, rejected))
+                        : applyBatchUntilSettled(firstDeliveries, channel, received, handler, rejected))
                 .chain(() -> Multi.createFrom().iterable(batch.getRecords())
                         .filter(rejected::containsKey)
                         .onItem().transformToUniAndConcatenate(record -> deadLetter(channel, record, rejected.get(record)))
@@ -105,10 +127,10 @@ public class EventConsumer {
     }
 
     /** Applies the events, the valid ones one by one if one of them can never apply (that one goes to {@code rejected}). */
-    private Uni<Void> applyBatchUntilSettled(String inboxName, String channel, List<Received> received, BatchHandler handler,
-            Map<KafkaRecord<String, String>, Throwable> rejected) {
+    private Uni<Void> applyBatchUntilSettled(FirstDeliveries firstDeliveries, String channel, List<Received> received,
+            BatchHandler handler, Map<KafkaRecord<String, String>, Throwable> rejected) {
         List<IncomingEvent> events = received.stream().map(Received::event).toList();
-        return Panache.withTransaction(() -> inbox.firstDeliveries(inboxName, events)
+        return Panache.withTransaction(() -> firstDeliveries.of(events)
                         .chain(fresh -> fresh.isEmpty() ? Uni.createFrom().voidItem() : handler.apply(fresh)))
                 // readiness names the batch's first event: the batch waits as a whole
                 .onFailure(EventConsumer::isTransient).invoke(e -> failed(channel, events.get(0), e))
@@ -119,7 +141,7 @@ public class EventConsumer {
                     LOG.infof("%s: a batch of %d events holds one that cannot apply (%s); applying them one by one",
                             channel, events.size(), permanentCause(e).orElse(e).getMessage());
                     return Multi.createFrom().iterable(received)
-                            .onItem().transformToUniAndConcatenate(one -> applyUntilSettled(inboxName, channel, one.event(), handler)
+                            .onItem().transformToUniAndConcatenate(one -> applyUntilSettled(firstDeliveries, channel, one.event(), handler)
                                     .onFailure().recoverWithItem(failure -> {
                                         rejected.put(one.record(), failure);
                                         return null;
@@ -136,8 +158,9 @@ public class EventConsumer {
     }
 
     /** Applies the event, retrying transient failures until it applies or fails for good. */
-    private Uni<Void> applyUntilSettled(String inboxName, String channel, IncomingEvent event, BatchHandler handler) {
-        return applyOnce(inboxName, event, handler)
+    private Uni<Void> applyUntilSettled(FirstDeliveries firstDeliveries, String channel, IncomingEvent event,
+            BatchHandler handler) {
+        return applyOnce(firstDeliveries, event, handler)
                 .onFailure(EventConsumer::isTransient).invoke(e -> failed(channel, event, e))
                 .onFailure(EventConsumer::isTransient).retry()
                 .withBackOff(config.initialBackOff(), config.maxBackOff()).withJitter(JITTER).indefinitely()
@@ -150,9 +173,9 @@ public class EventConsumer {
     }
 
     /** One event in a transaction of its own, as a batch of one. */
-    private Uni<Void> applyOnce(String inboxName, IncomingEvent event, BatchHandler handler) {
-        return Panache.withTransaction(() -> inbox.firstDelivery(inboxName, event.id(), event.type().ceType())
-                .chain(first -> first ? handler.apply(List.of(event)) : Uni.createFrom().voidItem()));
+    private Uni<Void> applyOnce(FirstDeliveries firstDeliveries, IncomingEvent event, BatchHandler handler) {
+        return Panache.withTransaction(() -> firstDeliveries.of(List.of(event))
+                .chain(first -> first.isEmpty() ? Uni.createFrom().voidItem() : handler.apply(first)));
     }
 
     /** Logs the first failure and then every {@code kit.consumer.log-every} attempts: a long outage is no log flood. */
