@@ -130,10 +130,7 @@ public final class LocalStack implements AutoCloseable {
     private ChildProcess startService(String service, int port) throws IOException {
         String database = DATABASES.get(service);
         Map<String, String> env = commonEnvironment(port);
-        env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
-        env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(database));
+        env.putAll(postgres.datasourceEnvironment(database));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrap());
         env.put("PRODUCTION_SIMULATOR_ENABLED", "true");
         env.put("LOGISTICS_SIMULATOR_ENABLED", "true");

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** A real PostgreSQL 17 server (binaries from Maven Central) with one database per service; data kept in the run folder. */
 final class PostgresServer implements AutoCloseable {
@@ -58,6 +59,12 @@ final class PostgresServer implements AutoCloseable {
     synchronized void restart() throws IOException {
         server.close();
         server = builder.start();
+    }
+
+    /** A Quarkus service's datasource on {@code database}, as the environment variables that set it. */
+    Map<String, String> datasourceEnvironment(String database) {
+        return Map.of("QUARKUS_DATASOURCE_USERNAME", USER, "QUARKUS_DATASOURCE_PASSWORD", PASSWORD,
+                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(database), "QUARKUS_DATASOURCE_REACTIVE_URL", reactiveUrl(database));
     }
 
     String jdbcUrl(String database) {

@@ -1,5 +1,8 @@
 package com.busanev.localstack;
 
+import static com.busanev.localstack.BenchmarkResources.median;
+import static com.busanev.localstack.BenchmarkResources.started;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,13 +13,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * The kit's outbox relay alone: how fast a backlog committed in one transaction reaches Kafka. PostgreSQL and Kafka
@@ -35,25 +36,10 @@ public final class RelayBenchmark {
             + "\"interior\":\"CHARCOAL\",\"packs\":[\"PLUS\",\"PILOT\"],\"requestedWeek\":\"2027-W09\","
             + "\"partnerReference\":\"PO-%s\",\"placedAt\":\"2026-11-30T09:00:00Z\"}";
 
-    /** What is running, stopped in reverse also when the benchmark is interrupted (Ctrl-C, a timeout). */
-    private static final Deque<AutoCloseable> RUNNING = new ConcurrentLinkedDeque<>();
 
     private RelayBenchmark() {
     }
 
-    /** A service directory and environment variables of its own (for instance another producer setting). */
-    private record Build(Path service, Map<String, String> env) {
-        /** {@code dir[,NAME=value...]}. */
-        static Build of(String spec) {
-            String[] parts = spec.split(",");
-            Map<String, String> env = new HashMap<>();
-            for (int i = 1; i < parts.length; i++) {
-                String[] variable = parts[i].split("=", 2);
-                env.put(variable[0], variable[1]);
-            }
-            return new Build(Path.of(parts[0]).toAbsolutePath().normalize(), env);
-        }
-    }
 
     /** One round of one build: when the first rows were marked published (how many) and when all were. */
     private record Result(Duration firstPublished, int firstRows, Duration allPublished, int rows) {
@@ -73,20 +59,13 @@ public final class RelayBenchmark {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path root = Path.of(".").toAbsolutePath().normalize();
-        Map<String, Build> builds = new LinkedHashMap<>();
-        for (int i = 2; i < args.length; i++) {
-            String[] label = args[i].split("=", 2);
-            builds.put(label[0], Build.of(label[1]));
-        }
-        if (builds.isEmpty()) {
-            builds.put("this", new Build(root.resolve("order-service"), Map.of()));
-        }
+        Map<String, ServiceBuild> builds = ServiceBuild.fromArgs(args, 2, root);
         Path runDir = RunDirectory.create(root, "relay-");
         StackPorts ports = StackPorts.free();
         Map<String, String> databases = new HashMap<>();
         builds.keySet().forEach(label -> databases.put(label, "relay_" + label.replaceAll("\\W", "_")));
         Map<String, List<Result>> results = new LinkedHashMap<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(RelayBenchmark::stopAll));
+        BenchmarkResources.stopAllOnExit();
         try (PostgresServer postgres = started(PostgresServer.start(runDir.resolve("postgres"), ports.postgres(),
                 List.copyOf(databases.values())));
                 KafkaServer kafka = started(KafkaServer.start(ports.kafka(), runDir.resolve("kafka")))) {
@@ -102,8 +81,7 @@ public final class RelayBenchmark {
                 }
             }
         }
-        // All stopped in order: nothing left for the hook.
-        RUNNING.clear();
+        BenchmarkResources.allClosed();
         System.out.println("medians:");
         results.forEach((label, runs) -> System.out.printf("  %-10s first published after %,6d ms, all after %,6d ms:"
                 + " %,6.0f rows/s from the commit, %,6.0f rows/s drained%n", label,
@@ -116,22 +94,13 @@ public final class RelayBenchmark {
     }
 
     /** Starts the build on its database, commits the backlog once the service is ready and idle, times it, stops. */
-    private static Result run(Build build, PostgresServer postgres, String database, KafkaServer kafka,
+    private static Result run(ServiceBuild build, PostgresServer postgres, String database, KafkaServer kafka,
             StackPorts ports, Path runDir, int rows) throws Exception {
         int port = ports.services().get("order-service");
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
-        env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(database));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrap());
-        // No REST call is made: no Keycloak is needed.
-        env.put("QUARKUS_OIDC_TENANT_ENABLED", "false");
-        env.putAll(build.env());
+        Map<String, String> env = build.environment(port, postgres, database, kafka);
         Path service = build.service();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path jar = service.resolve("target/quarkus-app/quarkus-run.jar");
+        Path jar = build.jar();
         try (ChildProcess process = started(new ChildProcess("order-service", List.of(java, "-Xmx256m", "-jar",
                 jar.toString()), env, service, runDir.resolve("logs/" + database + ".log")));
                 Connection connection = DriverManager.getConnection(postgres.jdbcUrl(database), PostgresServer.USER,
@@ -170,20 +139,7 @@ public final class RelayBenchmark {
         }
     }
 
-    private static <T extends AutoCloseable> T started(T resource) {
-        RUNNING.push(resource);
-        return resource;
-    }
 
-    private static void stopAll() {
-        for (AutoCloseable resource = RUNNING.poll(); resource != null; resource = RUNNING.poll()) {
-            try {
-                resource.close();
-            } catch (Exception e) {
-                System.err.println("stopping " + resource + " failed: " + e.getMessage());
-            }
-        }
-    }
 
     private static void append(Connection connection, int rows) throws SQLException {
         connection.setAutoCommit(false);
@@ -214,9 +170,4 @@ public final class RelayBenchmark {
         }
     }
 
-    private static Double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        sorted.sort(Double::compare);
-        return sorted.get(sorted.size() / 2);
-    }
 }

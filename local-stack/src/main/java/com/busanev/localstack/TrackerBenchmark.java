@@ -1,5 +1,8 @@
 package com.busanev.localstack;
 
+import static com.busanev.localstack.BenchmarkResources.median;
+import static com.busanev.localstack.BenchmarkResources.started;
+
 import com.busanev.events.BuildScheduled;
 import com.busanev.events.BuildStarted;
 import com.busanev.events.DomainEvent;
@@ -26,14 +29,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -90,25 +91,10 @@ public final class TrackerBenchmark {
     private static final Duration STALLED = Duration.ofMinutes(3);
     private static final DateTimeFormatter CE_TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
-    /** What is running, stopped in reverse also when the benchmark is interrupted (Ctrl-C, a timeout). */
-    private static final Deque<AutoCloseable> RUNNING = new ConcurrentLinkedDeque<>();
 
     private TrackerBenchmark() {
     }
 
-    /** A service directory and environment variables of its own (for instance another consumer setting). */
-    private record Build(Path service, Map<String, String> env) {
-        /** {@code dir[,NAME=value...]}. */
-        static Build of(String spec) {
-            String[] parts = spec.split(",");
-            Map<String, String> env = new HashMap<>();
-            for (int i = 1; i < parts.length; i++) {
-                String[] variable = parts[i].split("=", 2);
-                env.put(variable[0], variable[1]);
-            }
-            return new Build(Path.of(parts[0]).toAbsolutePath().normalize(), env);
-        }
-    }
 
     /** The two markets the orders alternate between, with their region, port of arrival and days at sea. */
     private enum Market {
@@ -238,14 +224,7 @@ public final class TrackerBenchmark {
         int orders = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path root = Path.of(".").toAbsolutePath().normalize();
-        Map<String, Build> builds = new LinkedHashMap<>();
-        for (int i = 2; i < args.length; i++) {
-            String[] label = args[i].split("=", 2);
-            builds.put(label[0], Build.of(label[1]));
-        }
-        if (builds.isEmpty()) {
-            builds.put("this", new Build(root.resolve("order-service"), Map.of()));
-        }
+        Map<String, ServiceBuild> builds = ServiceBuild.fromArgs(args, 2, root);
         Input warmUp = Input.generate(Math.max(orders / WARM_UP_SHARE, 1), 0);
         Input input = Input.generate(orders, warmUp.orders().size());
         Path runDir = RunDirectory.create(root, "tracker-");
@@ -257,7 +236,7 @@ public final class TrackerBenchmark {
             }
         }
         Map<String, List<Result>> results = new LinkedHashMap<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(TrackerBenchmark::stopAll));
+        BenchmarkResources.stopAllOnExit();
         try (PostgresServer postgres = started(PostgresServer.start(runDir.resolve("postgres"), ports.postgres(),
                 databases));
                 KafkaServer kafka = started(KafkaServer.start(ports.kafka(), runDir.resolve("kafka")));
@@ -278,8 +257,7 @@ public final class TrackerBenchmark {
                 }
             }
         }
-        // All stopped in order: nothing left for the hook.
-        RUNNING.clear();
+        BenchmarkResources.allClosed();
         System.out.println("medians:");
         results.forEach((label, runs) -> System.out.printf("  %-10s %7.1f s  %,8.0f records/s  %,.0f CPU ms per 1,000"
                 + " records%n", label, median(runs.stream().map(r -> r.elapsed().toMillis() / 1000.0).toList()),
@@ -293,28 +271,19 @@ public final class TrackerBenchmark {
      * Starts the build on its database and topics, inserts the orders once it is ready, sends the input and times
      * until the group has committed every record; fails unless every event was applied.
      */
-    private static Result run(Stack stack, String label, int round, Build build, Input warmUp, Input input)
+    private static Result run(Stack stack, String label, int round, ServiceBuild build, Input warmUp, Input input)
             throws Exception {
         String database = database(label, round);
         Topics topics = Topics.of(label, round);
         stack.admin().createTopics(Stream.of(topics.production(), topics.logistics())
                 .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1)).toList()).all().get();
         int port = stack.ports().services().get("order-service");
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
-        env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", stack.postgres().jdbcUrl(database));
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", stack.postgres().reactiveUrl(database));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafka().bootstrap());
-        // No REST call is made: no Keycloak is needed.
-        env.put("QUARKUS_OIDC_TENANT_ENABLED", "false");
+        Map<String, String> env = new HashMap<>(build.environment(port, stack.postgres(), database, stack.kafka()));
         // Partner webhooks are not measured: no sender (their consumer reads the suite's topics, empty here).
-        env.put("KIT_WEBHOOKS_ENABLED", "false");
-        env.putAll(build.env());
+        env.putIfAbsent("KIT_WEBHOOKS_ENABLED", "false");
         Path service = build.service();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path jar = service.resolve("target/quarkus-app/quarkus-run.jar");
+        Path jar = build.jar();
         // The run's topics as system properties: an environment variable cannot name the channels' dash
         // (MP_MESSAGING_INCOMING_PRODUCTION_EVENTS_TOPIC configures a channel "production").
         List<String> command = List.of(java, "-Xmx256m",
@@ -352,20 +321,7 @@ public final class TrackerBenchmark {
         return "tracker_" + label.replaceAll("\\W", "_") + "_" + round;
     }
 
-    private static <T extends AutoCloseable> T started(T resource) {
-        RUNNING.push(resource);
-        return resource;
-    }
 
-    private static void stopAll() {
-        for (AutoCloseable resource = RUNNING.poll(); resource != null; resource = RUNNING.poll()) {
-            try {
-                resource.close();
-            } catch (Exception e) {
-                System.err.println("stopping " + resource + " failed: " + e.getMessage());
-            }
-        }
-    }
 
     /**
      * As the outbox relay's producer (acks=all, 64 KiB batches, no compression: the relay's defaults), lingering
@@ -498,9 +454,4 @@ public final class TrackerBenchmark {
         }
     }
 
-    private static Double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        sorted.sort(Double::compare);
-        return sorted.get(sorted.size() / 2);
-    }
 }

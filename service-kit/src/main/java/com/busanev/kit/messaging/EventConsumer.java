@@ -21,8 +21,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Applies each consumed message exactly once: read, then in one transaction record its id in the inbox and
- * apply it. Two kinds of failure:
+ * Applies each consumed message exactly once: read, then in one transaction record its id in the inbox (or let a
+ * handler that keeps its own record of what it applied record it) and apply it. Two kinds of failure:
  * <ul>
  * <li>permanent: a message that cannot be read ({@link UnreadableEventException}) or an event a handler says can
  * never be applied ({@link InvalidEventException}) is nacked at once, which the channel's
