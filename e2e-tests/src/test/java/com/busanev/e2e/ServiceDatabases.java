@@ -115,11 +115,23 @@ final class ServiceDatabases {
                 row -> new Event(row.getString(1), row.getString(2), row.getString(3)), null);
     }
 
-    /** The ids of the events a service consumed (its inbox), by CloudEvents type. */
+    /**
+     * The ids of the events a service consumed, by CloudEvents type: its inbox, and for order-service also its
+     * timeline, which is the tracker's record of the events it applied (it writes no inbox row for them).
+     */
     Map<String, Set<String>> processed(String service) throws SQLException {
         Map<String, Set<String>> byType = new HashMap<>();
-        for (Event event : query(service, "SELECT event_id, event_type, '' FROM processed_event",
-                row -> new Event(row.getString(1), row.getString(2), row.getString(3)), null)) {
+        List<Event> consumed = new ArrayList<>(query(service, "SELECT event_id, event_type, '' FROM processed_event",
+                row -> new Event(row.getString(1), row.getString(2), row.getString(3)), null));
+        if (service.equals(ORDERS)) {
+            Map<String, String> ceTypes = new HashMap<>();
+            for (EventType type : EventType.values()) {
+                ceTypes.put(type.eventName(), type.ceType());
+            }
+            consumed.addAll(query(ORDERS, "SELECT event_id, event_type, '' FROM order_timeline",
+                    row -> new Event(row.getString(1), ceTypes.get(row.getString(2)), row.getString(3)), null));
+        }
+        for (Event event : consumed) {
             byType.computeIfAbsent(event.type(), type -> new HashSet<>()).add(event.id());
         }
         return byType;

@@ -47,9 +47,9 @@ public class TimelineEntry extends PanacheEntityBase {
 
     /**
      * Inserts the entries with one statement, in the caller's transaction (the order tracker's batch), and returns
-     * the ids of the events whose entry is new (a set of the caller's): an entry there already (the event was applied before) is left as it
-     * is. So the timeline is the tracker's record of the events it applied. As entities the entries were a row each
-     * through Hibernate's persistence context, the largest part of the tracker's CPU.
+     * the ids of the events whose entry is new, as a set of the caller's: an entry there already (its event was
+     * applied before) is left as it is, so the timeline is the tracker's record of the events it applied. As entities
+     * the entries were a row each through Hibernate's persistence context, the largest part of the tracker's CPU.
      */
     public static Uni<Set<String>> recordNew(List<TimelineEntry> entries) {
         if (entries.isEmpty()) {
