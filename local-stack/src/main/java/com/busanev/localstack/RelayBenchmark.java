@@ -55,11 +55,11 @@ public final class RelayBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        Path root = Path.of(".").toAbsolutePath().normalize();
-        Map<String, ServiceBuild> builds = ServiceBuild.fromArgs(args, 2, root);
+        BenchmarkArgs arguments = BenchmarkArgs.parse(args, 20_000);
+        int rows = arguments.count();
+        int rounds = arguments.rounds();
+        Path root = arguments.root();
+        Map<String, ServiceBuild> builds = arguments.builds();
         Path runDir = RunDirectory.create(root, "relay-");
         StackPorts ports = StackPorts.free();
         Map<String, String> databases = new HashMap<>();

@@ -2,7 +2,6 @@ package com.busanev.localstack;
 
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,24 +21,8 @@ record ServiceBuild(Path service, Map<String, String> env) {
     }
 
     /**
-     * The builds the arguments from {@code first} on name ({@code label=dir[,NAME=value...]}), in their order; this
-     * checkout's order-service, labelled {@code this}, when they name none.
-     */
-    static Map<String, ServiceBuild> fromArgs(String[] args, int first, Path root) {
-        Map<String, ServiceBuild> builds = new LinkedHashMap<>();
-        for (int i = first; i < args.length; i++) {
-            String[] label = args[i].split("=", 2);
-            builds.put(label[0], of(label[1]));
-        }
-        if (builds.isEmpty()) {
-            builds.put("this", new ServiceBuild(root.resolve("order-service"), Map.of()));
-        }
-        return builds;
-    }
-
-    /**
      * What order-service needs to run on a database of the stack's PostgreSQL and its Kafka, then the build's own
-     * variables. No REST call is made, so no Keycloak is needed.
+     * variables, in a map of the caller's to add to. No REST call is made, so no Keycloak is needed.
      */
     Map<String, String> environment(int port, PostgresServer postgres, String database, KafkaServer kafka) {
         Map<String, String> environment = new HashMap<>();

@@ -29,7 +29,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -220,11 +219,11 @@ public final class TrackerBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        int orders = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        Path root = Path.of(".").toAbsolutePath().normalize();
-        Map<String, ServiceBuild> builds = ServiceBuild.fromArgs(args, 2, root);
+        BenchmarkArgs arguments = BenchmarkArgs.parse(args, 50_000);
+        int orders = arguments.count();
+        int rounds = arguments.rounds();
+        Path root = arguments.root();
+        Map<String, ServiceBuild> builds = arguments.builds();
         Input warmUp = Input.generate(Math.max(orders / WARM_UP_SHARE, 1), 0);
         Input input = Input.generate(orders, warmUp.orders().size());
         Path runDir = RunDirectory.create(root, "tracker-");
@@ -278,7 +277,7 @@ public final class TrackerBenchmark {
         stack.admin().createTopics(Stream.of(topics.production(), topics.logistics())
                 .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1)).toList()).all().get();
         int port = stack.ports().services().get("order-service");
-        Map<String, String> env = new HashMap<>(build.environment(port, stack.postgres(), database, stack.kafka()));
+        Map<String, String> env = build.environment(port, stack.postgres(), database, stack.kafka());
         // Partner webhooks are not measured: no sender (their consumer reads the suite's topics, empty here).
         env.putIfAbsent("KIT_WEBHOOKS_ENABLED", "false");
         Path service = build.service();

@@ -27,7 +27,7 @@ public final class OrderProgress {
     private static final String LOCK_ALL = """
             SELECT id, status, status_at, planned_date, blocked_reason, vin, voyage_id, vessel, transport_mode,
                    destination_port, eta, hold_reason, held_at
-            FROM orders WHERE id = ANY(CAST(?1 AS uuid[])) ORDER BY id FOR UPDATE""";
+            FROM orders WHERE id = ANY(CAST(?1 AS uuid[])) ORDER BY id FOR NO KEY UPDATE""";
     private static final String UPDATE_ALL = """
             UPDATE orders o SET status = p.status, status_at = p.status_at, planned_date = p.planned_date,
                 blocked_reason = p.blocked_reason, vin = p.vin, voyage_id = p.voyage_id, vessel = p.vessel,
@@ -78,8 +78,10 @@ public final class OrderProgress {
 
     /**
      * Reads and locks the orders of these ids that exist, in id order: two consumers writing the same orders (the
-     * tracker's production and logistics channels) then lock them in the same order and never deadlock. Runs in the
-     * caller's transaction, which holds the locks until it ends.
+     * tracker's production and logistics channels) then lock them in the same order and never deadlock. The lock is
+     * the one the update itself takes (no key changes), so writing a row that only references an order (a change
+     * request, a timeline step) does not wait for it. Runs in the caller's transaction, which holds the locks until
+     * it ends.
      */
     public static Uni<List<OrderProgress>> lockAll(Collection<UUID> ids) {
         return Panache.getSession().chain(session -> session.createNativeQuery(LOCK_ALL,
