@@ -55,6 +55,24 @@ public class Stopping {
     }
 
     /**
+     * {@code work} as {@link #tracked}, unless the shutdown began: then a Uni that never ends, and the work is left to
+     * the next start (a consumed batch stays unacknowledged, and Kafka delivers it again). A consumer is handed new
+     * batches until its connector closes, after the shutdown event; one started once the drain found nothing running
+     * had its connection closed under it with the pool. The count goes up before the check, so the shutdown either
+     * sees the work running or the work sees the shutdown.
+     */
+    public <T> Uni<T> trackedUnlessStopping(Supplier<Uni<T>> work) {
+        return Uni.createFrom().deferred(() -> {
+            running.incrementAndGet();
+            if (stopping) {
+                running.decrementAndGet();
+                return Uni.createFrom().nothing();
+            }
+            return work.get().onTermination().invoke(running::decrementAndGet);
+        });
+    }
+
+    /**
      * Periodic {@code work}: not started once the shutdown began, waited for while it runs, and its failure once the
      * shutdown began (the pool closing under it) logged at DEBUG and swallowed.
      */

@@ -97,7 +97,10 @@ public class EventConsumer {
         Uni<List<IncomingEvent>> of(List<IncomingEvent> events);
     }
 
-    /** The batch read, applied until settled and acknowledged; a stopping service lets the batch end first. */
+    /**
+     * The batch read, applied until settled and acknowledged; a stopping service lets the batch end first, and starts
+     * no new one (it stays unacknowledged and is read again after the next start).
+     */
     private Uni<Void> consume(KafkaRecordBatch<String, String> batch, Set<EventType> handled,
             FirstDeliveries firstDeliveries, BatchHandler handler) {
         String channel = batch.getRecords().isEmpty() ? "unknown" : channelOf(batch.getRecords().get(0));
@@ -113,7 +116,7 @@ public class EventConsumer {
                 rejected.put(record, unreadable);
             }
         }
-        return stopping.tracked(() -> received.isEmpty() ? Uni.createFrom().voidItem()
+        return stopping.trackedUnlessStopping(() -> received.isEmpty() ? Uni.createFrom().voidItem()
                         : applyBatchUntilSettled(firstDeliveries, channel, received, handler, rejected))
                 .chain(() -> Multi.createFrom().iterable(batch.getRecords())
                         .filter(rejected::containsKey)

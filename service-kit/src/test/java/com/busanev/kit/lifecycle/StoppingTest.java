@@ -41,6 +41,40 @@ class StoppingTest {
     }
 
     @Test
+    void aBatchStartedBeforeTheShutdownIsWaitedFor() throws Exception {
+        Stopping stopping = new Stopping(drainingFor(Duration.ofSeconds(30)));
+        AtomicReference<UniEmitter<? super String>> batch = new AtomicReference<>();
+        CompletableFuture<String> applied = stopping.trackedUnlessStopping(() -> Uni.createFrom().<String>emitter(batch::set))
+                .subscribeAsCompletionStage();
+
+        CompletableFuture<Void> shutdown = CompletableFuture.runAsync(() -> shutDown(stopping));
+        Thread.sleep(200);
+        assertThat(shutdown).as("shutdown while a batch is still in its transaction").isNotDone();
+
+        batch.get().complete("committed");
+        shutdown.get(5, TimeUnit.SECONDS);
+        assertThat(applied).isCompletedWithValue("committed");
+    }
+
+    @Test
+    void noBatchStartsOnceTheShutdownBegan() throws Exception {
+        Stopping stopping = new Stopping(drainingFor(Duration.ofSeconds(30)));
+        shutDown(stopping);
+        AtomicBoolean started = new AtomicBoolean();
+
+        CompletableFuture<String> applied = stopping.trackedUnlessStopping(() -> {
+            started.set(true);
+            return Uni.createFrom().item("applied");
+        }).subscribeAsCompletionStage();
+
+        assertThat(started).as("a batch handed over during the shutdown is not applied").isFalse();
+        Thread.sleep(100);
+        assertThat(applied).as("nor acknowledged: it is read again after the next start").isNotDone();
+        // and it holds no later shutdown step: nothing counts as running
+        CompletableFuture.runAsync(() -> shutDown(stopping)).get(1, TimeUnit.SECONDS);
+    }
+
+    @Test
     void periodicWorkDoesNotStartOnceTheShutdownBegan() {
         Stopping stopping = new Stopping(drainingFor(Duration.ofSeconds(1)));
         shutDown(stopping);
