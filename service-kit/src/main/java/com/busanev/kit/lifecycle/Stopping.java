@@ -46,41 +46,37 @@ public class Stopping {
         return stopping;
     }
 
-    /** {@code work}, which the shutdown waits for while it runs. */
-    public <T> Uni<T> tracked(Supplier<Uni<T>> work) {
-        return Uni.createFrom().deferred(() -> {
-            running.incrementAndGet();
-            return work.get().onTermination().invoke(running::decrementAndGet);
-        });
-    }
-
     /**
-     * {@code work} as {@link #tracked}, unless the shutdown began: then a Uni that never ends, and the work is left to
-     * the next start (a consumed batch stays unacknowledged, and Kafka delivers it again). A consumer is handed new
-     * batches until its connector closes, after the shutdown event; one started once the drain found nothing running
-     * had its connection closed under it with the pool. The count goes up before the check, so the shutdown either
-     * sees the work running or the work sees the shutdown.
+     * {@code work}, which the shutdown waits for while it runs, unless the shutdown began: then a Uni that never ends,
+     * and the work is left to the next start (a consumed batch stays unacknowledged, and Kafka delivers it again). A
+     * consumer is handed new batches until its connector closes, after the shutdown event; one started once the drain
+     * found nothing running had its connection closed under it with the pool.
      */
     public <T> Uni<T> trackedUnlessStopping(Supplier<Uni<T>> work) {
-        return Uni.createFrom().deferred(() -> {
-            running.incrementAndGet();
-            if (stopping) {
-                running.decrementAndGet();
-                return Uni.createFrom().nothing();
-            }
-            return work.get().onTermination().invoke(running::decrementAndGet);
-        });
+        return unlessStopping(work, () -> Uni.createFrom().nothing());
     }
 
     /**
-     * Periodic {@code work}: not started once the shutdown began, waited for while it runs, and its failure once the
-     * shutdown began (the pool closing under it) logged at DEBUG and swallowed.
+     * Periodic {@code work}: not started once the shutdown began (an empty item instead), waited for while it runs,
+     * and its failure once the shutdown began (the pool closing under it) logged at DEBUG and swallowed.
      */
     public <T> Uni<T> quietly(Uni<T> work) {
-        return Uni.createFrom().deferred(() -> stopping ? Uni.createFrom().<T>nullItem() : tracked(() -> work))
+        return unlessStopping(() -> work, () -> Uni.createFrom().<T>nullItem())
                 .onFailure(failure -> stopping).recoverWithUni(failure -> {
                     LOG.debugf("work cut off by the shutdown: %s", failure.getMessage());
                     return Uni.createFrom().nullItem();
                 });
+    }
+
+    /** The count goes up before the check, so the shutdown either sees the work running or the work sees the shutdown. */
+    private <T> Uni<T> unlessStopping(Supplier<Uni<T>> work, Supplier<Uni<T>> instead) {
+        return Uni.createFrom().deferred(() -> {
+            running.incrementAndGet();
+            if (stopping) {
+                running.decrementAndGet();
+                return instead.get();
+            }
+            return work.get().onTermination().invoke(running::decrementAndGet);
+        });
     }
 }
