@@ -249,8 +249,9 @@ class ManifestsTest {
             String service = deployment.getMetadata().getName();
             KafkaAccess access = KafkaAccess.of(service);
             assertThat(contractTopics).as("topics %s follows", service).containsAll(access.consumed());
+            Set<String> needed = access.grants();
             assertThat(rendered.kafkaUsers).as("KafkaUser of %s", service).filteredOn(u -> u.getMetadata().getName().equals(service))
-                    .singleElement().satisfies(user -> assertThat(grants(user)).as("ACLs of %s", service).isEqualTo(access.grants()));
+                    .singleElement().satisfies(user -> assertThat(grants(user)).as("ACLs of %s", service).isEqualTo(needed));
             assertThat(secretReferences(deployment)).as("Kafka credentials of %s", service)
                     .contains(service, rendered.kafkaName() + "-cluster-ca-cert");
         }
@@ -705,40 +706,50 @@ class ManifestsTest {
     }
 
     /**
-     * What a service does with Kafka, read from its own configuration: the topics of its incoming channels (the
-     * channel name unless it sets a topic), its dead-letter topic and consumer group (the kit's defaults: the
-     * application name), and the one topic it produces through its outbox (event-contract's {@link Topics}).
-     */
-    /**
      * What a service's Kafka channels need, read from its application.properties: per incoming channel the topics
      * ({@code topic}, {@code topics} or the channel's name), the consumer group ({@code group.id}, else the service's
-     * name) and the dead-letter topic ({@code dead-letter-queue.topic}, else {@code <service>.dlq}).
+     * name) and the dead-letter topic ({@code dead-letter-queue.topic}, else {@code <service>.dlq}); and the groups of
+     * other services whose lag it reads ({@value #WATCHED_GROUPS}, order-service's intake admission).
      */
-    private record KafkaAccess(String service, Set<String> consumed, Set<String> groups, Set<String> deadLetters) {
+    private record KafkaAccess(String service, Map<String, Set<String>> topicsByGroup, Set<String> deadLetters,
+            Set<String> watched) {
+        static final String WATCHED_GROUPS = "order.admission.consumer-groups";
+
         static KafkaAccess of(String service) throws IOException {
             Properties config = new Properties();
             try (var in = Files.newBufferedReader(Path.of("..", service, "src", "main", "resources", "application.properties"))) {
                 config.load(in);
             }
-            Set<String> consumed = new HashSet<>();
-            Set<String> groups = new HashSet<>();
+            Map<String, Set<String>> topicsByGroup = new HashMap<>();
             Set<String> deadLetters = new HashSet<>(Set.of(Topics.deadLetter(service)));
             for (String key : config.stringPropertyNames()) {
                 if (key.startsWith("mp.messaging.incoming.") && key.endsWith(".connector")) {
                     String channel = key.substring(0, key.length() - ".connector".length());
                     String topics = config.getProperty(channel + ".topics", config.getProperty(channel + ".topic",
                             channel.substring("mp.messaging.incoming.".length())));
-                    consumed.addAll(Arrays.asList(topics.split(",")));
-                    groups.add(config.getProperty(channel + ".group.id", service));
+                    topicsByGroup.computeIfAbsent(config.getProperty(channel + ".group.id", service), group -> new HashSet<>())
+                            .addAll(Arrays.asList(topics.split(",")));
                     deadLetters.add(config.getProperty(channel + ".dead-letter-queue.topic", Topics.deadLetter(service)));
                 }
             }
-            assertThat(consumed).as("topics %s follows", service).isNotEmpty();
-            return new KafkaAccess(service, consumed, groups, deadLetters);
+            assertThat(topicsByGroup).as("topics %s follows", service).isNotEmpty();
+            Set<String> watched = new HashSet<>(Arrays.asList(config.getProperty(WATCHED_GROUPS, "").split(",")));
+            watched.remove("");
+            watched.removeAll(topicsByGroup.keySet());
+            return new KafkaAccess(service, topicsByGroup, deadLetters, watched);
         }
 
-        /** Exactly the grants it needs, as "type:name:operation". */
-        Set<String> grants() {
+        Set<String> consumed() {
+            Set<String> consumed = new HashSet<>();
+            topicsByGroup.values().forEach(consumed::addAll);
+            return consumed;
+        }
+
+        /**
+         * Exactly the grants it needs, as "type:name:operation": a watched group of another service (named as the
+         * service) needs Describe on the group and on the topics it follows, to read its offsets and their ends.
+         */
+        Set<String> grants() throws IOException {
             Set<String> grants = new HashSet<>();
             Set<String> written = new HashSet<>(deadLetters);
             written.add(PRODUCED.get(service));
@@ -746,11 +757,15 @@ class ManifestsTest {
                 grants.add("topic:" + topic + ":Describe");
                 grants.add("topic:" + topic + ":Write");
             }
-            consumed.forEach(topic -> {
+            consumed().forEach(topic -> {
                 grants.add("topic:" + topic + ":Describe");
                 grants.add("topic:" + topic + ":Read");
             });
-            groups.forEach(group -> grants.add("group:" + group + ":Read"));
+            topicsByGroup.keySet().forEach(group -> grants.add("group:" + group + ":Read"));
+            for (String group : watched) {
+                grants.add("group:" + group + ":Describe");
+                KafkaAccess.of(group).topicsByGroup().get(group).forEach(topic -> grants.add("topic:" + topic + ":Describe"));
+            }
             return grants;
         }
     }

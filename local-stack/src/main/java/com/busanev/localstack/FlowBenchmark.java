@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -15,12 +16,17 @@ import java.util.concurrent.CompletableFuture;
  * and the clock runs until every car has a booked shipment. The plant clock is accelerated, so the plant's real
  * capacity (486 Polestar slots a working day) paces builds; at 172,800x (two plant days a second) a year's
  * 300,000 cars take about 7.5 minutes of plant calendar, so the software, not the calendar, is the limit. A line
- * every 5 s: placed, scheduled, built, booked, each consumer group's lag and each service's memory.
- * Run: {@code java -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" com.busanev.localstack.FlowBenchmark [orders] [acceleration]}.
+ * every 5 s: placed, scheduled, built, booked, each consumer group's lag and each service's memory. order-service
+ * pauses intake while the chain is more than its {@code order.admission.max-lag} behind (503 with Retry-After, which
+ * the placing waits for). Arguments after the acceleration are settings of every service for the run, as
+ * environment variables: {@code ORDER_ADMISSION_MAX_LAG=0} never pauses.
+ * Run: {@code java -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" com.busanev.localstack.FlowBenchmark [orders] [acceleration] [NAME=value ...]}.
  */
 public final class FlowBenchmark {
     private static final int BATCH = 1000;
     private static final Duration SAILINGS_AHEAD = Duration.ofDays(60);
+    /** How long one batch may wait for paused intake to resume before the run gives up. */
+    private static final Duration INTAKE_PATIENCE = Duration.ofMinutes(10);
 
     private FlowBenchmark() {
     }
@@ -33,9 +39,14 @@ public final class FlowBenchmark {
         Path runDir = RunDirectory.create(root, "flow-");
         // The supplier allocates as far ahead as the plant plans: two years. Line sequencing is measured on its own
         // (docs/benchmarks/sequencing.md): here its refresh would re-sequence every open day at every tick.
+        Map<String, String> settings = new HashMap<>(Map.of("SUPPLIER_PLAN_HORIZON_WEEKS", "104",
+                "PRODUCTION_SEQUENCING_REFRESH_INTERVAL", "disabled"));
+        for (int i = 2; i < args.length; i++) {
+            String[] setting = args[i].split("=", 2);
+            settings.put(setting[0], setting[1]);
+        }
         LocalStack.Options options = new LocalStack.Options(root, runDir, StackPorts.free(), acceleration, Instant.now())
-                .withSettings(Map.of("SUPPLIER_PLAN_HORIZON_WEEKS", "104",
-                        "PRODUCTION_SEQUENCING_REFRESH_INTERVAL", "disabled"));
+                .withSettings(settings);
         try (LocalStack stack = LocalStack.start(options, line -> System.out.println("  " + line));
                 ChainProgress progress = new ChainProgress(stack)) {
             PartnerApi api = new PartnerApi(stack.keycloakUrl());
@@ -57,8 +68,8 @@ public final class FlowBenchmark {
             } while (reading.booked() < orders);
             Duration placed = intake.join();
             Duration total = Duration.between(start, Instant.now());
-            System.out.printf("intake: %d orders through the batch endpoint in %.1f s (%.0f orders/s)%n", orders,
-                    placed.toMillis() / 1000.0, orders * 1000.0 / placed.toMillis());
+            System.out.printf("intake: %d orders through the batch endpoint in %.1f s (%.0f orders/s), told to wait "
+                    + "%d times%n", orders, placed.toMillis() / 1000.0, orders * 1000.0 / placed.toMillis(), api.toldToWait());
             System.out.printf("flow: %d orders placed, scheduled, built and booked on a voyage in %.1f s wall "
                     + "(%.0f orders/s) at %.0fx%n", orders, total.toMillis() / 1000.0, orders * 1000.0 / total.toMillis(),
                     acceleration);
@@ -76,7 +87,7 @@ public final class FlowBenchmark {
                 for (int i = from; i < Math.min(orders, from + BATCH); i++) {
                     markets.add(i % 2 == 0 ? "US" : "DE");
                 }
-                scenario.placeBatch("FLOW-" + from, markets, Duration.ofMinutes(1));
+                scenario.placeBatch("FLOW-" + from, markets, INTAKE_PATIENCE);
             }
             return Duration.between(start, Instant.now());
         } catch (Exception e) {

@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /** Calls the services as a partner system would: with a bearer token from Keycloak for a demo user. */
 public final class PartnerApi {
@@ -22,8 +24,11 @@ public final class PartnerApi {
     private record Token(String value, Instant expires) {
     }
 
-    /** A service's answer, for calls that may succeed in more than one way (a cancel accepted or refused). */
-    public record Answer(int status, JsonNode body) {
+    /**
+     * A service's answer, for calls that may succeed in more than one way (a cancel accepted or refused), with its
+     * Retry-After when it has one (order intake paused while the chain catches up).
+     */
+    public record Answer(int status, JsonNode body, Optional<Duration> retryAfter) {
         public boolean isServerError() {
             return status >= 500;
         }
@@ -32,6 +37,7 @@ public final class PartnerApi {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String keycloakUrl;
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    private final LongAdder toldToWait = new LongAdder();
 
     public PartnerApi(String keycloakUrl) {
         this.keycloakUrl = keycloakUrl;
@@ -84,32 +90,44 @@ public final class PartnerApi {
     }
 
     /**
-     * {@link #call} again while the service does not answer or answers 5xx (it is restarting, or its database is),
-     * as a partner system retries, for at most {@code patience}. Only for requests that are safe to repeat: a
+     * {@link #call} again while the service does not answer or answers 5xx (it is restarting, or its database is, or
+     * it paused intake), as a partner system retries, for at most {@code patience}: after the answer's Retry-After
+     * when it has one. Only for requests that are safe to repeat: a
      * cancel, a create carrying an Idempotency-Key.
      */
     public Answer callUntilAnswered(String user, String url, Object body, Map<String, String> headers, Duration patience)
             throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(patience);
         while (true) {
+            Duration pause = RETRY_PAUSE;
             try {
                 Answer answer = call(user, url, body, headers);
                 if (!answer.isServerError() || Instant.now().isAfter(deadline)) {
                     return answer;
+                }
+                if (answer.retryAfter().isPresent()) {
+                    pause = answer.retryAfter().get();
+                    toldToWait.increment();
                 }
             } catch (IOException noAnswer) {
                 if (Instant.now().isAfter(deadline)) {
                     throw noAnswer;
                 }
             }
-            Thread.sleep(RETRY_PAUSE.toMillis());
+            Thread.sleep(pause.toMillis());
         }
+    }
+
+    /** Answers with a Retry-After that {@link #callUntilAnswered} waited for, since this client was made. */
+    public long toldToWait() {
+        return toldToWait.sum();
     }
 
     private Answer answer(String user, HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + token(user))
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()));
+        return new Answer(response.statusCode(), response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()),
+                response.headers().firstValueAsLong("Retry-After").stream().mapToObj(Duration::ofSeconds).findFirst());
     }
 
     private static JsonNode expect(int expectedStatus, Answer answer, String request) throws IOException {

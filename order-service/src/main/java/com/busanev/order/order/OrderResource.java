@@ -6,6 +6,7 @@ import com.busanev.kit.paging.Page;
 import com.busanev.kit.paging.PageParams;
 import com.busanev.kit.problem.ProblemException;
 import com.busanev.kit.security.Caller;
+import com.busanev.order.admission.OrderAdmission;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -34,12 +35,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class OrderResource {
+    private static final String PAUSED = "Intake is paused while the plant's systems catch up with earlier orders; "
+            + "nothing was stored. Send the same request again (with the same Idempotency-Key) after Retry-After seconds";
+
     private final Orders orders;
     private final Caller caller;
+    private final OrderAdmission admission;
 
-    OrderResource(Orders orders, Caller caller) {
+    OrderResource(Orders orders, Caller caller, OrderAdmission admission) {
         this.orders = orders;
         this.caller = caller;
+        this.admission = admission;
     }
 
     @POST
@@ -51,8 +57,10 @@ public class OrderResource {
     @APIResponse(responseCode = "201", description = "Placed", content = @Content(schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "400", description = "Invalid order, with every violation")
     @APIResponse(responseCode = "409", description = "The brand reference is already used")
+    @APIResponse(responseCode = "503", description = PAUSED)
     public Uni<Response> place(@HeaderParam(IdempotencyKeys.HEADER) @Parameter(description = "Makes retries safe") String key,
             OrderRequest request) {
+        admission.admit();
         return orders.place(caller.requireBrand(), key, request)
                 .map(result -> Response.status(result.status()).entity(result.body())
                         .location(URI.create("/api/v1/orders/" + result.body().id()))
@@ -72,8 +80,10 @@ public class OrderResource {
             + "OrderPlaced events commit together. Idempotency-Key works as for a single order.")
     @APIResponse(responseCode = "200", description = "One result per item", content = @Content(schema = @Schema(implementation = BatchResult.class)))
     @APIResponse(responseCode = "400", description = "No items, more than 1,000, or a body that is not JSON")
+    @APIResponse(responseCode = "503", description = PAUSED)
     public Uni<Response> placeBatch(@HeaderParam(IdempotencyKeys.HEADER) @Parameter(description = "Makes retries safe") String key,
             @Valid @NotNull BatchRequest batch) {
+        admission.admit();
         return orders.placeBatch(caller.requireBrand(), key, batch)
                 .map(result -> Response.ok(result.body()).header(IdempotencyKeys.REPLAYED_HEADER, result.replayed()).build());
     }

@@ -3,6 +3,8 @@ package com.busanev.kit.openapi;
 import com.busanev.kit.idempotency.IdempotencyKeys;
 import com.busanev.kit.problem.Problem;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
@@ -25,6 +28,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * <ul>
  * <li>a 4xx or 5xx response declared without content gets {@value Problem#MEDIA_TYPE} with the {@code Problem}
  * schema (what {@link com.busanev.kit.problem.ProblemMappers} sends);</li>
+ * <li>a declared 503 gets the Retry-After header (what {@code ProblemException.unavailable} sends);</li>
  * <li>a secured operation (a security requirement, as {@code @RolesAllowed} gives) gets 401 and 403, unless it
  * declares its own;</li>
  * <li>an operation taking an {@value IdempotencyKeys#HEADER} header gets 422 (the key reused with another body);</li>
@@ -37,6 +41,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 public class ProblemResponses implements OASFilter {
     static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
     /** What Quarkus writes for a secured operation that declares no 401 or 403; replaced by the named responses. */
+    private static final String UNAVAILABLE = "503";
     private static final Map<String, String> QUARKUS_DEFAULTS = Map.of("401", "Not Authorized", "403", "Not Allowed");
 
     /** The error responses every service shares: status, name in components, description. */
@@ -82,6 +87,12 @@ public class ProblemResponses implements OASFilter {
         responses.getAPIResponses().forEach((status, response) -> {
             if (isError(status) && response.getRef() == null && !hasContent(response)) {
                 response.setContent(problemContent());
+            }
+            if (UNAVAILABLE.equals(status) && response.getRef() == null
+                    && (response.getHeaders() == null || !response.getHeaders().containsKey(HttpHeaders.RETRY_AFTER))) {
+                response.addHeader(HttpHeaders.RETRY_AFTER, OASFactory.createHeader()
+                        .description("Seconds to wait before sending the same request again")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(BigDecimal.ONE)));
             }
         });
         if (secured) {

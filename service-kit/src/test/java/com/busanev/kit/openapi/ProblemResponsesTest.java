@@ -16,6 +16,7 @@ import com.busanev.kit.problem.Problem;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,22 @@ class ProblemResponsesTest {
         assertThat(responses.keySet()).containsExactly("201", "422", "500");
         assertThat(responses.get("422").getRef()).isEqualTo(Shared.IDEMPOTENCY_KEY_REUSED.ref());
         assertThat(responses.get("500").getRef()).isEqualTo(Shared.SERVER_ERROR.ref());
+    }
+
+    @Test
+    void aDeclared503GetsTheRetryAfterHeaderAndTheProblemBody() {
+        Operation operation = operation().responses(createAPIResponses()
+                .addAPIResponse("201", createAPIResponse().description("Placed"))
+                .addAPIResponse("503", createAPIResponse().description("Intake is paused")));
+
+        filter(operation);
+
+        APIResponse paused = operation.getResponses().getAPIResponse("503");
+        assertThat(paused.getHeaders()).containsOnlyKeys("Retry-After");
+        assertThat(paused.getHeaders().get("Retry-After").getSchema().getType()).containsExactly(Schema.SchemaType.INTEGER);
+        assertThat(paused.getContent().getMediaType(Problem.MEDIA_TYPE).getSchema().getRef())
+                .isEqualTo(ProblemResponses.PROBLEM_SCHEMA);
+        assertThat(operation.getResponses().getAPIResponse("201").getHeaders()).isNull();
     }
 
     private static Operation operation() {
