@@ -92,8 +92,7 @@ public final class PartnerApi {
     /**
      * {@link #call} again while the service does not answer or answers 5xx (it is restarting, or its database is, or
      * it paused intake), as a partner system retries, for at most {@code patience}: after the answer's Retry-After
-     * when it has one. Only for requests that are safe to repeat: a
-     * cancel, a create carrying an Idempotency-Key.
+     * when it has one. Only for requests that are safe to repeat: a cancel, a create carrying an Idempotency-Key.
      */
     public Answer callUntilAnswered(String user, String url, Object body, Map<String, String> headers, Duration patience)
             throws IOException, InterruptedException {

@@ -45,6 +45,7 @@ public class ChainLag {
     private final AdmissionConfig config;
     private final Map<String, Object> kafka;
     private final AtomicBoolean reading = new AtomicBoolean();
+    private volatile boolean failing;
     private volatile Admin admin;
     private volatile long timer = -1;
     private volatile Reading latest = Reading.NONE;
@@ -92,9 +93,26 @@ public class ChainLag {
         Instant at = Instant.now();
         committed().chain(committed -> ends(committed).map(ends -> mostBehind(committed, ends, at)))
                 .onTermination().invoke(() -> reading.set(false))
-                .subscribe().with(reading -> latest = reading,
-                        // Kafka away: intake goes on (the outbox keeps its events) once the last reading is too old.
-                        failure -> LOG.debugf("chain lag not read: %s", failure.getMessage()));
+                .subscribe().with(this::read, this::notRead);
+    }
+
+    private void read(Reading fresh) {
+        latest = fresh;
+        if (failing) {
+            failing = false;
+            LOG.info("the chain's lag is read again: intake is paced by it again");
+        }
+    }
+
+    /**
+     * Kafka away, or the ACLs not allowing the groups to be described: intake goes on unpaced once the last reading
+     * is too old (the outbox keeps the events). Said once, not at every tick.
+     */
+    private void notRead(Throwable failure) {
+        if (!failing) {
+            failing = true;
+            LOG.warnf("the chain's lag cannot be read (%s): intake is not paced until it can", failure.getMessage());
+        }
     }
 
     private Uni<Map<String, Map<TopicPartition, OffsetAndMetadata>>> committed() {
@@ -109,9 +127,9 @@ public class ChainLag {
         if (partitions.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
-        return Uni.createFrom().completionStage(admin.listOffsets(latest).all().toCompletionStage());
+        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+        partitions.forEach(partition -> ends.put(partition, OffsetSpec.latest()));
+        return Uni.createFrom().completionStage(admin.listOffsets(ends).all().toCompletionStage());
     }
 
     private static Reading mostBehind(Map<String, Map<TopicPartition, OffsetAndMetadata>> committed,
