@@ -40,8 +40,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemResponses implements OASFilter {
     static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
-    /** What Quarkus writes for a secured operation that declares no 401 or 403; replaced by the named responses. */
     private static final String UNAVAILABLE = "503";
+    /** What Quarkus writes for a secured operation that declares no 401 or 403; replaced by the named responses. */
     private static final Map<String, String> QUARKUS_DEFAULTS = Map.of("401", "Not Authorized", "403", "Not Allowed");
 
     /** The error responses every service shares: status, name in components, description. */
