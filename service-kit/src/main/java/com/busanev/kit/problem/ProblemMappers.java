@@ -30,8 +30,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domain(ProblemException e) {
-        Problem problem = e.toProblem();
-        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        Response.ResponseBuilder response = problemResponse(e.toProblem());
         // RFC 9110: whole seconds; a fraction rounds up so the client never comes back early.
         e.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER,
                 Math.max(1, (wait.toMillis() + 999) / 1000)));
@@ -177,6 +176,10 @@ public class ProblemMappers {
     }
 
     private static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return problemResponse(problem).build();
+    }
+
+    private static Response.ResponseBuilder problemResponse(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
     }
 }
