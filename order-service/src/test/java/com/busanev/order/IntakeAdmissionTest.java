@@ -23,41 +23,43 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Order intake pauses (503 with Retry-After, nothing stored) while a watched consumer group of the chain is more
- * records behind than the bound, and takes orders again once it caught up. The group's lag is made real on the
- * broker: its committed offsets are set behind the order events, then at their end.
+ * records behind than the bound, and takes orders again once it caught up, or once Kafka cannot say any more. The
+ * group's lag is made real on the broker: its committed offsets are set behind the order events, then at their end.
  */
 @QuarkusTest
 @TestProfile(IntakeAdmissionTest.SmallBound.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IntakeAdmissionTest {
     private static final String PROBE = "admission-probe";
 
-    /** A bound of two records; a group that never committed (not deployed) is watched too and counts as not behind. */
+    /**
+     * A bound of two records; a group that never committed (not deployed) is watched too and counts as not behind. A
+     * reading older than three seconds pauses nothing.
+     */
     public static class SmallBound implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("order.admission.max-lag", "2",
                     "order.admission.consumer-groups", PROBE + ",not-deployed",
                     "order.admission.refresh-interval", "200ms",
-                    "order.admission.retry-after", "1500ms");
+                    "order.admission.retry-after", "1500ms",
+                    "order.admission.max-reading-age", "3s");
         }
     }
 
     @Test
+    @Order(1)
     void intakePausesWhileAGroupIsTooFarBehindAndResumesWhenItCaughtUp() throws Exception {
-        for (int i = 0; i < 3; i++) {
-            place("SE"); // taken: no watched group is behind yet
-        }
         String refused = order(reference(), "SE");
         Admin admin = KafkaResource.companion().getOrCreateAdminClient();
-        commit(admin, offsets -> 0L);
-
-        // Until the next reading, orders are still taken: probe with fresh ones, so the refused one is never placed.
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                as(POLESTAR).body(order(reference(), "SE")).post("/api/v1/orders").then().statusCode(503));
+        putTheProbeGroupBehind(admin);
         as(POLESTAR).body(refused).post("/api/v1/orders").then()
                 .statusCode(503)
                 .contentType("application/problem+json")
@@ -74,6 +76,35 @@ class IntakeAdmissionTest {
             commit(admin, end -> end);
             as(POLESTAR).body(refused).post("/api/v1/orders").then().statusCode(201);
         });
+    }
+
+    /** Stops the broker it shares with the tests after it (they get it back with empty logs, as after KafkaOutageTest). */
+    @Test
+    @Order(2)
+    void aPauseKafkaCannotConfirmAnyMoreEndsOnceTheLastReadingIsTooOld() throws Exception {
+        String refused = order(reference(), "SE");
+        putTheProbeGroupBehind(KafkaResource.companion().getOrCreateAdminClient());
+
+        KafkaResource.stopBroker();
+        try {
+            // The last reading says the group is behind, but no new one comes: after three seconds the order is taken
+            // (its event waits in the outbox for the broker).
+            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    as(POLESTAR).body(refused).post("/api/v1/orders").then().statusCode(201));
+        } finally {
+            KafkaResource.startBroker();
+        }
+    }
+
+    /** Puts events on the topic, the probe group at its start, and waits for the reading that pauses intake. */
+    private static void putTheProbeGroupBehind(Admin admin) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            place("SE"); // taken: no watched group is behind yet
+        }
+        commit(admin, offsets -> 0L);
+        // Until the next reading, orders are still taken: probe with fresh ones, so the caller's order is never placed.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                as(POLESTAR).body(order(reference(), "SE")).post("/api/v1/orders").then().statusCode(503));
     }
 
     /** Sets the probe group's committed offset on every partition of the order events, from the partition's end. */
