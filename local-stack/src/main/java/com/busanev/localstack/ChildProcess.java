@@ -112,6 +112,11 @@ class ChildProcess implements AutoCloseable {
     }
 
     @Override
+    public String toString() {
+        return name;
+    }
+
+    @Override
     public synchronized void close() {
         closed = true;
         if (!process.isAlive()) {

@@ -14,6 +14,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The whole suite on one machine: PostgreSQL, Kafka, Keycloak with the realm, the four services and the control
@@ -59,6 +62,8 @@ public final class LocalStack implements AutoCloseable {
 
     private final Options options;
     private final List<AutoCloseable> started = new ArrayList<>();
+    /** The services and the control tower among {@code started}: stopped side by side, before the servers. */
+    private final Set<AutoCloseable> applications = ConcurrentHashMap.newKeySet();
     /** Set when {@link #close()} begins (guarded by {@code started}). */
     private boolean closing;
     private final Map<String, ServiceStart> starts = new LinkedHashMap<>();
@@ -104,6 +109,7 @@ public final class LocalStack implements AutoCloseable {
         progress.accept("Keycloak is ready; starting the four services and the control tower ...");
         for (var entry : ports.services().entrySet()) {
             ChildProcess service = startService(entry.getKey(), entry.getValue());
+            applications.add(service);
             keep(service);
             services.put(entry.getKey(), service);
             if (options.oneServiceAtATime()) {
@@ -111,6 +117,7 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         ChildProcess tower = startControlTower();
+        applications.add(tower);
         keep(tower);
         if (!options.oneServiceAtATime()) {
             for (var entry : services.entrySet()) {
@@ -306,17 +313,37 @@ public final class LocalStack implements AutoCloseable {
             rememberPlantTime();
         }
         Collections.reverse(toStop);
-        for (AutoCloseable server : toStop) {
-            try {
-                server.close();
-            } catch (Exception e) {
-                System.err.println("stopping " + server + " failed: " + e.getMessage());
-            }
-        }
+        // The applications first, side by side (none needs another to stop, and each takes seconds to drain its
+        // consumers), then the servers they used, in the reverse order of their start.
+        Map<Boolean, List<AutoCloseable>> byKind = toStop.stream()
+                .collect(Collectors.partitioningBy(applications::contains));
+        stopSideBySide(byKind.get(true));
+        byKind.get(false).forEach(LocalStack::stop);
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {
             // called from the hook itself
+        }
+    }
+
+    private static void stopSideBySide(List<AutoCloseable> servers) {
+        List<Thread> stopping = servers.stream().map(server -> new Thread(() -> stop(server), "stopping " + server)).toList();
+        stopping.forEach(Thread::start);
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // each stop still ends by itself (ChildProcess kills after 20 s)
+                return;
+            }
+        }
+    }
+
+    private static void stop(AutoCloseable server) {
+        try {
+            server.close();
+        } catch (Exception e) {
+            System.err.println("stopping " + server + " failed: " + e.getMessage());
         }
     }
 
