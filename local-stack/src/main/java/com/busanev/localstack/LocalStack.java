@@ -109,16 +109,14 @@ public final class LocalStack implements AutoCloseable {
         progress.accept("Keycloak is ready; starting the four services and the control tower ...");
         for (var entry : ports.services().entrySet()) {
             ChildProcess service = startService(entry.getKey(), entry.getValue());
-            applications.add(service);
-            keep(service);
+            keepApplication(service);
             services.put(entry.getKey(), service);
             if (options.oneServiceAtATime()) {
                 awaitService(entry.getKey(), serviceUrl(entry.getKey()), service, progress);
             }
         }
         ChildProcess tower = startControlTower();
-        applications.add(tower);
-        keep(tower);
+        keepApplication(tower);
         if (!options.oneServiceAtATime()) {
             for (var entry : services.entrySet()) {
                 awaitService(entry.getKey(), serviceUrl(entry.getKey()), entry.getValue(), progress);
@@ -299,6 +297,12 @@ public final class LocalStack implements AutoCloseable {
         }
         server.close();
         throw new IllegalStateException("the local stack is stopping");
+    }
+
+    /** {@link #keep} for a service or the control tower, which {@link #close()} stops side by side. */
+    private void keepApplication(ChildProcess application) throws Exception {
+        applications.add(application);
+        keep(application);
     }
 
     @Override
