@@ -36,14 +36,19 @@ import java.util.concurrent.atomic.AtomicReference;
  * validation, Idempotency-Key, order + outbox + timeline rows in one transaction, event relayed to Kafka) is driven
  * by that many concurrent clients with a real Keycloak token, then as many JDBC connections insert order-sized rows
  * into the same PostgreSQL, one autocommit insert each. A warm-up, then {@code rounds} rounds; medians reported, with
- * the service's CPU time per order and its largest resident memory.
+ * the service's CPU time per order and its largest resident memory. {@code --batch N} sends the orders through
+ * {@code POST /api/v1/orders/batch}, N a call (one Idempotency-Key and one transaction a call), as a brand's
+ * system uploads them; the raw inserts stay single rows.
  * Run: {@code java -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" com.busanev.localstack.IntakeBenchmark
- * [orders] [clients,clients] [rounds] [--whole-suite] [--root DIR]}. {@code --root} takes the services' jars from
- * another tree (an older build, to compare side by side).
+ * [orders] [clients,clients] [rounds] [--batch N] [--whole-suite] [--root DIR] [NAME=value ...]}. {@code --root} takes
+ * the services' jars from another tree (an older build, to compare side by side); {@code NAME=value} is set in the
+ * services' environment (a setting, or {@code JDK_JAVA_OPTIONS} for their JVMs).
  */
 public final class IntakeBenchmark {
     private static final String SERVICE = "order-service";
     private static final long PROGRESS_SECONDS = 5;
+    /** The batch endpoint's limit (BatchRequest). */
+    private static final int MAX_BATCH = 1000;
 
     private record Round(double perSecond, double p50Millis, double p99Millis, int failures) {
     }
@@ -54,19 +59,33 @@ public final class IntakeBenchmark {
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         List<String> positional = new ArrayList<>();
+        Map<String, String> settings = new LinkedHashMap<>();
         boolean wholeSuite = false;
+        int batch = 1;
         Path root = Path.of(".");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--whole-suite" -> wholeSuite = true;
                 case "--root" -> root = Path.of(args[++i]);
-                default -> positional.add(args[i]);
+                case "--batch" -> batch = Integer.parseInt(args[++i]);
+                default -> {
+                    String[] setting = args[i].split("=", 2);
+                    if (setting.length == 2) {
+                        settings.put(setting[0], setting[1]);
+                    } else {
+                        positional.add(args[i]);
+                    }
+                }
             }
         }
         int orders = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 20_000;
         int[] clientCounts = Arrays.stream((positional.size() > 1 ? positional.get(1) : "16,64").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         int rounds = positional.size() > 2 ? Integer.parseInt(positional.get(2)) : 3;
+        if (batch < 1 || batch > MAX_BATCH || orders % batch != 0) {
+            throw new IllegalArgumentException("--batch takes 1 to " + MAX_BATCH + " orders a call, a divisor of the "
+                    + orders + " orders a round; got " + batch);
+        }
         root = root.toAbsolutePath().normalize();
         Path runDir = RunDirectory.create(root, "bench-");
         StackPorts ports = StackPorts.free();
@@ -74,30 +93,32 @@ public final class IntakeBenchmark {
             ports = new StackPorts(ports.postgres(), ports.kafka(), ports.keycloak(), ports.keycloakManagement(),
                     Map.of(SERVICE, ports.services().get(SERVICE)), ports.controlTower());
         }
-        System.out.printf("intake benchmark: %s, %d orders a round, clients %s, %d rounds, jars from %s%n",
-                wholeSuite ? "whole suite" : "order-service alone", orders, Arrays.toString(clientCounts), rounds, root);
+        System.out.printf("intake benchmark: %s, %d orders a round%s, clients %s, %d rounds, jars from %s, settings %s%n",
+                wholeSuite ? "whole suite" : "order-service alone", orders,
+                batch == 1 ? ", one a call" : ", " + batch + " a batch call", Arrays.toString(clientCounts), rounds, root,
+                settings);
         Map<Integer, Round[]> intake = new LinkedHashMap<>();
         Map<Integer, Round[]> raw = new LinkedHashMap<>();
         Map<Integer, double[]> cpuPerOrder = new LinkedHashMap<>();
         long largestRss = 0;
         // One event loop drives every client's connection; the clients' threads only wait for their responses.
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
-        try (LocalStack stack = LocalStack.start(new LocalStack.Options(root, runDir, ports, 1, Instant.now()),
-                line -> System.out.println("  " + line))) {
+        LocalStack.Options options = new LocalStack.Options(root, runDir, ports, 1, Instant.now()).withSettings(settings);
+        try (LocalStack stack = LocalStack.start(options, line -> System.out.println("  " + line))) {
             PartnerApi api = new PartnerApi(stack.keycloakUrl());
             String url = stack.serviceUrl(SERVICE) + "/api/v1/orders";
             String jdbcUrl = "jdbc:postgresql://localhost:" + stack.options().ports().postgres() + "/"
                     + LocalStack.DATABASES.get(SERVICE);
             createRawTable(jdbcUrl);
             for (int clients : clientCounts) {
-                drive(vertx, url, api, orders, clients, "warm-up");
+                drive(vertx, url, batch, api, orders, clients, "warm-up");
                 rawInserts(jdbcUrl, orders, clients, "warm-up");
                 Round[] intakeRounds = new Round[rounds];
                 Round[] rawRounds = new Round[rounds];
                 double[] cpuMicros = new double[rounds];
                 for (int round = 0; round < rounds; round++) {
                     Duration cpuBefore = stack.cpuTime(SERVICE);
-                    intakeRounds[round] = drive(vertx, url, api, orders, clients, "round " + (round + 1));
+                    intakeRounds[round] = drive(vertx, url, batch, api, orders, clients, "round " + (round + 1));
                     cpuMicros[round] = stack.cpuTime(SERVICE).minus(cpuBefore).toNanos() / 1e3 / orders;
                     largestRss = Math.max(largestRss, stack.rssMiB(SERVICE));
                     rawRounds[round] = rawInserts(jdbcUrl, orders, clients, "round " + (round + 1));
@@ -118,31 +139,42 @@ public final class IntakeBenchmark {
                     out.p99Millis, 100 * in.perSecond / out.perSecond);
         });
         System.out.printf("%s resident memory after the rounds, largest: %d MiB (-Xmx256m)%n", SERVICE, largestRss);
+        if (batch > 1) {
+            System.out.printf("intake through the batch endpoint, %d orders a call: p50 and p99 are a call's%n", batch);
+        }
         // The load generator's client pools would keep the JVM alive.
         RunDirectory.keepLogsOnly(runDir);
         System.exit(0);
     }
 
-    private static Round drive(Vertx vertx, String url, PartnerApi api, int orders, int clients, String label)
+    /** {@code orders} orders from {@code clients} clients, one a call or {@code batch} a call to the batch endpoint. */
+    private static Round drive(Vertx vertx, String url, int batch, PartnerApi api, int orders, int clients, String label)
             throws Exception {
         String token = api.token("polestar-buyer");
         HttpClient http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
                 new PoolOptions().setHttp1MaxSize(clients));
         String run = UUID.randomUUID().toString().substring(0, 8);
+        String target = batch == 1 ? url : url + "/batch";
+        int expected = batch == 1 ? 201 : 200;
         AtomicReference<String> firstFailure = new AtomicReference<>();
         try {
-            return load("intake", label, orders, clients, "orders", i -> {
-                Buffer body = Buffer.buffer("""
-                        {"brandReference":"BENCH-%s-%d","variant":"LONG_RANGE_DUAL_MOTOR","exteriorColour":"SNOW",
-                         "interior":"CHARCOAL_TAILORED_KNIT","optionPacks":["PLUS"],"wheels":"ALLOY_21","market":"US"}"""
-                        .formatted(run, i));
-                // Each order with its own Idempotency-Key, as a partner that retries safely sends it.
-                RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url)
+            return load("intake", label, orders / batch, batch, clients, "orders", call -> {
+                StringBuilder items = new StringBuilder();
+                for (int i = call * batch; i < (call + 1) * batch; i++) {
+                    items.append(items.isEmpty() ? "" : ",").append("""
+                            {"brandReference":"BENCH-%s-%d","variant":"LONG_RANGE_DUAL_MOTOR","exteriorColour":"SNOW",
+                             "interior":"CHARCOAL_TAILORED_KNIT","optionPacks":["PLUS"],"wheels":"ALLOY_21","market":"US"}"""
+                            .formatted(run, i));
+                }
+                Buffer body = Buffer.buffer(batch == 1 ? items.toString() : "{\"items\":[" + items + "]}");
+                // Each call with its own Idempotency-Key, as a partner that retries safely sends it.
+                RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(target)
                         .putHeader("Authorization", "Bearer " + token).putHeader("Content-Type", "application/json")
-                        .putHeader("Idempotency-Key", run + "-" + i);
+                        .putHeader("Idempotency-Key", run + "-" + call);
                 String failure = http.request(request)
                         .compose(sent -> sent.send(body))
-                        .compose(response -> response.body().map(answer -> response.statusCode() == 201
+                        .compose(response -> response.body().map(answer -> response.statusCode() == expected
+                                && (batch == 1 || answer.toJsonObject().getInteger("rejected") == 0)
                                 ? null
                                 : response.statusCode() + " " + answer))
                         .toCompletionStage().toCompletableFuture().get();
@@ -181,7 +213,7 @@ public final class IntakeBenchmark {
         AtomicInteger nextConnection = new AtomicInteger();
         ThreadLocal<PreparedStatement> mine = ThreadLocal.withInitial(() -> inserts.get(nextConnection.getAndIncrement()));
         try {
-            return load("raw", label, rows, connections, "inserts", i -> {
+            return load("raw", label, rows, 1, connections, "inserts", i -> {
                 PreparedStatement insert = mine.get();
                 insert.setObject(1, UUID.randomUUID());
                 insert.setString(2, "RAW-" + i);
@@ -204,9 +236,12 @@ public final class IntakeBenchmark {
         boolean run(int index) throws Exception;
     }
 
-    /** Runs {@code count} operations on {@code workers} threads, printing progress every few seconds. */
-    private static Round load(String what, String label, int count, int workers, String unit, Operation operation)
-            throws Exception {
+    /**
+     * Runs {@code count} operations of {@code perOperation} units each on {@code workers} threads, printing progress
+     * every few seconds; the rate is in units, the latencies are an operation's.
+     */
+    private static Round load(String what, String label, int count, int perOperation, int workers, String unit,
+            Operation operation) throws Exception {
         long[] latencies = new long[count];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
@@ -216,7 +251,8 @@ public final class IntakeBenchmark {
         ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor();
         long start = System.nanoTime();
         progress.scheduleAtFixedRate(() -> System.out.printf("  ... %s %s, %d clients: %d of %d %s, %.0f/s so far%n",
-                what, label, workers, done.get(), count, unit, done.get() / ((System.nanoTime() - start) / 1e9)),
+                what, label, workers, done.get() * perOperation, count * perOperation, unit,
+                done.get() * perOperation / ((System.nanoTime() - start) / 1e9)),
                 PROGRESS_SECONDS, PROGRESS_SECONDS, TimeUnit.SECONDS);
         List<Future<?>> running = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
@@ -250,10 +286,10 @@ public final class IntakeBenchmark {
             System.out.println("  first error: " + firstError.get());
         }
         Arrays.sort(latencies);
-        Round round = new Round(count / seconds, latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6,
+        Round round = new Round(count * perOperation / seconds, latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6,
                 failures.get());
         System.out.printf("%-6s %-8s %6d %s, %2d clients: %7.0f %s/s  p50 %6.1f ms  p99 %6.1f ms  failures %d%n", what,
-                label, count, unit, workers, round.perSecond, unit, round.p50Millis, round.p99Millis, round.failures);
+                label, count * perOperation, unit, workers, round.perSecond, unit, round.p50Millis, round.p99Millis, round.failures);
         return round;
     }
 

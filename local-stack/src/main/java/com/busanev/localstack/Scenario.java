@@ -179,11 +179,25 @@ public final class Scenario {
         return busyRequest.compareTo(FIRST_SAILING) > 0 ? busyRequest : FIRST_SAILING;
     }
 
+    /**
+     * Creates the voyage. A request that waited longer than its lead time on a starved machine finds its departure
+     * passed by the accelerated clock (400, "must be in the future"): the voyage is asked for again, departing the
+     * lead time after the clock as it is then.
+     */
     private void sail(Map<String, Object> voyage, Duration patience) throws Exception {
-        PartnerApi.Answer answer = api.callUntilAnswered("logistics", stack.serviceUrl("logistics-service") + "/api/v1/voyages",
-                voyage, Map.of("Idempotency-Key", UUID.randomUUID().toString()), patience);
-        if (answer.status() != 201) {
-            throw new IllegalStateException("voyage " + voyage.get("code") + " answered " + answer.status() + ": " + answer.body());
+        while (true) {
+            PartnerApi.Answer answer = api.callUntilAnswered("logistics", stack.serviceUrl("logistics-service") + "/api/v1/voyages",
+                    voyage, Map.of("Idempotency-Key", UUID.randomUUID().toString()), patience);
+            if (answer.status() == 201) {
+                return;
+            }
+            Instant asked = Instant.parse((String) voyage.get("departure"));
+            if (answer.status() != 400 || asked.isAfter(stack.plantNow())) {
+                throw new IllegalStateException("voyage " + voyage.get("code") + " answered " + answer.status() + ": " + answer.body());
+            }
+            out.accept("  logistics: voyage " + voyage.get("code") + " was asked for too late (the clock passed " + asked
+                    + "); asking again");
+            voyage.put("departure", stack.plantNow().plus(leadTime()).toString());
         }
     }
 
