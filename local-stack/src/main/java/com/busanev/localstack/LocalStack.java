@@ -188,8 +188,7 @@ public final class LocalStack implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IOException(jar + " is missing: build with ./mvnw -DskipTests package");
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ChildProcess(module, List.of(java, heap, "-jar", jar.toString()), env,
+        return new ChildProcess(module, ServiceJvm.command(heap, jar, List.of()), env,
                 options.root().resolve(module), options.runDir().resolve("logs/" + module + ".log"));
     }
 

@@ -99,10 +99,9 @@ public final class RelayBenchmark {
         int port = ports.services().get("order-service");
         Map<String, String> env = build.environment(port, postgres, database, kafka);
         Path service = build.service();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path jar = build.jar();
-        try (ChildProcess process = started(new ChildProcess("order-service", List.of(java, "-Xmx256m", "-jar",
-                jar.toString()), env, service, runDir.resolve("logs/" + database + ".log")));
+        try (ChildProcess process = started(new ChildProcess("order-service",
+                ServiceJvm.command("-Xmx256m", build.jar(), List.of()), env, service,
+                runDir.resolve("logs/" + database + ".log")));
                 Connection connection = DriverManager.getConnection(postgres.jdbcUrl(database), PostgresServer.USER,
                         PostgresServer.PASSWORD)) {
             process.awaitReady("http://localhost:" + port + "/q/health/ready", Duration.ofMinutes(3));

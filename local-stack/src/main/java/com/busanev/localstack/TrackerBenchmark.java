@@ -281,13 +281,11 @@ public final class TrackerBenchmark {
         // Partner webhooks are not measured: no sender (their consumer reads the suite's topics, empty here).
         env.putIfAbsent("KIT_WEBHOOKS_ENABLED", "false");
         Path service = build.service();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path jar = build.jar();
         // The run's topics as system properties: an environment variable cannot name the channels' dash
         // (MP_MESSAGING_INCOMING_PRODUCTION_EVENTS_TOPIC configures a channel "production").
-        List<String> command = List.of(java, "-Xmx256m",
+        List<String> command = ServiceJvm.command("-Xmx256m", build.jar(), List.of(
                 "-Dmp.messaging.incoming.production-events.topic=" + topics.production(),
-                "-Dmp.messaging.incoming.logistics-events.topic=" + topics.logistics(), "-jar", jar.toString());
+                "-Dmp.messaging.incoming.logistics-events.topic=" + topics.logistics()));
         try (ChildProcess process = started(new ChildProcess("order-service", command, env, service,
                 stack.runDir().resolve("logs/" + database + ".log")));
                 Connection connection = DriverManager.getConnection(stack.postgres().jdbcUrl(database),
