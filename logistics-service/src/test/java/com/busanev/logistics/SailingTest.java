@@ -46,8 +46,10 @@ class SailingTest {
         Instant departure = now().plusSeconds(3);
         String voyage = voyage("US-LATE", "RO_RO", "USLGB", departure, "\"capacityCars\":10,\"cutOffHours\":0");
         UUID car = built("US", now().minus(7, ChronoUnit.HOURS));
+        UUID other = built("US", now().minus(8, ChronoUnit.HOURS));
         ShipmentBooked booked = awaitEvent(car, ShipmentBooked.class);
         assertThat(booked.voyageId()).hasToString(voyage);
+        assertThat(awaitEvent(other, ShipmentBooked.class).voyageId()).hasToString(voyage);
         as(OPERATOR).body(at(now().plus(1, ChronoUnit.HOURS))).post("/api/v1/voyages/" + voyage + "/depart")
                 .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("at"));
 
@@ -60,6 +62,14 @@ class SailingTest {
         assertThat(delayed.previousEta()).isEqualTo(booked.eta());
         assertThat(delayed.eta()).isEqualTo(departed.plus(14, ChronoUnit.DAYS));
         assertThat(awaitEvent(car, ShipmentDeparted.class).eta()).isEqualTo(delayed.eta());
+        // Every car aboard moved, and its shipment says so.
+        assertThat(awaitEvent(other, ShipmentDelayed.class).eta()).isEqualTo(delayed.eta());
+        assertThat(awaitEvent(other, ShipmentDeparted.class).departedAt()).isEqualTo(departed);
+        as(OPERATOR).get("/api/v1/shipments?orderId=" + other).then().statusCode(200)
+                .body("items[0].status", equalTo("DEPARTED"))
+                .body("items[0].departedAt", equalTo(departed.toString()))
+                .body("items[0].eta", equalTo(delayed.eta().toString()))
+                .body("items[0].delay.firstEta", equalTo(booked.eta().toString()));
         as(OPERATOR).post("/api/v1/voyages/" + voyage + "/depart").then().statusCode(409).contentType(PROBLEM);
         // The operator lists the delayed cars: this one with its promise, when and why it moved.
         as(OPERATOR).get("/api/v1/shipments?delayed=true&orderId=" + car).then().statusCode(200)

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * A car's ETA moved later (a late departure, arrival or delivery, a postponed sailing): ShipmentDelayed says so, and
- * the car keeps its latest delay (when, why, the ETA first promised) for the list of delayed cars.
+ * the car keeps its latest delay (when, why, the ETA first promised) for the list of delayed cars. The cars of a
+ * voyage are delayed together, with one statement ({@link CarsAboard}); this is a single car's (a truck's).
  */
 @ApplicationScoped
 public class Delays {
@@ -31,11 +32,8 @@ public class Delays {
                 .orElseGet(() -> Uni.createFrom().voidItem());
     }
 
-    /**
-     * As {@link #announceIfLater}, for a caller that announces many cars' events at once: sets the car's delay and
-     * returns its ShipmentDelayed if the ETA moved later.
-     */
-    public Optional<ShipmentDelayed> ifLater(Shipment car, Instant previousEta, String reason) {
+    /** Sets the car's delay and returns its ShipmentDelayed if the ETA moved later. */
+    private Optional<ShipmentDelayed> ifLater(Shipment car, Instant previousEta, String reason) {
         if (!car.eta.isAfter(previousEta)) {
             return Optional.empty();
         }

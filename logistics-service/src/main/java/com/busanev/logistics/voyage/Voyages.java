@@ -1,9 +1,6 @@
 package com.busanev.logistics.voyage;
 
-import com.busanev.events.DomainEvent;
 import com.busanev.events.SailingScheduled;
-import com.busanev.events.ShipmentArrived;
-import com.busanev.events.ShipmentDeparted;
 import com.busanev.events.TransportMode;
 import com.busanev.kit.outbox.Outbox;
 import com.busanev.kit.problem.ProblemException;
@@ -11,7 +8,7 @@ import com.busanev.kit.problem.Violation;
 import com.busanev.logistics.port.Ports;
 import com.busanev.logistics.shipment.ActualTime;
 import com.busanev.logistics.shipment.Bookings;
-import com.busanev.logistics.shipment.Delays;
+import com.busanev.logistics.shipment.CarsAboard;
 import com.busanev.logistics.shipment.Shipment;
 import com.busanev.logistics.shipment.ShipmentStatus;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +22,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 /** Adding and changing sailings, and their departures and arrivals with what they mean for every car aboard. */
 @ApplicationScoped
@@ -34,13 +30,13 @@ public class Voyages {
 
     private final Bookings bookings;
     private final Outbox outbox;
-    private final Delays delays;
+    private final CarsAboard carsAboard;
     private final Clock clock;
 
-    Voyages(Bookings bookings, Outbox outbox, Delays delays, Clock clock) {
+    Voyages(Bookings bookings, Outbox outbox, CarsAboard carsAboard, Clock clock) {
         this.bookings = bookings;
         this.outbox = outbox;
-        this.delays = delays;
+        this.carsAboard = carsAboard;
         this.clock = clock;
     }
 
@@ -87,14 +83,7 @@ public class Voyages {
         voyage.status = VoyageStatus.DEPARTED;
         voyage.actualDeparture = departed;
         voyage.eta = voyage.plannedArrival(departed);
-        return aboard(voyage, ShipmentStatus.BOOKED).map(cars -> cars.stream().flatMap(car -> {
-                    car.status = ShipmentStatus.DEPARTED;
-                    car.departedAt = departed;
-                    car.eta = voyage.eta;
-                    return Stream.<DomainEvent>concat(delays.ifLater(car, previousEta, "departed late from Busan New Port").stream(),
-                            Stream.of(new ShipmentDeparted(car.orderId, voyage.id, departed, voyage.eta)));
-                }).toList())
-                .chain(outbox::appendAll).replaceWith(voyage);
+        return carsAboard.departed(voyage, previousEta).replaceWith(voyage);
     }
 
     /** The operator's report that the ship arrived; the voyage is loaded, and locked, by its id. */
@@ -119,14 +108,7 @@ public class Voyages {
         voyage.status = VoyageStatus.ARRIVED;
         voyage.actualArrival = arrived;
         voyage.eta = arrived;
-        return aboard(voyage, ShipmentStatus.DEPARTED).map(cars -> cars.stream().flatMap(car -> {
-                    car.status = ShipmentStatus.ARRIVED;
-                    car.arrivedAt = arrived;
-                    car.eta = arrived;
-                    return Stream.<DomainEvent>concat(delays.ifLater(car, previousEta, "arrived late at " + voyage.destinationPort).stream(),
-                            Stream.of(new ShipmentArrived(car.orderId, voyage.id, voyage.destinationPort, arrived)));
-                }).toList())
-                .chain(outbox::appendAll).replaceWith(voyage);
+        return carsAboard.arrived(voyage, previousEta).replaceWith(voyage);
     }
 
     /**
@@ -201,11 +183,7 @@ public class Voyages {
     private Uni<Void> postpone(Voyage voyage, Instant departure) {
         Instant previousEta = voyage.eta;
         voyage.schedule(departure);
-        return announce(voyage).chain(() -> aboard(voyage, ShipmentStatus.BOOKED)).map(cars -> cars.stream().flatMap(car -> {
-                    car.eta = voyage.eta;
-                    return delays.ifLater(car, previousEta, "departure from Busan New Port postponed to " + departure).stream();
-                }).toList())
-                .chain(outbox::appendAll);
+        return announce(voyage).chain(() -> carsAboard.postponed(voyage, previousEta));
     }
 
     private Uni<List<Shipment>> aboard(Voyage voyage, ShipmentStatus status) {
