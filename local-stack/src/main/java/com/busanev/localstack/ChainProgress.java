@@ -72,6 +72,13 @@ final class ChainProgress implements AutoCloseable {
         return maxLag;
     }
 
+    /** CPU time each service's process has used since it started, in seconds. */
+    Map<String, Long> cpuSeconds() {
+        Map<String, Long> cpu = new LinkedHashMap<>();
+        SERVICES.forEach(service -> cpu.put(service, stack.cpuTime(service).toSeconds()));
+        return cpu;
+    }
+
     Map<String, Long> maxRss() {
         return maxRss;
     }

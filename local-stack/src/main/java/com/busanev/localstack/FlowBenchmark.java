@@ -27,6 +27,7 @@ public final class FlowBenchmark {
     private static final Duration SAILINGS_AHEAD = Duration.ofDays(60);
     /** How long one batch may wait for paused intake to resume before the run gives up. */
     private static final Duration INTAKE_PATIENCE = Duration.ofMinutes(10);
+    private static final int BUSIEST_STATEMENTS = 15;
 
     private FlowBenchmark() {
     }
@@ -75,6 +76,10 @@ public final class FlowBenchmark {
                     acceleration);
             System.out.println("largest lag (records): " + ChainProgress.brief(progress.maxLag()));
             System.out.println("largest resident memory (MiB, -Xmx256m each): " + ChainProgress.brief(progress.maxRss()));
+            System.out.println("CPU seconds per service (since its start): " + ChainProgress.brief(progress.cpuSeconds()));
+            System.out.println("where PostgreSQL's time went (pg_stat_statements; a statement's time includes its waits "
+                    + "for locks):");
+            stack.busiestStatements(BUSIEST_STATEMENTS).forEach(line -> System.out.println("  " + line));
         }
         RunDirectory.keepLogsOnly(runDir);
         System.exit(0);

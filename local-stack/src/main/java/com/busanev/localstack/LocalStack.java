@@ -221,6 +221,11 @@ public final class LocalStack implements AutoCloseable {
         return DriverManager.getConnection(postgres.jdbcUrl(DATABASES.get(service)), PostgresServer.USER, PostgresServer.PASSWORD);
     }
 
+    /** The statements of all four databases that took PostgreSQL the most time since it started (pg_stat_statements). */
+    public List<String> busiestStatements(int limit) throws SQLException {
+        return postgres.busiestStatements(limit);
+    }
+
     public String kafkaBootstrap() {
         return kafka.bootstrap();
     }

@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +19,10 @@ import java.util.Map;
 final class PostgresServer implements AutoCloseable {
     static final String USER = "postgres";
     static final String PASSWORD = "postgres";
+    private static final String BUSIEST = """
+            SELECT d.datname, s.total_exec_time, s.calls, s.mean_exec_time, s.query
+            FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+            ORDER BY s.total_exec_time DESC LIMIT ?""";
 
     private final EmbeddedPostgres.Builder builder;
     private final int port;
@@ -43,6 +49,8 @@ final class PostgresServer implements AutoCloseable {
                 .setServerConfig("checkpoint_timeout", "15min")
                 .setServerConfig("shared_buffers", "512MB")
                 .setServerConfig("wal_buffers", "32MB")
+                // Time per statement, for the benchmarks' report of where PostgreSQL's time went (busiestStatements).
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 // LocalStack's own hook stops it after the services: its own hook stopped it under them on Ctrl-C,
                 // and every service logged ERRORs for its lost connections.
                 .setRegisterShutdownHook(false);
@@ -85,6 +93,27 @@ final class PostgresServer implements AutoCloseable {
                     }
                 }
             }
+            statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        }
+    }
+
+    /**
+     * The statements of every database that took the most time since the server started, a line each: database,
+     * seconds in all, calls, milliseconds a call, the statement. A statement's time includes its waits for locks.
+     */
+    List<String> busiestStatements(int limit) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
+                PreparedStatement statement = connection.prepareStatement(BUSIEST)) {
+            statement.setInt(1, limit);
+            List<String> lines = new ArrayList<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    String sql = row.getString(5).replaceAll("\\s+", " ");
+                    lines.add(String.format("%-11s %7.1f s %9d calls %9.2f ms  %s", row.getString(1), row.getDouble(2) / 1000,
+                            row.getLong(3), row.getDouble(4), sql.length() > 120 ? sql.substring(0, 120) + " ..." : sql));
+                }
+            }
+            return lines;
         }
     }
 
