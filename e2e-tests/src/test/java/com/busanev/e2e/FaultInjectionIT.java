@@ -38,6 +38,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
@@ -125,8 +126,9 @@ class FaultInjectionIT {
                 PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         background.scheduleWithFixedDelay(() -> keepSailing(scenario), PROGRESS_EVERY.toMillis(),
                 PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        background.scheduleWithFixedDelay(() -> receiver.script(BRAND_HOOK, WebhookReceiver.Answer.status(500),
-                        WebhookReceiver.Answer.hang(Duration.ofSeconds(3)), WebhookReceiver.Answer.status(503)),
+        ScheduledFuture<?> hookTrouble = background.scheduleWithFixedDelay(() -> receiver.script(BRAND_HOOK,
+                        WebhookReceiver.Answer.status(500), WebhookReceiver.Answer.hang(Duration.ofSeconds(3)),
+                        WebhookReceiver.Answer.status(503)),
                 0, HOOK_TROUBLE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         try {
             placed.addAll(scenario.placeBatch("FAULTS-A", markets.subList(0, BATCH_SIZE), PATIENCE));
@@ -144,6 +146,9 @@ class FaultInjectionIT {
                 cancels.put(UUID.fromString(target.id()), scenario.cancel(target, "fault-injection test", PATIENCE));
             }
             faulting.get(10, TimeUnit.MINUTES);
+            // The endpoint's trouble is a fault too and ends with the others: scripted on after them, three failures
+            // every 7 s outnumbered the few deliveries still owed, and one order's retries met only failures (CI).
+            hookTrouble.cancel(false);
             log(String.format("all faults done at +%.0f s; cancels answered: %s", seconds(start),
                     cancels.values().stream().collect(Collectors.groupingBy(Scenario.Cancel::status, Collectors.counting()))));
 
