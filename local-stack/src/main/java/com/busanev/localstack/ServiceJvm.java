@@ -12,7 +12,7 @@ import java.util.List;
  * Kubernetes does not run.
  */
 final class ServiceJvm {
-    static final List<String> COLLECTOR = List.of("-XX:+UseParallelGC", "-XX:MinHeapFreeRatio=10",
+    private static final List<String> COLLECTOR = List.of("-XX:+UseParallelGC", "-XX:MinHeapFreeRatio=10",
             "-XX:MaxHeapFreeRatio=20", "-XX:GCTimeRatio=4", "-XX:AdaptiveSizePolicyWeight=90");
 
     private ServiceJvm() {
