@@ -3,6 +3,7 @@ package com.busanev.localstack;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The arguments the side-by-side benchmarks share: {@code [count] [rounds] [label=dir[,NAME=value...] ...]}, where
@@ -25,5 +26,11 @@ record BenchmarkArgs(int count, int rounds, Path root, Map<String, ServiceBuild>
             builds.put("this", new ServiceBuild(root.resolve("order-service"), Map.of()));
         }
         return new BenchmarkArgs(count, rounds, root, builds);
+    }
+
+    /** A setting of the services for the run, {@code NAME=value} (an environment variable), or none if {@code arg} is not one. */
+    static Optional<Map.Entry<String, String>> setting(String arg) {
+        String[] parts = arg.split("=", 2);
+        return parts.length == 2 ? Optional.of(Map.entry(parts[0], parts[1])) : Optional.empty();
     }
 }

@@ -25,7 +25,8 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * What a benchmark prints every few seconds while the chain works: orders placed, builds scheduled and built,
  * shipments booked (read from the services' databases), the records each service's consumer group is behind on
- * its topics (its lag), and each service's resident memory; the largest lag and memory seen are kept for the
+ * its topics (its lag), the events each service has committed but not yet published (its outbox backlog: work done
+ * that the next service cannot see yet), and each service's resident memory; the largest of each are kept for the
  * summary.
  */
 final class ChainProgress implements AutoCloseable {
@@ -35,13 +36,18 @@ final class ChainProgress implements AutoCloseable {
     private static final ZoneId PLANT = ZoneId.of("Asia/Seoul");
 
     /** One reading. */
-    record Reading(long placed, long scheduled, long built, long booked, Map<String, Long> lag, Map<String, Long> rssMiB) {
+    record Reading(long placed, long scheduled, long built, long booked, Map<String, Long> lag, Map<String, Long> unsent,
+            Map<String, Long> rssMiB) {
     }
+
+    /** Committed, not yet published, not parked: read through the outbox's partial index of unpublished rows. */
+    private static final String UNSENT = "SELECT count(*) FROM outbox_event WHERE published_at IS NULL AND parked_at IS NULL";
 
     private final LocalStack stack;
     private final Admin admin;
     private final Instant start = Instant.now();
     private final Map<String, Long> maxLag = new LinkedHashMap<>();
+    private final Map<String, Long> maxUnsent = new LinkedHashMap<>();
     private final Map<String, Long> maxRss = new LinkedHashMap<>();
 
     ChainProgress(LocalStack stack) {
@@ -58,18 +64,23 @@ final class ChainProgress implements AutoCloseable {
                 count("production-service", "SELECT count(*) FROM build WHERE status <> 'BLOCKED' AND status <> 'CANCELLED'"),
                 count("production-service", "SELECT count(*) FROM build WHERE status = 'BUILT'"),
                 count("logistics-service", "SELECT count(*) FROM shipment WHERE status <> 'UNBOOKED'"),
-                lag(), rss());
+                lag(), unsent(), rss());
         reading.lag().forEach((service, records) -> maxLag.merge(service, records, Math::max));
+        reading.unsent().forEach((service, events) -> maxUnsent.merge(service, events, Math::max));
         reading.rssMiB().forEach((service, mib) -> maxRss.merge(service, mib, Math::max));
-        System.out.printf("  %5.0f s  plant %s  placed %d  scheduled %d  built %d  booked %d  lag %s  RSS MiB %s%n",
+        System.out.printf("  %5.0f s  plant %s  placed %d  scheduled %d  built %d  booked %d  lag %s  unsent %s  RSS MiB %s%n",
                 Duration.between(start, Instant.now()).toMillis() / 1000.0, LocalDate.ofInstant(stack.plantNow(), PLANT),
                 reading.placed(), reading.scheduled(), reading.built(), reading.booked(), brief(reading.lag()),
-                brief(reading.rssMiB()));
+                brief(reading.unsent()), brief(reading.rssMiB()));
         return reading;
     }
 
     Map<String, Long> maxLag() {
         return maxLag;
+    }
+
+    Map<String, Long> maxUnsent() {
+        return maxUnsent;
     }
 
     /** CPU time each service's process has used since it started, in seconds. */
@@ -100,6 +111,15 @@ final class ChainProgress implements AutoCloseable {
                     .mapToLong(e -> Math.max(0, ends.get(e.getKey()).offset() - e.getValue().offset())).sum());
         }
         return lag;
+    }
+
+    /** Events committed to each service's outbox and not yet on Kafka. */
+    Map<String, Long> unsent() throws SQLException {
+        Map<String, Long> unsent = new LinkedHashMap<>();
+        for (String service : SERVICES) {
+            unsent.put(service, count(service, UNSENT));
+        }
+        return unsent;
     }
 
     private Map<String, Long> rss() {

@@ -16,9 +16,9 @@ import java.util.concurrent.CompletableFuture;
  * and the clock runs until every car has a booked shipment. The plant clock is accelerated, so the plant's real
  * capacity (486 Polestar slots a working day) paces builds; at 172,800x (two plant days a second) a year's
  * 300,000 cars take about 7.5 minutes of plant calendar, so the software, not the calendar, is the limit. A line
- * every 5 s: placed, scheduled, built, booked, each consumer group's lag and each service's memory. order-service
- * pauses intake while the chain is more than its {@code order.admission.max-lag} behind (503 with Retry-After, which
- * the placing waits for). Arguments after the acceleration are settings of every service for the run, as
+ * every 5 s: placed, scheduled, built, booked, each consumer group's lag, each service's outbox backlog (events
+ * committed, not yet published) and memory. order-service pauses intake while the chain is more than its
+ * {@code order.admission.max-lag} behind (503 with Retry-After, which the placing waits for). Arguments after the acceleration are settings of every service for the run, as
  * environment variables: {@code ORDER_ADMISSION_MAX_LAG=0} never pauses.
  * Run: {@code java -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" com.busanev.localstack.FlowBenchmark [orders] [acceleration] [NAME=value ...]}.
  */
@@ -43,8 +43,10 @@ public final class FlowBenchmark {
         Map<String, String> settings = new HashMap<>(Map.of("SUPPLIER_PLAN_HORIZON_WEEKS", "104",
                 "PRODUCTION_SEQUENCING_REFRESH_INTERVAL", "disabled"));
         for (int i = 2; i < args.length; i++) {
-            String[] setting = args[i].split("=", 2);
-            settings.put(setting[0], setting[1]);
+            String arg = args[i];
+            Map.Entry<String, String> setting = BenchmarkArgs.setting(arg)
+                    .orElseThrow(() -> new IllegalArgumentException("a setting is NAME=value, not " + arg));
+            settings.put(setting.getKey(), setting.getValue());
         }
         LocalStack.Options options = new LocalStack.Options(root, runDir, StackPorts.free(), acceleration, Instant.now())
                 .withSettings(settings);
@@ -75,6 +77,8 @@ public final class FlowBenchmark {
                     + "(%.0f orders/s) at %.0fx%n", orders, total.toMillis() / 1000.0, orders * 1000.0 / total.toMillis(),
                     acceleration);
             System.out.println("largest lag (records): " + ChainProgress.brief(progress.maxLag()));
+            System.out.println("largest outbox backlog (events committed, not yet published): "
+                    + ChainProgress.brief(progress.maxUnsent()));
             System.out.println("largest resident memory (MiB, -Xmx256m each): " + ChainProgress.brief(progress.maxRss()));
             System.out.println("CPU seconds per service (since its start): " + ChainProgress.brief(progress.cpuSeconds()));
             System.out.println("where PostgreSQL's time went (pg_stat_statements; a statement's time includes its waits "

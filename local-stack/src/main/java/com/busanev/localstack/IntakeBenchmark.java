@@ -69,12 +69,9 @@ public final class IntakeBenchmark {
                 case "--root" -> root = Path.of(args[++i]);
                 case "--batch" -> batch = Integer.parseInt(args[++i]);
                 default -> {
-                    String[] setting = args[i].split("=", 2);
-                    if (setting.length == 2) {
-                        settings.put(setting[0], setting[1]);
-                    } else {
-                        positional.add(args[i]);
-                    }
+                    String arg = args[i];
+                    BenchmarkArgs.setting(arg).ifPresentOrElse(
+                            setting -> settings.put(setting.getKey(), setting.getValue()), () -> positional.add(arg));
                 }
             }
         }

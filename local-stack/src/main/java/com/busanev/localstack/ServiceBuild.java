@@ -14,8 +14,10 @@ record ServiceBuild(Path service, Map<String, String> env) {
         String[] parts = spec.split(",");
         Map<String, String> env = new HashMap<>();
         for (int i = 1; i < parts.length; i++) {
-            String[] variable = parts[i].split("=", 2);
-            env.put(variable[0], variable[1]);
+            String part = parts[i];
+            Map.Entry<String, String> variable = BenchmarkArgs.setting(part)
+                    .orElseThrow(() -> new IllegalArgumentException("a variable is NAME=value, not " + part));
+            env.put(variable.getKey(), variable.getValue());
         }
         return new ServiceBuild(Path.of(parts[0]).toAbsolutePath().normalize(), env);
     }
