@@ -32,19 +32,19 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 
 /** What the module's REST and Kafka tests share: tokens, request bodies, demand events, and awaiting supply events. */
-final class SupplierApi {
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Seoul"));
-    static final String PROCUREMENT = Tokens.user("buyer").roles(Roles.PROCUREMENT).sign();
+public final class SupplierApi {
+    public static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Seoul"));
+    public static final String PROCUREMENT = Tokens.user("buyer").roles(Roles.PROCUREMENT).sign();
 
     private SupplierApi() {
     }
 
-    static RequestSpecification as(String token) {
+    public static RequestSpecification as(String token) {
         return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 
     /** Adds a contract as procurement; its id. */
-    static String contract(String supplier, String status, String from, String to, String monthly, String price,
+    public static String contract(String supplier, String status, String from, String to, String monthly, String price,
             String currency, String cellOrigin, String carbon) {
         return as(PROCUREMENT).body(terms(supplier, status, from, to, monthly, price, currency, cellOrigin, carbon))
                 .post("/api/v1/contracts").then().statusCode(201).extract().path("id");
@@ -83,7 +83,7 @@ final class SupplierApi {
         return terms.substring(0, terms.lastIndexOf('}')) + ",\"passport\":" + passportFacts + "}";
     }
 
-    static String delivery(int packs, String from, String to, LocalDate on) {
+    public static String delivery(int packs, String from, String to, LocalDate on) {
         return "{\"packs\":%d,\"serialFrom\":\"%s\",\"serialTo\":\"%s\",\"deliveredOn\":\"%s\"}".formatted(packs, from, to, on);
     }
 
@@ -118,7 +118,7 @@ final class SupplierApi {
         return IntStream.rangeClosed(first, last).mapToObj(n -> prefix + String.format("%0" + digits + "d", n)).toList();
     }
 
-    static void publish(DomainEvent event) {
+    public static void publish(DomainEvent event) {
         KafkaResource.companion().produceStrings().fromRecords(CloudEventRecords.of(event)).awaitCompletion();
     }
 

@@ -28,9 +28,10 @@ record SupplyLedger(IsoWeek current, List<Contract> contractList, List<SupplyLin
     private static final String INBOUND = """
             SELECT CAST(p.contract_id AS text), CAST(d.expected_on AS text), count(*) FROM pack p JOIN delivery d ON d.id = p.delivery_id
             WHERE p.status = 'IN_TRANSIT' GROUP BY p.contract_id, d.expected_on""";
+    /** By the demand week kept on the pack (index pack_consumed_week): the built packs of the weeks, no more. */
     private static final String CONSUMED = """
-            SELECT CAST(p.contract_id AS text), d.week, count(*) FROM pack p JOIN demand d ON d.order_id = p.order_id
-            WHERE p.status = 'CONSUMED' AND d.week BETWEEN ?1 AND ?2 GROUP BY p.contract_id, d.week""";
+            SELECT CAST(contract_id AS text), demand_week, count(*) FROM pack
+            WHERE status = 'CONSUMED' AND demand_week BETWEEN ?1 AND ?2 GROUP BY contract_id, demand_week""";
 
     static Uni<SupplyLedger> load(IsoWeek from, IsoWeek to, IsoWeek current, CurrencyRates rates) {
         return Panache.getSession().chain(s -> demandRows(s, from, to)

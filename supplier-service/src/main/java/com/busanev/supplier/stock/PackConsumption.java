@@ -30,11 +30,15 @@ public class PackConsumption {
     }
 
     private static final Logger LOG = Logger.getLogger(PackConsumption.class);
-    /** One statement for a batch of cars; a serial is in one car only (the plant floor checked it). */
+    /**
+     * One statement for a batch of cars; a serial is in one car only (the plant floor checked it). The pack keeps the
+     * week of its car's demand (written earlier in the batch, or before it), which the supply ledger counts it in.
+     */
     private static final String CONSUME = """
             UPDATE pack SET status = 'CONSUMED', order_id = car.order_id, vin = car.vin, market = car.market,
                             consumed_at = CAST(car.built_at AS timestamptz), brand = car.brand,
-                            passport_version = passport_version + 1
+                            passport_version = passport_version + 1,
+                            demand_week = (SELECT week FROM demand WHERE demand.order_id = car.order_id)
             FROM unnest(CAST(?1 AS text[]), CAST(?2 AS uuid[]), CAST(?3 AS text[]), CAST(?4 AS text[]),
                         CAST(?5 AS text[]), CAST(?6 AS text[])) AS car(serial, order_id, vin, market, built_at, brand)
             WHERE pack.serial = car.serial AND pack.status = 'RECEIVED'
