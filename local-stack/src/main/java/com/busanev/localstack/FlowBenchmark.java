@@ -18,8 +18,9 @@ import java.util.concurrent.CompletableFuture;
  * 300,000 cars take about 7.5 minutes of plant calendar, so the software, not the calendar, is the limit. A line
  * every 5 s: placed, scheduled, built, booked, each consumer group's lag, each service's outbox backlog (events
  * committed, not yet published) and memory. order-service pauses intake while the chain is more than its
- * {@code order.admission.max-lag} behind (503 with Retry-After, which the placing waits for). Arguments after the acceleration are settings of every service for the run, as
- * environment variables: {@code ORDER_ADMISSION_MAX_LAG=0} never pauses.
+ * {@code order.admission.max-lag} behind (503 with Retry-After, which the placing waits for). Arguments after the
+ * acceleration are settings of every service for the run, as environment variables: {@code ORDER_ADMISSION_MAX_LAG=0}
+ * never pauses.
  * Run: {@code java -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" com.busanev.localstack.FlowBenchmark [orders] [acceleration] [NAME=value ...]}.
  */
 public final class FlowBenchmark {

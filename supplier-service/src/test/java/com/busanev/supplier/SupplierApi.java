@@ -109,6 +109,11 @@ public final class SupplierApi {
     static void buildIn(List<String> serials) {
         serials.forEach(serial -> publish(new VehicleBuilt(UUID.randomUUID(), "polestar", "VIN" + serial, "KR", Region.KR,
                 serial, "TEST", 0, 1400.0, Instant.now())));
+        awaitConsumed(serials);
+    }
+
+    /** Waits until these packs are built into cars here (their VehicleBuilt consumed). */
+    public static void awaitConsumed(List<String> serials) {
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> serials.forEach(serial -> as(PROCUREMENT)
                 .get("/api/v1/packs/" + serial).then().statusCode(200).body("status", equalTo("CONSUMED"))));
     }

@@ -3,12 +3,12 @@ package com.busanev.supplier.allocation;
 import static com.busanev.supplier.SupplierApi.PROCUREMENT;
 import static com.busanev.supplier.SupplierApi.TODAY;
 import static com.busanev.supplier.SupplierApi.as;
+import static com.busanev.supplier.SupplierApi.awaitConsumed;
 import static com.busanev.supplier.SupplierApi.contract;
 import static com.busanev.supplier.SupplierApi.delivery;
 import static com.busanev.supplier.SupplierApi.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
-import static org.hamcrest.Matchers.equalTo;
 
 import com.busanev.events.BuildScheduled;
 import com.busanev.events.IsoWeek;
@@ -18,11 +18,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** What the planner reads of the packs built into cars: counted in the week of each car's demand, and only there. */
@@ -50,9 +48,7 @@ class SupplyLedgerTest {
         // other tests' weeks)
         publish(new VehicleBuilt(unknown, "polestar", "VINLEDG2", "US", Region.NA, "LGLEDG-000002", "LGES", 0, 1400.0,
                 Instant.now()));
-        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> List.of("LGLEDG-000001", "LGLEDG-000002")
-                .forEach(serial -> as(PROCUREMENT).get("/api/v1/packs/" + serial).then().statusCode(200)
-                        .body("status", equalTo("CONSUMED"))));
+        awaitConsumed(List.of("LGLEDG-000001", "LGLEDG-000002"));
 
         SupplyLedger ledger = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
                 () -> SupplyLedger.load(WEEK.plusWeeks(-1), WEEK.plusWeeks(1), IsoWeek.of(TODAY), rates)));
