@@ -30,6 +30,7 @@ import java.util.function.IntFunction;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
@@ -102,7 +103,13 @@ public class OutboxRelay {
     /** Drains that failed in a row (Kafka or the database away); read and written only by the running drain. */
     private int failedDrains;
 
-    OutboxRelay(Pool pool, @Channel(CHANNEL) MutinyEmitter<String> emitter,
+    /**
+     * The emitter buffers what the Kafka sink has not yet asked for ({@code max-inflight-messages}, 1,024 by
+     * default): the relay itself bounds that to one claimed batch. With the default bounded buffer (128) the rows of
+     * a larger batch past it were refused as if Kafka had refused them, and charged attempts (OutboxLargeBatchTest).
+     */
+    OutboxRelay(Pool pool,
+            @Channel(CHANNEL) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<String> emitter,
             @ConfigProperty(name = "quarkus.application.name") String application, OutboxConfig config,
             Stopping stopping, OutboxNotifications notifications, Vertx vertx) {
         this.pool = pool;
