@@ -91,12 +91,22 @@ class FaultInjectionIT {
 
     /**
      * The last test of the shared stack stops it, so that what the services log while stopping is read: a clean
-     * shutdown logs no ERROR (the faults before it may, as services lose their database or broker).
+     * shutdown logs no ERROR (the faults before it may, as services lose their database or broker), and it stops
+     * while a partner reads from every service: a request under way gets its answer, none a 500.
      */
     @AfterAll
-    static void aCleanShutdownLogsNoError(LocalStack stack) throws IOException {
+    static void aCleanShutdownUnderTrafficLogsNoError(LocalStack stack) throws Exception {
         Map<String, Integer> before = ServiceLogs.lineCounts(stack.options().runDir(), SERVICES);
-        stack.close();
+        List<String> lists = List.of(stack.serviceUrl(ORDERS) + "/api/v1/orders",
+                stack.serviceUrl(PRODUCTION) + "/api/v1/builds", stack.serviceUrl(LOGISTICS) + "/api/v1/shipments",
+                stack.serviceUrl(SUPPLIER) + "/api/v1/packs");
+        try (ReadTraffic traffic = ReadTraffic.start(new PartnerApi(stack.keycloakUrl()), lists)) {
+            await("every service answering the reader").atMost(Duration.ofSeconds(30))
+                    .until(() -> traffic.answered().values().stream().allMatch(count -> count > 0));
+            stack.close();
+            log("answers to the reader, the services stopping at the last: " + traffic.answered());
+            assertThat(traffic.unexpected()).as("answers while the services stopped").isEmpty();
+        }
         assertThat(ServiceLogs.errorsAfter(stack.options().runDir(), before))
                 .as("ERROR lines logged while the services stopped").isEmpty();
     }

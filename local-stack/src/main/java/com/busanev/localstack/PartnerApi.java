@@ -1,5 +1,6 @@
 package com.busanev.localstack;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -80,6 +81,11 @@ public final class PartnerApi {
         return expect(expectedStatus, answer(user, request), "PUT " + url);
     }
 
+    /** A GET whose answer the caller judges; fails only if no answer came (connection refused or cut). */
+    public Answer read(String user, String url) throws IOException, InterruptedException {
+        return answer(user, HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
     /** A POST whose answer the caller judges; fails only if no answer came (connection refused or cut). */
     public Answer call(String user, String url, Object body, Map<String, String> headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
@@ -125,8 +131,20 @@ public final class PartnerApi {
     private Answer answer(String user, HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + token(user))
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body()),
+        return new Answer(response.statusCode(), body(response.body()),
                 response.headers().firstValueAsLong("Retry-After").stream().mapToObj(Duration::ofSeconds).findFirst());
+    }
+
+    /** The body as JSON, or as text when it is none (a stopping server's plain 503). */
+    private static JsonNode body(String text) {
+        if (text.isEmpty()) {
+            return JSON.nullNode();
+        }
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException notJson) {
+            return JSON.getNodeFactory().textNode(text);
+        }
     }
 
     private static JsonNode expect(int expectedStatus, Answer answer, String request) throws IOException {
