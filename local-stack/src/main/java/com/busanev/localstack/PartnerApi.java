@@ -65,7 +65,7 @@ public final class PartnerApi {
     }
 
     public JsonNode get(String user, String url) throws IOException, InterruptedException {
-        return expect(200, answer(user, HttpRequest.newBuilder(URI.create(url)).GET()), "GET " + url);
+        return expect(200, read(user, url), "GET " + url);
     }
 
     public JsonNode post(String user, String url, Object body, int expectedStatus) throws IOException, InterruptedException {
