@@ -18,6 +18,15 @@ public interface AdmissionConfig {
     long maxLag();
 
     /**
+     * Intake also answers 503 while this service's outbox holds more events than this not yet published: its relay
+     * behind, the orders stored but not yet visible to the chain; 0 never pauses. Measured (docs/benchmarks,
+     * 2026-12-03): with a brand sending two batch calls at a time and no such bound the backlog grew to 140,000
+     * events while every consumer group was within the lag bound; one caller at a time peaks at 7,500-12,500.
+     */
+    @WithDefault("20000")
+    long maxUnpublished();
+
+    /**
      * The consumer groups an order passes through on its way to a booked shipment; set in application.properties,
      * next to the reason (the Kafka ACLs follow it).
      */

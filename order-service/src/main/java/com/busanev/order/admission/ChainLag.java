@@ -65,7 +65,7 @@ public class ChainLag {
     }
 
     void start(@Observes StartupEvent startup, Vertx vertx) {
-        if (config.maxLag() <= 0 || config.consumerGroups().isEmpty()) {
+        if ((config.maxLag() <= 0 && config.maxUnpublished() <= 0) || config.consumerGroups().isEmpty()) {
             return;
         }
         Map<String, Object> settings = kafka.entrySet().stream()
