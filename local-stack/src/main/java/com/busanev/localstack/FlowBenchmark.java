@@ -8,10 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Orders flowing order -> schedule -> build -> shipment through the whole suite on this machine: battery
@@ -24,8 +27,8 @@ import java.util.concurrent.TimeUnit;
  * committed, not yet published) and memory. order-service pauses intake while the chain is more than its
  * {@code order.admission.max-lag} behind (503 with Retry-After, which the placing waits for). Arguments after the
  * acceleration are settings of every service for the run, as environment variables: {@code ORDER_ADMISSION_MAX_LAG=0}
- * never pauses.
- * Run: {@code java -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" com.busanev.localstack.FlowBenchmark [orders] [acceleration] [NAME=value ...]}.
+ * never pauses; {@code --clients N} places from N threads, a call each at a time (default 1).
+ * Run: {@code java -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" com.busanev.localstack.FlowBenchmark [orders] [acceleration] [--clients N] [NAME=value ...]}.
  */
 public final class FlowBenchmark {
     private static final int BATCH = 1000;
@@ -48,12 +51,18 @@ public final class FlowBenchmark {
         // (docs/benchmarks/sequencing.md): here its refresh would re-sequence every open day at every tick.
         Map<String, String> settings = new HashMap<>(Map.of("SUPPLIER_PLAN_HORIZON_WEEKS", "104",
                 "PRODUCTION_SEQUENCING_REFRESH_INTERVAL", "disabled"));
+        int clients = 1;
         for (int i = 2; i < args.length; i++) {
             String arg = args[i];
+            if (arg.equals("--clients") && i + 1 < args.length) {
+                clients = Integer.parseInt(args[++i]);
+                continue;
+            }
             Map.Entry<String, String> setting = BenchmarkArgs.setting(arg)
                     .orElseThrow(() -> new IllegalArgumentException("a setting is NAME=value, not " + arg));
             settings.put(setting.getKey(), setting.getValue());
         }
+        int senders = clients;
         LocalStack.Options options = new LocalStack.Options(root, runDir, StackPorts.free(), acceleration, Instant.now())
                 .withSettings(settings);
         try (LocalStack stack = LocalStack.start(options, line -> System.out.println("  " + line));
@@ -64,7 +73,7 @@ public final class FlowBenchmark {
             scenario.openHorizon(104);
             scenario.keepSailingsAhead(SAILINGS_AHEAD, Duration.ZERO);
             Instant start = Instant.now();
-            CompletableFuture<Duration> intake = CompletableFuture.supplyAsync(() -> place(scenario, orders, start));
+            CompletableFuture<Duration> intake = CompletableFuture.supplyAsync(() -> place(scenario, orders, senders, start));
             ScheduledExecutorService operator = Executors.newSingleThreadScheduledExecutor();
             ChainProgress.Reading reading;
             try {
@@ -116,18 +125,35 @@ public final class FlowBenchmark {
         }
     }
 
-    private static Duration place(Scenario scenario, int orders, Instant start) {
+    /**
+     * Places the orders, {@code BATCH} a call, from {@code clients} threads that take the next batch when their call
+     * is answered (a brand's system sending that many calls at a time); returns when the last is placed.
+     */
+    private static Duration place(Scenario scenario, int orders, int clients, Instant start) {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService senders = Executors.newFixedThreadPool(clients);
         try {
-            for (int from = 0; from < orders; from += BATCH) {
-                List<String> markets = new ArrayList<>();
-                for (int i = from; i < Math.min(orders, from + BATCH); i++) {
-                    markets.add(i % 2 == 0 ? "US" : "DE");
-                }
-                scenario.placeBatch("FLOW-" + from, markets, INTAKE_PATIENCE);
+            List<Future<?>> sent = new ArrayList<>();
+            for (int client = 0; client < clients; client++) {
+                sent.add(senders.submit(() -> {
+                    for (int from = next.getAndAdd(BATCH); from < orders; from = next.getAndAdd(BATCH)) {
+                        List<String> markets = new ArrayList<>();
+                        for (int i = from; i < Math.min(orders, from + BATCH); i++) {
+                            markets.add(i % 2 == 0 ? "US" : "DE");
+                        }
+                        scenario.placeBatch("FLOW-" + from, markets, INTAKE_PATIENCE);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> batches : sent) {
+                batches.get();
             }
             return Duration.between(start, Instant.now());
         } catch (Exception e) {
             throw new IllegalStateException("placing the orders failed", e);
+        } finally {
+            senders.shutdownNow();
         }
     }
 }
