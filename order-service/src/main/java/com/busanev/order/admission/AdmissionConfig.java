@@ -20,7 +20,7 @@ public interface AdmissionConfig {
     /**
      * Intake also answers 503 while this service's outbox holds more events than this not yet published: its relay
      * behind, the orders stored but not yet visible to the chain; 0 never pauses. Measured (docs/benchmarks,
-     * 2026-12-03): with a brand sending two batch calls at a time and no such bound the backlog grew to 140,000
+     * 2026-12-03): with a brand sending two batch calls at a time and no such bound the backlog grew to 143,500
      * events while every consumer group was within the lag bound; one caller at a time peaks at 7,500-12,500.
      */
     @WithDefault("20000")
