@@ -62,7 +62,7 @@ public final class FlowBenchmark {
                     .orElseThrow(() -> new IllegalArgumentException("a setting is NAME=value, not " + arg));
             settings.put(setting.getKey(), setting.getValue());
         }
-        int senders = clients;
+        int callers = clients;
         LocalStack.Options options = new LocalStack.Options(root, runDir, StackPorts.free(), acceleration, Instant.now())
                 .withSettings(settings);
         try (LocalStack stack = LocalStack.start(options, line -> System.out.println("  " + line));
@@ -73,7 +73,7 @@ public final class FlowBenchmark {
             scenario.openHorizon(104);
             scenario.keepSailingsAhead(SAILINGS_AHEAD, Duration.ZERO);
             Instant start = Instant.now();
-            CompletableFuture<Duration> intake = CompletableFuture.supplyAsync(() -> place(scenario, orders, senders, start));
+            CompletableFuture<Duration> intake = CompletableFuture.supplyAsync(() -> place(scenario, orders, callers, start));
             ScheduledExecutorService operator = Executors.newSingleThreadScheduledExecutor();
             ChainProgress.Reading reading;
             try {

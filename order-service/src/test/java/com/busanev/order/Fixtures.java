@@ -14,8 +14,12 @@ import com.busanev.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 
 final class Fixtures {
@@ -66,5 +70,16 @@ final class Fixtures {
     static void awaitStatus(UUID id, String status) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 as(POLESTAR).get("/api/v1/orders/" + id).then().body("status", equalTo(status)));
+    }
+
+    /** Runs one SQL statement on the service's database, as an operator would; returns the rows it changed. */
+    static int execute(DataSource database, String sql, Object... parameters) throws SQLException {
+        try (Connection connection = database.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        }
     }
 }

@@ -64,7 +64,7 @@ class IntakeOutboxAdmissionTest {
                     .statusCode(503)
                     .body("detail", containsString("not yet published"));
         } finally {
-            execute("UPDATE outbox_event SET published_at = now() WHERE subject LIKE ?", marker + "%");
+            Fixtures.execute(database, "UPDATE outbox_event SET published_at = now() WHERE subject LIKE ?", marker + "%");
         }
 
         // The relay's backlog is out: the refused order was not stored, its reference is still free.
@@ -86,14 +86,6 @@ class IntakeOutboxAdmissionTest {
                 insert.setString(4, marker + "-" + i);
                 insert.executeUpdate();
             }
-        }
-    }
-
-    private void execute(String sql, String parameter) throws SQLException {
-        try (Connection connection = database.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            statement.executeUpdate();
         }
     }
 }

@@ -201,13 +201,8 @@ class OutboxRelayTest {
         }
     }
 
+    /** One row changed, or the test's premise is wrong. */
     private void execute(String sql, Object... parameters) throws SQLException {
-        try (Connection connection = database.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            assertThat(statement.executeUpdate()).isEqualTo(1);
-        }
+        assertThat(Fixtures.execute(database, sql, parameters)).isEqualTo(1);
     }
 }

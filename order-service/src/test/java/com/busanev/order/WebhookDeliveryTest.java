@@ -177,7 +177,7 @@ class WebhookDeliveryTest {
         String eventId = UUID.randomUUID().toString();
         UUID delivery = UUID.randomUUID();
         // what a sender leaves behind when it dies after the claim: attempt 1 started, its lease (3 s in tests) running
-        execute("""
+        Fixtures.execute(database, """
                 INSERT INTO webhook_delivery (id, subscription_id, event_id, event_type, ordering_key, event_time, payload,
                     status, attempts, first_attempt_at, last_attempt_at, next_attempt_at)
                 VALUES (?, ?, ?, 'BuildStarted', 'k', now(), ?, 'PENDING', 1, now(), now(), now() + interval '3 seconds')""",
@@ -202,9 +202,12 @@ class WebhookDeliveryTest {
                     status, attempts, delivered_at, next_attempt_at)
                 VALUES (?, ?, ?, 'BuildStarted', ?, now() - cast(? as interval), '{}', ?, 1,
                     CASE WHEN ? = 'DELIVERED' THEN now() - cast(? as interval) END, now() + interval '1 day')""";
-        execute(row, old, UUID.fromString(hook), old.toString(), "k1", "40 days", "DELIVERED", "DELIVERED", "31 days");
-        execute(row, recent, UUID.fromString(hook), recent.toString(), "k2", "2 days", "DELIVERED", "DELIVERED", "29 days");
-        execute(row, owed, UUID.fromString(hook), owed.toString(), "k3", "40 days", "PENDING", "PENDING", "0 days");
+        Fixtures.execute(database, row, old, UUID.fromString(hook),
+                old.toString(), "k1", "40 days", "DELIVERED", "DELIVERED", "31 days");
+        Fixtures.execute(database, row, recent, UUID.fromString(hook),
+                recent.toString(), "k2", "2 days", "DELIVERED", "DELIVERED", "29 days");
+        Fixtures.execute(database, row, owed, UUID.fromString(hook),
+                owed.toString(), "k3", "40 days", "PENDING", "PENDING", "0 days");
 
         purge.purge().await().atMost(Duration.ofSeconds(30));
 
@@ -337,14 +340,5 @@ class WebhookDeliveryTest {
         return receiver.accepted(path).stream().filter(r -> !r.type().startsWith("webhook."))
                 .collect(Collectors.groupingBy(Received::subject, Collectors.mapping(
                         r -> r.type().replace("com.busanev.", "").replace(".v1", ""), Collectors.toList())));
-    }
-
-    private void execute(String sql, Object... parameters) throws SQLException {
-        try (var connection = database.getConnection(); var statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        }
     }
 }
