@@ -3,6 +3,7 @@ package com.busanev.supplier.allocation;
 import com.busanev.events.IsoWeek;
 import com.busanev.events.Region;
 import com.busanev.supplier.contract.Contract;
+import com.busanev.supplier.stock.PackTally;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import java.time.LocalDate;
@@ -24,7 +25,6 @@ record SupplyLedger(IsoWeek current, List<Contract> contractList, List<SupplyLin
         Map<UUID, Integer> onHand, Map<UUID, Map<IsoWeek, Integer>> inbound, Map<UUID, Map<IsoWeek, Integer>> consumed) {
     private static final String DEMAND = """
             SELECT week, region, market, count(*) FROM demand WHERE week BETWEEN ?1 AND ?2 GROUP BY week, region, market""";
-    private static final String ON_HAND = "SELECT CAST(contract_id AS text), count(*) FROM pack WHERE status = 'RECEIVED' GROUP BY contract_id";
     private static final String INBOUND = """
             SELECT CAST(p.contract_id AS text), CAST(d.expected_on AS text), count(*) FROM pack p JOIN delivery d ON d.id = p.delivery_id
             WHERE p.status = 'IN_TRANSIT' GROUP BY p.contract_id, d.expected_on""";
@@ -36,7 +36,7 @@ record SupplyLedger(IsoWeek current, List<Contract> contractList, List<SupplyLin
     static Uni<SupplyLedger> load(IsoWeek from, IsoWeek to, IsoWeek current, CurrencyRates rates) {
         return Panache.getSession().chain(s -> demandRows(s, from, to)
                 .chain(demand -> Contract.<Contract>listAll()
-                        .chain(contracts -> s.createNativeQuery(ON_HAND, Object[].class).getResultList()
+                        .chain(contracts -> s.createNativeQuery(PackTally.ON_HAND, Object[].class).getResultList()
                                 .chain(onHand -> s.createNativeQuery(INBOUND, Object[].class).getResultList()
                                         .chain(inbound -> s.createNativeQuery(CONSUMED, Object[].class)
                                                 .setParameter(1, from.toString()).setParameter(2, to.toString())

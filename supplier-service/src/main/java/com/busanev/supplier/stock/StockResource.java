@@ -58,8 +58,6 @@ public class StockResource {
     public record VinView(String vin, String serial, UUID orderId, String market, Instant consumedAt) {
     }
 
-    private static final String COUNTS = "SELECT CAST(contract_id AS text), status, count(*) FROM pack GROUP BY contract_id, status";
-
     private final Shipments shipments;
     private final Genealogy genealogy;
     private final SupplyPlanner planner;
@@ -186,7 +184,7 @@ public class StockResource {
         return (own.isPresent() ? Contract.<Contract>list("supplierCode", Sort.ascending("id"), own.get())
                         : Contract.<Contract>listAll(Sort.ascending("supplierCode", "id")))
                 .chain(visible -> Panache.getSession()
-                        .chain(s -> s.createNativeQuery(COUNTS, Object[].class).getResultList())
+                        .chain(s -> s.createNativeQuery(PackTally.BY_STATUS, Object[].class).getResultList())
                         .map(rows -> stockOf(visible, rows)));
     }
 
