@@ -25,6 +25,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class Passports {
     private static final Logger LOG = Logger.getLogger(Passports.class);
+    /** The ids as one array: Hibernate translates a query with an {@code in} list again at every call. */
+    private static final String LATEST = "SELECT * FROM battery_passport WHERE order_id = ANY(CAST(?1 AS uuid[]))";
     private static final BinaryOperator<BatteryPassportIssued> NEWER = (a, b) -> b.version() > a.version() ? b : a;
 
     /**
@@ -75,7 +77,8 @@ public class Passports {
         if (orders.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return BatteryPassport.<BatteryPassport>list("orderId in ?1", orders)
+        return Panache.getSession().chain(session -> session.createNativeQuery(LATEST, BatteryPassport.class)
+                        .setParameter(1, orders.toArray(UUID[]::new)).getResultList())
                 .map(found -> found.stream().collect(Collectors.toMap(passport -> passport.orderId, Function.identity())));
     }
 }

@@ -100,9 +100,7 @@ public class Bookings {
             return Uni.createFrom().voidItem();
         }
         Map<UUID, BatteryPassport> byOrder = changed.stream().collect(Collectors.toMap(passport -> passport.orderId, p -> p));
-        return Shipment.<Shipment>find("orderId in ?1 and status in ?2 order by readyAt, orderId", byOrder.keySet(),
-                        Set.of(ShipmentStatus.HELD, ShipmentStatus.UNBOOKED))
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+        return Shipment.lockedNotBooked(byOrder.keySet())
                 .chain(cars -> OpenSailings.lockedFor(cars.stream().filter(car -> car.status == ShipmentStatus.HELD
                                 && passportDuty.holdReason(car.region, byOrder.get(car.orderId)).isEmpty()).toList())
                         .map(sailings -> cars.stream()

@@ -2,10 +2,10 @@ package com.busanev.logistics.shipment;
 
 import com.busanev.logistics.port.Ports;
 import com.busanev.logistics.voyage.Voyage;
-import com.busanev.logistics.voyage.VoyageStatus;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -19,6 +19,11 @@ import java.util.stream.Collectors;
  * then put on them in memory one after the other: a batch of built cars costs one query, not one per car.
  */
 final class OpenSailings {
+    /** The ports as one array: Hibernate translates a query with an {@code in} list again at every call. */
+    private static final String OPEN = """
+            SELECT * FROM voyage WHERE status = 'PLANNED' AND destination_port = ANY(CAST(?1 AS text[])) AND cut_off >= ?2
+              AND booked_cars < capacity_cars ORDER BY departure, code FOR NO KEY UPDATE""";
+
     private final List<Voyage> voyages;
 
     private OpenSailings(List<Voyage> voyages) {
@@ -32,9 +37,9 @@ final class OpenSailings {
         if (ports.isEmpty() || earliest.isEmpty()) {
             return Uni.createFrom().item(new OpenSailings(List.of()));
         }
-        return Voyage.<Voyage>find("status = ?1 and destinationPort in ?2 and cutOff >= ?3 and bookedCars < capacityCars "
-                        + "order by departure, code", VoyageStatus.PLANNED, ports, earliest.get())
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+        return Panache.getSession().chain(session -> session.createNativeQuery(OPEN, Voyage.class)
+                        .setParameter(1, ports.toArray(String[]::new))
+                        .setParameter(2, earliest.get().atOffset(ZoneOffset.UTC)).getResultList())
                 .map(OpenSailings::new);
     }
 

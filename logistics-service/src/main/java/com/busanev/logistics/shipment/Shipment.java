@@ -17,6 +17,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -76,6 +77,17 @@ public class Shipment extends PanacheEntityBase {
                                     CAST(?9 AS text[]), CAST(?10 AS text[]), CAST(CAST(?11 AS text[]) AS timestamptz[]),
                                     CAST(CAST(?12 AS text[]) AS timestamptz[]), CAST(CAST(?13 AS text[]) AS timestamptz[]),
                                     CAST(?14 AS text[]), CAST(CAST(?15 AS text[]) AS timestamptz[]))""";
+
+    /** The ids as one array: Hibernate translates a query with an {@code in} list again at every call. */
+    private static final String LOCKED_NOT_BOOKED = """
+            SELECT * FROM shipment WHERE order_id = ANY(CAST(?1 AS uuid[])) AND status IN ('HELD', 'UNBOOKED')
+            ORDER BY ready_at, order_id FOR NO KEY UPDATE""";
+
+    /** These orders' cars not booked yet (held or waiting), locked, in the order they were ready. */
+    static Uni<List<Shipment>> lockedNotBooked(Collection<UUID> orderIds) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(LOCKED_NOT_BOOKED, Shipment.class)
+                .setParameter(1, orderIds.toArray(UUID[]::new)).getResultList());
+    }
 
     /** Which of these orders have a shipment already, with one query (a list of ids as one array parameter). */
     static Uni<List<UUID>> known(List<UUID> orderIds) {
