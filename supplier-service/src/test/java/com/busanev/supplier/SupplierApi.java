@@ -106,7 +106,7 @@ public final class SupplierApi {
      * The plant builds these packs into cars (of orders supplier-service has no demand for): they leave the stock, so a
      * test's packs are not supply in other tests' weeks (stock on hand carries over to every later week).
      */
-    static void buildIn(List<String> serials) {
+    public static void buildIn(List<String> serials) {
         serials.forEach(serial -> publish(new VehicleBuilt(UUID.randomUUID(), "polestar", "VIN" + serial, "KR", Region.KR,
                 serial, "TEST", 0, 1400.0, Instant.now())));
         awaitConsumed(serials);

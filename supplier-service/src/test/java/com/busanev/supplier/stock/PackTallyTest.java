@@ -3,23 +3,18 @@ package com.busanev.supplier.stock;
 import static com.busanev.supplier.SupplierApi.PROCUREMENT;
 import static com.busanev.supplier.SupplierApi.TODAY;
 import static com.busanev.supplier.SupplierApi.as;
-import static com.busanev.supplier.SupplierApi.awaitConsumed;
+import static com.busanev.supplier.SupplierApi.buildIn;
 import static com.busanev.supplier.SupplierApi.contract;
 import static com.busanev.supplier.SupplierApi.delivery;
-import static com.busanev.supplier.SupplierApi.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.busanev.events.Region;
-import com.busanev.events.VehicleBuilt;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The tally of packs by contract and status follows every kind of change to the packs, and a fold changes no count. */
@@ -50,26 +45,18 @@ class PackTallyTest {
         as(PROCUREMENT).body(Map.of("receivedOn", TODAY.toString(), "serials", List.of("TALY-000011", "TALY-000012"),
                         "closing", true))
                 .post("/api/v1/deliveries/" + asn + "/receipts").then().statusCode(200);
-        built("TALY-000001");
+        buildIn(List.of("TALY-000001"));
         assertThat(tallied(contract)).isEqualTo(Map.of("RECEIVED", 4L, "MISSING", 3L, "CONSUMED", 1L))
                 .isEqualTo(counted(contract));
 
         // the rest built in too: no stock left behind for other tests' weeks
-        built("TALY-000002", "TALY-000003", "TALY-000011", "TALY-000012");
+        buildIn(List.of("TALY-000002", "TALY-000003", "TALY-000011", "TALY-000012"));
         assertThat(tallied(contract)).isEqualTo(Map.of("MISSING", 3L, "CONSUMED", 5L)).isEqualTo(counted(contract));
         assertThat(rows(contract)).as("rows appended, one per statement and status it changed").isGreaterThan(2);
 
         VertxContextSupport.subscribeAndAwait(tally::fold);
         assertThat(tallied(contract)).isEqualTo(counted(contract));
         assertThat(rows(contract)).as("one row per status after the fold").isEqualTo(2);
-    }
-
-    private static void built(String... serials) {
-        for (String serial : serials) {
-            publish(new VehicleBuilt(UUID.randomUUID(), "polestar", "VIN" + serial.replace("-", ""), "US", Region.NA,
-                    serial, "LGES", 0, 1400.0, Instant.now()));
-        }
-        awaitConsumed(List.of(serials));
     }
 
     private static Map<String, Long> counted(String contract) throws Throwable {
