@@ -107,16 +107,21 @@ final class Fixtures {
 
     /** The version of the order's passport logistics-service keeps; 0 when it has none. */
     static int recordedPassportVersion(UUID order) throws SQLException {
-        var config = ConfigProvider.getConfig();
-        try (Connection connection = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
+        try (Connection connection = database();
                 PreparedStatement query = connection.prepareStatement("SELECT version FROM battery_passport WHERE order_id = ?")) {
             query.setObject(1, order);
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? row.getInt(1) : 0;
             }
         }
+    }
+
+    /** A connection of the test's own to the service's database, as an operator would open one. */
+    static Connection database() throws SQLException {
+        var config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
     }
 
     static void publish(DomainEvent event) {

@@ -27,10 +27,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/v1/shipments")
 @Tag(name = "Shipments", description = "Where each built car is on its way to market; Korean cars' trucks")
 @Produces(MediaType.APPLICATION_JSON)
+@Cancellable(false)
 public class ShipmentResource {
     private final Caller caller;
     private final Trucks trucks;

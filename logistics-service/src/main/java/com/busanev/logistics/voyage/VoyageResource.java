@@ -39,11 +39,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/v1/voyages")
 @Tag(name = "Voyages", description = "Sailings from Busan New Port")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Cancellable(false)
 public class VoyageResource {
     private final Voyages voyages;
     private final IdempotencyKeys idempotencyKeys;

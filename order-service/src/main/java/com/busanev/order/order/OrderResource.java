@@ -29,11 +29,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/v1/orders")
 @Tag(name = "Orders", description = "Polestar 4 orders of a brand, tracked from order to arrival")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Cancellable(false)
 public class OrderResource {
     private static final String PAUSED = "Intake is paused while the plant's systems catch up with earlier orders; "
             + "nothing was stored. Send the same request again (with the same Idempotency-Key) after Retry-After seconds";

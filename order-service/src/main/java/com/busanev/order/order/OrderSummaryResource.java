@@ -13,10 +13,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/v1/orders/summary")
 @Tag(name = "Orders")
 @Produces(MediaType.APPLICATION_JSON)
+@Cancellable(false)
 public class OrderSummaryResource {
     private final OrderSummaries summaries;
     private final Caller caller;

@@ -16,11 +16,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** How the delivery promises given are kept. */
 @Path("/api/v1/orders/promises")
 @Tag(name = "Orders")
 @Produces(MediaType.APPLICATION_JSON)
+@Cancellable(false)
 public class PromiseResource {
     private final PromiseKpis kpis;
     private final Caller caller;

@@ -18,11 +18,13 @@ import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** What may be ordered, so a partner builds its order form from data rather than from a PDF. */
 @Path("/api/v1/reference")
 @Tag(name = "Reference data", description = "The codes an order uses, with labels and the rules between them")
 @Produces(MediaType.APPLICATION_JSON)
+@Cancellable(false)
 public class ReferenceResource {
     public record Option(String code, String label) {
     }

@@ -23,10 +23,12 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/v1/builds")
 @Tag(name = "Builds", description = "Polestar 4 builds on the Busan line")
 @Produces(MediaType.APPLICATION_JSON)
+@Cancellable(false)
 public class BuildResource {
     private final PlantFloor floor;
 

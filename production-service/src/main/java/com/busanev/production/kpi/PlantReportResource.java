@@ -15,10 +15,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/v1")
 @Tag(name = "Schedule and KPIs", description = "The build schedule of the Busan line and the plant's volume, quality and CO2 figures")
 @Produces(MediaType.APPLICATION_JSON)
+@Cancellable(false)
 public class PlantReportResource {
     private final PlantReports reports;
     private final PlantTrends trends;

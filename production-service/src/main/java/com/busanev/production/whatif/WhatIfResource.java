@@ -21,11 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/v1/what-if")
 @Tag(name = "Supply what-if", description = "Which orders a change of battery supply would delay, per market")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Cancellable(false)
 public class WhatIfResource {
     private final WhatIfRules rules;
     private final WhatIf whatIf;

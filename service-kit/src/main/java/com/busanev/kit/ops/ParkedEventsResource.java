@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * Every service's parked events, through its own API (the kit's, so one implementation): read-only, for the viewer
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/ops/parked")
 @Tag(name = "Operations", description = "What of the service's messaging waits for an operator")
 @Produces(MediaType.APPLICATION_JSON)
+@Cancellable(false)
 public class ParkedEventsResource {
     private final ParkedEventsReader reader;
 

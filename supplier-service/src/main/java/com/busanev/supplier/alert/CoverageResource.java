@@ -28,11 +28,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/v1")
 @Tag(name = "Coverage and alerts", description = "Battery supply against demand and the EV plan")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.PROCUREMENT, Roles.VIEWER})
+@Cancellable(false)
 public class CoverageResource {
     /**
      * A shortage as partners see it; {@code kind} says whether demand, the EV plan or a supplier's firm call-off is not

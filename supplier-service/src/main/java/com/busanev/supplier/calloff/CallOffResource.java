@@ -26,11 +26,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/v1/call-offs")
 @Tag(name = "Call-offs", description = "Battery packs to deliver in line sequence, per frozen production day")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.PROCUREMENT, Roles.VIEWER, Roles.BATTERY_SUPPLIER})
+@Cancellable(false)
 public class CallOffResource {
     /** At most this many days a request: a day holds at most a day's builds, so an answer stays bounded. */
     static final int MAX_DAYS = 14;

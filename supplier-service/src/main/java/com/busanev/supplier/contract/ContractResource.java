@@ -45,11 +45,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/v1/contracts")
 @Tag(name = "Contracts", description = "Battery supply contracts, their amendments and deliveries")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Cancellable(false)
 public class ContractResource {
     public record VersionView(int version, ContractTerms terms, String changedBy, Instant changedAt) {
     }

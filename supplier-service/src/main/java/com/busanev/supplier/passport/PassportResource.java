@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * Battery passports by pack serial, at a path outside the versioned API: the address a pack's QR code carries must
@@ -36,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 // without a token, or with one (which widens what is shown): both alternatives, for the callers and the lint
 @SecurityRequirementsSet
 @SecurityRequirementsSet(@SecurityRequirement(name = "SecurityScheme"))
+@Cancellable(false)
 public class PassportResource {
     private final Passports passports;
     private final Caller caller;

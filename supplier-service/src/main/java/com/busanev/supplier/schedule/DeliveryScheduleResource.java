@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * Weekly delivery schedules (DELFOR-like call-offs) per contract: procurement issues them (and the weekly run does),
@@ -47,6 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.PROCUREMENT, Roles.VIEWER, Roles.PLANT_PLANNER, Roles.BATTERY_SUPPLIER})
+@Cancellable(false)
 public class DeliveryScheduleResource {
     private final DeliverySchedules schedules;
     private final Contracts contracts;

@@ -41,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * Receipts of shipping notices, pack stock, and the genealogy of every pack: VIN -> pack -> delivery -> contract and
@@ -53,6 +54,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.PROCUREMENT, Roles.VIEWER, Roles.PLANT_PLANNER, Roles.BATTERY_SUPPLIER})
 @APIResponse(responseCode = "401", description = "No valid token")
 @APIResponse(responseCode = "403", description = "The token's roles do not allow this")
+@Cancellable(false)
 public class StockResource {
     /** A car built with a pack of the delivery. */
     public record VinView(String vin, String serial, UUID orderId, String market, Instant consumedAt) {

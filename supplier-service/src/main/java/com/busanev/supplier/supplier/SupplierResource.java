@@ -24,11 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/v1/suppliers")
 @Tag(name = "Suppliers", description = "Battery suppliers and the codes contracts name them by")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Cancellable(false)
 public class SupplierResource {
     public record SupplierView(String code, String name, String country) {
     }
