@@ -31,7 +31,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class ChainProgress implements AutoCloseable {
     /** The services whose consumer group (named as the service) and memory are followed. */
-    private static final List<String> SERVICES = List.of("order-service", "production-service", "supplier-service",
+    static final List<String> SERVICES = List.of("order-service", "production-service", "supplier-service",
             "logistics-service");
     private static final ZoneId PLANT = ZoneId.of("Asia/Seoul");
 

@@ -88,6 +88,10 @@ class ChildProcess implements AutoCloseable {
         return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** Resident memory of the process now, in MiB, from /proc (Linux). */
     long rssMiB() {
         try {

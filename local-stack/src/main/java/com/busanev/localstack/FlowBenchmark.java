@@ -27,8 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * committed, not yet published) and memory. order-service pauses intake while the chain is more than its
  * {@code order.admission.max-lag} behind (503 with Retry-After, which the placing waits for). Arguments after the
  * acceleration are settings of every service for the run, as environment variables: {@code ORDER_ADMISSION_MAX_LAG=0}
- * never pauses; {@code --clients N} places from N threads, a call each at a time (default 1).
- * Run: {@code java -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" com.busanev.localstack.FlowBenchmark [orders] [acceleration] [--clients N] [NAME=value ...]}.
+ * never pauses; {@code --clients N} places from N threads, a call each at a time (default 1); {@code --native-memory}
+ * starts the services with Native Memory Tracking and prints, at the end, where each one's resident memory goes.
+ * Run: {@code java -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" com.busanev.localstack.FlowBenchmark [orders] [acceleration] [--clients N] [--native-memory] [NAME=value ...]}.
  */
 public final class FlowBenchmark {
     private static final int BATCH = 1000;
@@ -52,15 +53,23 @@ public final class FlowBenchmark {
         Map<String, String> settings = new HashMap<>(Map.of("SUPPLIER_PLAN_HORIZON_WEEKS", "104",
                 "PRODUCTION_SEQUENCING_REFRESH_INTERVAL", "disabled"));
         int clients = 1;
+        boolean nativeMemory = false;
         for (int i = 2; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--clients") && i + 1 < args.length) {
                 clients = Integer.parseInt(args[++i]);
                 continue;
             }
+            if (arg.equals("--native-memory")) {
+                nativeMemory = true;
+                continue;
+            }
             Map.Entry<String, String> setting = BenchmarkArgs.setting(arg)
                     .orElseThrow(() -> new IllegalArgumentException("a setting is NAME=value, not " + arg));
             settings.put(setting.getKey(), setting.getValue());
+        }
+        if (nativeMemory) {
+            settings.merge("JDK_JAVA_OPTIONS", NativeMemory.TRACKING, (given, tracking) -> given + " " + tracking);
         }
         int callers = clients;
         LocalStack.Options options = new LocalStack.Options(root, runDir, StackPorts.free(), acceleration, Instant.now())
@@ -104,6 +113,12 @@ public final class FlowBenchmark {
                     + ChainProgress.brief(progress.maxUnsent()));
             System.out.println("largest resident memory (MiB, -Xmx256m each): " + ChainProgress.brief(progress.maxRss()));
             System.out.println("CPU seconds per service (since its start): " + ChainProgress.brief(progress.cpuSeconds()));
+            if (nativeMemory) {
+                System.out.println("memory at the end by the JVM's account (Native Memory Tracking, committed MiB):");
+                for (String service : ChainProgress.SERVICES) {
+                    System.out.println("  " + service + ": " + stack.nativeMemory(service).brief());
+                }
+            }
             System.out.println("where PostgreSQL's time went (pg_stat_statements; a statement's time includes its waits "
                     + "for locks):");
             stack.busiestStatements(BUSIEST_STATEMENTS).forEach(line -> System.out.println("  " + line));

@@ -259,6 +259,15 @@ public final class LocalStack implements AutoCloseable {
         return process == null ? -1 : process.rssMiB();
     }
 
+    /** Where a service's memory goes now ({@link NativeMemory}); the service must run with {@link NativeMemory#TRACKING}. */
+    NativeMemory nativeMemory(String service) throws IOException, InterruptedException {
+        ChildProcess process = services.get(service);
+        if (process == null) {
+            throw new IllegalArgumentException("no service " + service + " in this stack");
+        }
+        return NativeMemory.of(process.pid(), process.rssMiB());
+    }
+
     public List<ServiceStart> serviceStarts() {
         return List.copyOf(starts.values());
     }

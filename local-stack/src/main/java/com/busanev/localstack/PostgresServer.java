@@ -3,6 +3,7 @@ package com.busanev.localstack;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -35,12 +36,18 @@ final class PostgresServer implements AutoCloseable {
 
     static PostgresServer start(Path dir, int port, List<String> databases) throws IOException, SQLException {
         File base = dir.toAbsolutePath().toFile();
+        // The server's own log next to the services' (kept when a benchmark deletes its data): a deadlock's
+        // detail, which transactions waited for which, is written only there.
+        Path logs = Files.createDirectories(dir.toAbsolutePath().resolveSibling("logs"));
+        ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(logs.resolve("postgres.log").toFile());
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setOverrideWorkingDirectory(new File(base, "binaries"))
                 .setDataDirectory(new File(base, "data"))
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setPGStartupWait(Duration.ofMinutes(1))
+                .setOutputRedirector(log)
+                .setErrorRedirector(log)
                 .setServerConfig("max_connections", "200")
                 // A write-heavy suite on PostgreSQL's defaults (1 GB of WAL between checkpoints, 128 MB of buffers):
                 // a year's flow checkpointed 41 times and 19 of its 21 GB of WAL were full-page images, the first
