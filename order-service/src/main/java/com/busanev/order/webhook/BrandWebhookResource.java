@@ -9,13 +9,11 @@ import com.busanev.kit.webhook.WebhookSubscriptions;
 import jakarta.ws.rs.Path;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** A brand's webhook subscriptions: brand-orders manages its brand's; a viewer reads every brand's. */
 @Path(WebhookResource.PATH)
 @Tag(name = "Webhooks", description = "Push instead of polling: every event of the brand's orders, signed per "
         + "Standard Webhooks (docs/partner-integration.md)")
-@Cancellable(false)
 public class BrandWebhookResource extends WebhookResource {
     BrandWebhookResource(WebhookSubscriptions subscriptions, WebhookEventTypes types, IdempotencyKeys idempotencyKeys,
             Caller caller) {

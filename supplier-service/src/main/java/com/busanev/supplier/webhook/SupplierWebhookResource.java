@@ -9,13 +9,11 @@ import com.busanev.kit.webhook.WebhookSubscriptions;
 import jakarta.ws.rs.Path;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** A battery supplier's webhook subscriptions: it manages its own; procurement and viewers read every supplier's. */
 @Path(WebhookResource.PATH)
 @Tag(name = "Webhooks", description = "Push instead of polling: allocations and shortage alerts that concern the "
         + "supplier, signed per Standard Webhooks (docs/partner-integration.md)")
-@Cancellable(false)
 public class SupplierWebhookResource extends WebhookResource {
     SupplierWebhookResource(WebhookSubscriptions subscriptions, WebhookEventTypes types, IdempotencyKeys idempotencyKeys,
             Caller caller) {
