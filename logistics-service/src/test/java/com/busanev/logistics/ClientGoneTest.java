@@ -4,7 +4,6 @@ import static com.busanev.logistics.Fixtures.OPERATOR;
 import static com.busanev.logistics.Fixtures.database;
 import static com.busanev.logistics.Fixtures.now;
 import static com.busanev.logistics.Fixtures.voyageBody;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -66,18 +65,17 @@ class ClientGoneTest {
 
     /** Statements of other sessions waiting for a lock to insert a voyage. */
     private static int insertsWaiting() throws SQLException {
-        return count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE 'insert into voyage%'",
-                null);
+        return count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE 'insert into voyage%'");
     }
 
     private static int voyages(String code) throws SQLException {
         return count("SELECT count(*) FROM voyage WHERE code = ?", code);
     }
 
-    private static int count(String sql, String parameter) throws SQLException {
+    private static int count(String sql, String... parameters) throws SQLException {
         try (Connection connection = database(); PreparedStatement query = connection.prepareStatement(sql)) {
-            if (parameter != null) {
-                query.setString(1, parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setString(i + 1, parameters[i]);
             }
             try (ResultSet row = query.executeQuery()) {
                 row.next();
