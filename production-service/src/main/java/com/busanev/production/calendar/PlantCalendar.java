@@ -110,6 +110,11 @@ public record PlantCalendar(
         return days;
     }
 
+    /** Whether any holiday of {@code year} is listed: none means the year's were never added, not that it has none. */
+    public boolean listsHolidaysIn(int year) {
+        return holidaysOrEmpty().stream().anyMatch(holiday -> holiday.date().getYear() == year);
+    }
+
     private List<Holiday> holidaysOrEmpty() {
         return holidays == null ? List.of() : holidays;
     }

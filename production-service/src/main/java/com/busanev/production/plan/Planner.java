@@ -584,13 +584,16 @@ public class Planner {
                 })));
     }
 
-    /** Once per year the horizon reaches without the holidays known (not at every plant day of it). */
+    /**
+     * Once per year the horizon reaches that the calendar in force lists no holiday in (not at every plant day of it):
+     * the built-in holidays end, or a calendar a planner stored before they were extended.
+     */
     private void warnIfBeyondHolidays(Cached plan) {
         LocalDate end = plan.start().plusWeeks(plan.calendar().horizonWeeks());
         int year = end.getYear();
-        if (!KoreanHolidays.complete(year) && holidaysWarnedUpTo.getAndAccumulate(year, Math::max) < year) {
-            LOG.warnf("The planning horizon reaches %s, but the built-in Korean lunar holidays (Seollal, Buddha's "
-                    + "Birthday, Chuseok) end with %d: add that year's to the calendar's holidays", end,
+        if (!plan.calendar().listsHolidaysIn(year) && holidaysWarnedUpTo.getAndAccumulate(year, Math::max) < year) {
+            LOG.warnf("The planning horizon reaches %s, but the plant calendar lists no holiday in %d: add that year's "
+                    + "public holidays with PUT /api/v1/calendar (the built-in Korean ones run to %d)", end, year,
                     KoreanHolidays.LAST_KNOWN_YEAR);
         }
     }
