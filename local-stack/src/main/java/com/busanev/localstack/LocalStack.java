@@ -188,7 +188,7 @@ public final class LocalStack implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IOException(jar + " is missing: build with ./mvnw -DskipTests package");
         }
-        return new ChildProcess(module, ServiceJvm.command(heap, jar, List.of()), env,
+        return new ChildProcess(module, ServiceJvm.command(heap, jar, List.of(), env), env,
                 options.root().resolve(module), options.runDir().resolve("logs/" + module + ".log"));
     }
 

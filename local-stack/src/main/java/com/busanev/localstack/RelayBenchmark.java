@@ -100,7 +100,7 @@ public final class RelayBenchmark {
         Map<String, String> env = build.environment(port, postgres, database, kafka);
         Path service = build.service();
         try (ChildProcess process = started(new ChildProcess("order-service",
-                ServiceJvm.command("-Xmx256m", build.jar(), List.of()), env, service,
+                ServiceJvm.command("-Xmx256m", build.jar(), List.of(), env), env, service,
                 runDir.resolve("logs/" + database + ".log")));
                 Connection connection = DriverManager.getConnection(postgres.jdbcUrl(database), PostgresServer.USER,
                         PostgresServer.PASSWORD)) {

@@ -3,27 +3,43 @@ package com.busanev.localstack;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How a service's JVM is started here: as its image starts it in Kubernetes. The base image of Dockerfile.jvm runs
- * java through its run-java script, whose defaults choose the parallel collector with these sizing ratios (it gives
- * memory back after a burst). Left to itself on a machine with 2 cores and 24 GiB the JVM picks G1, whose own
- * structures held 47 MiB of a service's resident memory (docs/benchmarks, memory): the local runs measured a JVM that
- * Kubernetes does not run.
+ * java through its run-java script, which chooses the parallel collector and sets its sizing ratios from variables of
+ * the container's environment (it gives memory back after a burst). Left to itself on a machine with 2 cores and
+ * 24 GiB the JVM picks G1, whose own structures held 47 MiB of a service's resident memory (docs/benchmarks, memory):
+ * the local runs measured a JVM that Kubernetes does not run.
  */
 final class ServiceJvm {
-    private static final List<String> COLLECTOR = List.of("-XX:+UseParallelGC", "-XX:MinHeapFreeRatio=10",
-            "-XX:MaxHeapFreeRatio=20", "-XX:GCTimeRatio=4", "-XX:AdaptiveSizePolicyWeight=90");
+    /**
+     * run-java's variables, each with its flag and the value the image gives the service: the script's own default,
+     * as neither Dockerfile.jvm nor the Jib settings set them. A variable in the service's environment wins, as it would
+     * in the container, so a benchmark can try another setting (e.g. {@code GC_TIME_RATIO=99}) as an image would get it.
+     */
+    private static final List<Flag> COLLECTOR = List.of(
+            new Flag("GC_MIN_HEAP_FREE_RATIO", "-XX:MinHeapFreeRatio=", "10"),
+            new Flag("GC_MAX_HEAP_FREE_RATIO", "-XX:MaxHeapFreeRatio=", "20"),
+            new Flag("GC_TIME_RATIO", "-XX:GCTimeRatio=", "4"),
+            new Flag("GC_ADAPTIVE_SIZE_POLICY_WEIGHT", "-XX:AdaptiveSizePolicyWeight=", "90"));
+
+    private record Flag(String variable, String option, String value) {
+    }
 
     private ServiceJvm() {
     }
 
-    /** {@code java}, the heap ({@code -Xmx256m}), the collector, the system properties, {@code -jar jar}. */
-    static List<String> command(String heap, Path jar, List<String> properties) {
+    /**
+     * {@code java}, the heap ({@code -Xmx256m}), the collector as the image sets it for this environment, the system
+     * properties, {@code -jar jar}.
+     */
+    static List<String> command(String heap, Path jar, List<String> properties, Map<String, String> environment) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add(heap);
-        command.addAll(COLLECTOR);
+        command.add("-XX:+UseParallelGC");
+        COLLECTOR.forEach(flag -> command.add(flag.option() + environment.getOrDefault(flag.variable(), flag.value())));
         command.addAll(properties);
         command.add("-jar");
         command.add(jar.toString());

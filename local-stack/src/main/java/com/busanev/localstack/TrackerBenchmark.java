@@ -285,7 +285,7 @@ public final class TrackerBenchmark {
         // (MP_MESSAGING_INCOMING_PRODUCTION_EVENTS_TOPIC configures a channel "production").
         List<String> command = ServiceJvm.command("-Xmx256m", build.jar(), List.of(
                 "-Dmp.messaging.incoming.production-events.topic=" + topics.production(),
-                "-Dmp.messaging.incoming.logistics-events.topic=" + topics.logistics()));
+                "-Dmp.messaging.incoming.logistics-events.topic=" + topics.logistics()), env);
         try (ChildProcess process = started(new ChildProcess("order-service", command, env, service,
                 stack.runDir().resolve("logs/" + database + ".log")));
                 Connection connection = DriverManager.getConnection(stack.postgres().jdbcUrl(database),
