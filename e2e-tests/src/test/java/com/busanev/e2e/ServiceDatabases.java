@@ -193,6 +193,18 @@ final class ServiceDatabases {
                 + (hasParkedColumn(service) ? " AND parked_at IS NULL" : ""));
     }
 
+    /** Ids of the outbox rows not yet published (nor parked) now. */
+    List<UUID> unpublishedIds(String service) throws SQLException {
+        return query(service, "SELECT id FROM outbox_event WHERE published_at IS NULL"
+                + (hasParkedColumn(service) ? " AND parked_at IS NULL" : ""), row -> row.getObject(1, UUID.class), null);
+    }
+
+    /** Which of these outbox rows are still not published. */
+    List<UUID> stillUnpublished(String service, Collection<UUID> ids) throws SQLException {
+        return query(service, "SELECT id FROM outbox_event WHERE published_at IS NULL AND id = ANY(?)",
+                row -> row.getObject(1, UUID.class), ids);
+    }
+
     /**
      * Outbox rows the relay parked: rows it gave up publishing. The column comes with a later migration of the
      * kit; a database that does not have it yet has parked nothing.
