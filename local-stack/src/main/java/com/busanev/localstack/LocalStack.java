@@ -181,9 +181,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ChildProcess launch(String module, String heap, Map<String, String> env) throws IOException {
-        // As the JVM images do (Dockerfile.jvm): glibc's many malloc arenas held ~65 MiB of a service's resident
-        // memory under load (docs/benchmarks, order intake).
-        env.putIfAbsent("MALLOC_ARENA_MAX", "2");
+        // As the JVM images do (Dockerfile.jvm): e.g. glibc's many malloc arenas held ~65 MiB of a service's
+        // resident memory under load (docs/benchmarks, order intake).
+        ServiceJvm.IMAGE_ENVIRONMENT.forEach(env::putIfAbsent);
         Path jar = options.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IOException(jar + " is missing: build with ./mvnw -DskipTests package");

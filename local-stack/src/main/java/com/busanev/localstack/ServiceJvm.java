@@ -14,9 +14,22 @@ import java.util.Map;
  */
 final class ServiceJvm {
     /**
-     * run-java's variables, each with its flag and the value the image gives the service: the script's own default,
-     * as neither Dockerfile.jvm nor the Jib settings set them. A variable in the service's environment wins, as it would
-     * in the container, so a benchmark can try another setting (e.g. {@code GC_TIME_RATIO=99}) as an image would get it.
+     * What the image puts in the service's environment (each Dockerfile.jvm's {@code ENV} lines and the kit's Jib
+     * settings; ServiceJvmTest checks they agree). The heap free ratios are the JVM's own defaults, not run-java's
+     * 10 and 20: those kept the old generation a few MiB above the live objects, so the services collected in full
+     * every second or two and spent up to two thirds of the year's flow paused (docs/benchmarks, "the heap's free
+     * ratios").
+     */
+    static final Map<String, String> IMAGE_ENVIRONMENT = Map.of(
+            "MALLOC_ARENA_MAX", "2",
+            "GC_MIN_HEAP_FREE_RATIO", "40",
+            "GC_MAX_HEAP_FREE_RATIO", "70");
+
+    /**
+     * run-java's collector variables, each with its flag and the script's own default. The value a service gets is
+     * its environment's, else the image's, else the script's: a variable in the service's environment wins, as it
+     * would in the container, so a benchmark can try another setting (e.g. {@code GC_TIME_RATIO=99}) as an image
+     * would get it.
      */
     private static final List<Flag> COLLECTOR = List.of(
             new Flag("GC_MIN_HEAP_FREE_RATIO", "-XX:MinHeapFreeRatio=", "10"),
@@ -24,7 +37,10 @@ final class ServiceJvm {
             new Flag("GC_TIME_RATIO", "-XX:GCTimeRatio=", "4"),
             new Flag("GC_ADAPTIVE_SIZE_POLICY_WEIGHT", "-XX:AdaptiveSizePolicyWeight=", "90"));
 
-    private record Flag(String variable, String option, String value) {
+    private record Flag(String variable, String option, String scriptDefault) {
+        String value(Map<String, String> environment) {
+            return environment.getOrDefault(variable, IMAGE_ENVIRONMENT.getOrDefault(variable, scriptDefault));
+        }
     }
 
     private ServiceJvm() {
@@ -39,7 +55,7 @@ final class ServiceJvm {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add(heap);
         command.add("-XX:+UseParallelGC");
-        COLLECTOR.forEach(flag -> command.add(flag.option() + environment.getOrDefault(flag.variable(), flag.value())));
+        COLLECTOR.forEach(flag -> command.add(flag.option() + flag.value(environment)));
         command.addAll(properties);
         command.add("-jar");
         command.add(jar.toString());
