@@ -189,14 +189,17 @@ final class ServiceDatabases {
 
     /** Outbox rows not yet published (and not parked: those are counted by {@link #parked}). */
     long unpublished(String service) throws SQLException {
-        return count(service, "SELECT count(*) FROM outbox_event WHERE published_at IS NULL"
-                + (hasParkedColumn(service) ? " AND parked_at IS NULL" : ""));
+        return count(service, "SELECT count(*) FROM outbox_event WHERE " + unpublishedNotParked(service));
     }
 
     /** Ids of the outbox rows not yet published (nor parked) now. */
     List<UUID> unpublishedIds(String service) throws SQLException {
-        return query(service, "SELECT id FROM outbox_event WHERE published_at IS NULL"
-                + (hasParkedColumn(service) ? " AND parked_at IS NULL" : ""), row -> row.getObject(1, UUID.class), null);
+        return query(service, "SELECT id FROM outbox_event WHERE " + unpublishedNotParked(service),
+                row -> row.getObject(1, UUID.class), null);
+    }
+
+    private String unpublishedNotParked(String service) throws SQLException {
+        return "published_at IS NULL" + (hasParkedColumn(service) ? " AND parked_at IS NULL" : "");
     }
 
     /** Which of these outbox rows are still not published. */

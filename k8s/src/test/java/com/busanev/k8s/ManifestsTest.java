@@ -586,6 +586,11 @@ class ManifestsTest {
                 .collect(Collectors.toSet());
     }
 
+    /** The heap's share of the memory limit that run-java gives a JVM when JAVA_MAX_MEM_RATIO is unset. */
+    private static final int RUN_JAVA_HEAP_PERCENT = 80;
+    /** What a service's JVM holds besides its heap: ~225 MiB measured in the flow (docs/benchmarks, memory). */
+    private static final BigDecimal JVM_BESIDES_HEAP = BigDecimal.valueOf(256L * 1024 * 1024);
+
     /**
      * The JVM component (k8s/components/jvm) on the local overlay: JVM images of this version, sized for a JVM, the
      * heap a share of the limit that leaves the JVM's other memory room.
@@ -601,13 +606,11 @@ class ManifestsTest {
             assertThat(container.getImage()).isEqualTo("ghcr.io/busan-ev/%s:%s-jvm", deployment.getMetadata().getName(), version);
             BigDecimal limit = container.getResources().getLimits().get("memory").getNumber();
             assertThat(limit).isGreaterThanOrEqualTo(BigDecimal.valueOf(512L * 1024 * 1024));
-            // run-java's heap share of the limit (80% when unset) must leave room for what a JVM holds besides its
-            // heap: ~225 MiB measured in the flow (docs/benchmarks, memory), 256 MiB allowed.
             int heapPercent = container.getEnv().stream().filter(env -> env.getName().equals("JAVA_MAX_MEM_RATIO"))
-                    .map(env -> Integer.parseInt(env.getValue())).findFirst().orElse(80);
+                    .map(env -> Integer.parseInt(env.getValue())).findFirst().orElse(RUN_JAVA_HEAP_PERCENT);
             assertThat(limit.multiply(BigDecimal.valueOf(100 - heapPercent)).divide(BigDecimal.valueOf(100)))
                     .as("%s: memory limit left besides the heap", deployment.getMetadata().getName())
-                    .isGreaterThanOrEqualTo(BigDecimal.valueOf(256L * 1024 * 1024));
+                    .isGreaterThanOrEqualTo(JVM_BESIDES_HEAP);
         });
     }
 
