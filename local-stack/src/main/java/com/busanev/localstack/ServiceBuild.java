@@ -23,8 +23,8 @@ record ServiceBuild(Path service, Map<String, String> env) {
     }
 
     /**
-     * What order-service needs to run on a database of the stack's PostgreSQL and its Kafka, then the build's own
-     * variables, in a map of the caller's to add to. No REST call is made, so no Keycloak is needed.
+     * What order-service needs to run on a database of the stack's PostgreSQL and its Kafka, then
+     * {@link #ownEnvironment()}, in a map of the caller's to add to. No REST call is made, so no Keycloak is needed.
      */
     Map<String, String> environment(int port, PostgresServer postgres, String database, KafkaServer kafka) {
         Map<String, String> environment = new HashMap<>();
@@ -32,8 +32,15 @@ record ServiceBuild(Path service, Map<String, String> env) {
         environment.putAll(postgres.datasourceEnvironment(database));
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrap());
         environment.put("QUARKUS_OIDC_TENANT_ENABLED", "false");
-        environment.putAll(env);
+        environment.putAll(ownEnvironment());
         return environment;
+    }
+
+    /** The build's own variables, then what the JVM image sets where they set nothing (as {@code LocalStack} starts its services). */
+    Map<String, String> ownEnvironment() {
+        Map<String, String> own = new HashMap<>(env);
+        ServiceJvm.IMAGE_ENVIRONMENT.forEach(own::putIfAbsent);
+        return own;
     }
 
     Path jar() {
