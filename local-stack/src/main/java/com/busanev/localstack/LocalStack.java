@@ -183,12 +183,12 @@ public final class LocalStack implements AutoCloseable {
     private ChildProcess launch(String module, String heap, Map<String, String> env) throws IOException {
         // As the JVM images do (Dockerfile.jvm): e.g. glibc's many malloc arenas held ~65 MiB of a service's
         // resident memory under load (docs/benchmarks, order intake).
-        ServiceJvm.IMAGE_ENVIRONMENT.forEach(env::putIfAbsent);
+        Map<String, String> environment = ServiceJvm.environment(env);
         Path jar = options.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IOException(jar + " is missing: build with ./mvnw -DskipTests package");
         }
-        return new ChildProcess(module, ServiceJvm.command(heap, jar, List.of(), env), env,
+        return new ChildProcess(module, ServiceJvm.command(heap, jar, List.of(), environment), environment,
                 options.root().resolve(module), options.runDir().resolve("logs/" + module + ".log"));
     }
 

@@ -38,9 +38,7 @@ record ServiceBuild(Path service, Map<String, String> env) {
 
     /** The build's own variables, then what the JVM image sets where they set nothing (as {@code LocalStack} starts its services). */
     Map<String, String> ownEnvironment() {
-        Map<String, String> own = new HashMap<>(env);
-        ServiceJvm.IMAGE_ENVIRONMENT.forEach(own::putIfAbsent);
-        return own;
+        return ServiceJvm.environment(env);
     }
 
     Path jar() {

@@ -2,6 +2,7 @@ package com.busanev.localstack;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,6 +45,13 @@ final class ServiceJvm {
     }
 
     private ServiceJvm() {
+    }
+
+    /** A service's process environment: its own variables, then what the image sets wherever they set nothing. */
+    static Map<String, String> environment(Map<String, String> own) {
+        Map<String, String> environment = new HashMap<>(own);
+        IMAGE_ENVIRONMENT.forEach(environment::putIfAbsent);
+        return environment;
     }
 
     /**
