@@ -1,9 +1,11 @@
 package com.busanev.localstack;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * Orders flowing order -> schedule -> build -> shipment through the whole suite on this machine: battery
@@ -82,6 +85,7 @@ public final class FlowBenchmark {
             scenario.openHorizon(104);
             scenario.keepSailingsAhead(SAILINGS_AHEAD, Duration.ZERO);
             Instant start = Instant.now();
+            ProcCpu.MachineTicks coresAtStart = ProcCpu.linux().machine();
             CompletableFuture<Duration> intake = CompletableFuture.supplyAsync(() -> place(scenario, orders, callers, start));
             ScheduledExecutorService operator = Executors.newSingleThreadScheduledExecutor();
             ChainProgress.Reading reading;
@@ -113,6 +117,7 @@ public final class FlowBenchmark {
                     + ChainProgress.brief(progress.maxUnsent()));
             System.out.println("largest resident memory (MiB, -Xmx256m each): " + ChainProgress.brief(progress.maxRss()));
             System.out.println("CPU seconds per service (since its start): " + ChainProgress.brief(progress.cpuSeconds()));
+            printWhereTheCoresWent(stack, coresAtStart);
             if (nativeMemory) {
                 System.out.println("memory at the end by the JVM's account (Native Memory Tracking, committed MiB):");
                 for (String service : ChainProgress.SERVICES) {
@@ -125,6 +130,27 @@ public final class FlowBenchmark {
         }
         RunDirectory.keepLogsOnly(runDir);
         System.exit(0);
+    }
+
+    /**
+     * The flow on two cores is CPU-bound: how busy the cores were, what PostgreSQL and this JVM (Kafka's broker, the
+     * callers) used, and each service's CPU by the kind of thread that used it (the JIT compilers and the collector
+     * are a service's overhead, the rest its work).
+     */
+    private static void printWhereTheCoresWent(LocalStack stack, ProcCpu.MachineTicks atStart) throws IOException {
+        ProcCpu cpu = ProcCpu.linux();
+        System.out.printf("the cores: %.0f%% busy during the flow; PostgreSQL used %d CPU seconds (all its processes), "
+                + "this JVM (Kafka's broker, the callers) %d%n", 100 * cpu.machine().busyShareSince(atStart),
+                cpu.withDescendants(stack.postgresPid()).toSeconds(),
+                ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toSeconds());
+        System.out.println("CPU seconds per service by thread (" + Arrays.stream(ProcCpu.ThreadKind.values())
+                .map(kind -> kind.label).collect(Collectors.joining(" / ")) + "):");
+        for (String service : ChainProgress.SERVICES) {
+            Map<ProcCpu.ThreadKind, Duration> kinds = cpu.byThreadKind(stack.pid(service));
+            System.out.printf("  %-19s %s%n", service, Arrays.stream(ProcCpu.ThreadKind.values())
+                    .map(kind -> String.format("%.1f", kinds.getOrDefault(kind, Duration.ZERO).toMillis() / 1000.0))
+                    .collect(Collectors.joining(" / ")));
+        }
     }
 
     /**

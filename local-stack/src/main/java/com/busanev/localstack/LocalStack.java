@@ -253,6 +253,17 @@ public final class LocalStack implements AutoCloseable {
         return process == null ? Duration.ZERO : process.cpuTime();
     }
 
+    /** A service's process id, or -1 when it does not run in this stack. */
+    long pid(String service) {
+        ChildProcess process = services.get(service);
+        return process == null ? -1 : process.pid();
+    }
+
+    /** PostgreSQL's postmaster, whose children are the backends of every service's connections. */
+    long postgresPid() throws IOException {
+        return postgres.pid();
+    }
+
     /** A service's resident memory now, in MiB (Linux), or -1 when it cannot be read. */
     public long rssMiB(String service) {
         ChildProcess process = services.get(service);

@@ -27,11 +27,13 @@ final class PostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres.Builder builder;
     private final int port;
+    private final Path data;
     private volatile EmbeddedPostgres server;
 
-    private PostgresServer(EmbeddedPostgres.Builder builder, int port) {
+    private PostgresServer(EmbeddedPostgres.Builder builder, int port, Path data) {
         this.builder = builder;
         this.port = port;
+        this.data = data;
     }
 
     static PostgresServer start(Path dir, int port, List<String> databases) throws IOException, SQLException {
@@ -61,7 +63,7 @@ final class PostgresServer implements AutoCloseable {
                 // LocalStack's own hook stops it after the services: its own hook stopped it under them on Ctrl-C,
                 // and every service logged ERRORs for its lost connections.
                 .setRegisterShutdownHook(false);
-        PostgresServer postgres = new PostgresServer(builder, port);
+        PostgresServer postgres = new PostgresServer(builder, port, base.toPath().resolve("data"));
         postgres.server = builder.start();
         postgres.createMissing(databases);
         return postgres;
@@ -74,6 +76,11 @@ final class PostgresServer implements AutoCloseable {
     synchronized void restart() throws IOException {
         server.close();
         server = builder.start();
+    }
+
+    /** The postmaster's process id, the first line of its pid file in the data directory. */
+    long pid() throws IOException {
+        return Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
     }
 
     /** A Quarkus service's datasource on {@code database}, as the environment variables that set it. */
