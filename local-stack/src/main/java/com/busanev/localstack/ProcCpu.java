@@ -27,6 +27,7 @@ final class ProcCpu {
     /** A JVM's threads by what they do, told by the names HotSpot, Vert.x, SmallRye and Kafka give them. */
     enum ThreadKind {
         JIT("JIT compilers", "C1 CompilerThre", "C2 CompilerThre"),
+        /** The VM thread runs the safepoints, with the parallel collector mostly its collections. */
         COLLECTOR("collector", "GC Thread", "G1 ", "VM Thread"),
         EVENT_LOOPS("event loops", "vert.x-eventloo"),
         KAFKA_CONSUMERS("Kafka consumers", "smallrye-kafka-"),
