@@ -73,12 +73,13 @@ final class ProcCpu {
         if (!Files.isDirectory(process)) {
             return kinds;
         }
-        long total = ticks(process.resolve("stat"), UTIME, STIME);
+        long total = Stat.of(process.resolve("stat")).ticks(UTIME, STIME);
         long counted = 0;
         try (Stream<Path> tasks = Files.list(process.resolve("task"))) {
             for (Path task : tasks.toList()) {
-                long used = ticks(task.resolve("stat"), UTIME, STIME);
-                kinds.merge(ThreadKind.of(name(task.resolve("stat"))), duration(used), Duration::plus);
+                Stat thread = Stat.of(task.resolve("stat"));
+                long used = thread.ticks(UTIME, STIME);
+                kinds.merge(ThreadKind.of(thread.name()), duration(used), Duration::plus);
                 counted += used;
             }
         }
@@ -88,9 +89,9 @@ final class ProcCpu {
 
     /** CPU time of the process and every live descendant, each with its reaped children's (ended backends'). */
     Duration withDescendants(long pid) throws IOException {
-        long used = ticks(proc.resolve(String.valueOf(pid)).resolve("stat"), UTIME, STIME, CUTIME, CSTIME);
+        long used = Stat.of(proc.resolve(String.valueOf(pid)).resolve("stat")).ticks(UTIME, STIME, CUTIME, CSTIME);
         for (long child : ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants).mapToLong(ProcessHandle::pid).toArray()) {
-            used += ticks(proc.resolve(String.valueOf(child)).resolve("stat"), UTIME, STIME, CUTIME, CSTIME);
+            used += Stat.of(proc.resolve(String.valueOf(child)).resolve("stat")).ticks(UTIME, STIME, CUTIME, CSTIME);
         }
         return duration(used);
     }
@@ -118,35 +119,32 @@ final class ProcCpu {
         }
     }
 
-    /** The sum of these fields of a stat file, 0 if it is gone (a thread or process that just ended). */
-    private static long ticks(Path stat, int... fields) throws IOException {
-        String[] after = afterName(stat);
-        if (after.length == 0) {
-            return 0;
+    /**
+     * A /proc/[pid]/stat line read once: the command name (which may hold spaces and parentheses itself) and the
+     * fields after it; a file that is gone (a thread or process that just ended) reads as no name and no fields.
+     */
+    private record Stat(String name, String[] fields) {
+        static Stat of(Path file) throws IOException {
+            String line;
+            try {
+                line = Files.readString(file).trim();
+            } catch (NoSuchFileException gone) {
+                return new Stat("", new String[0]);
+            }
+            int nameEnd = line.lastIndexOf(')');
+            return new Stat(line.substring(line.indexOf('(') + 1, nameEnd), line.substring(nameEnd + 2).trim().split(" "));
         }
-        long sum = 0;
-        for (int field : fields) {
-            sum += Long.parseLong(after[field]);
-        }
-        return sum;
-    }
 
-    private static String name(Path stat) throws IOException {
-        String line = read(stat);
-        return line.isEmpty() ? "" : line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
-    }
-
-    /** The fields after the command name, which may hold spaces and parentheses itself. */
-    private static String[] afterName(Path stat) throws IOException {
-        String line = read(stat);
-        return line.isEmpty() ? new String[0] : line.substring(line.lastIndexOf(')') + 2).trim().split(" ");
-    }
-
-    private static String read(Path stat) throws IOException {
-        try {
-            return Files.readString(stat).trim();
-        } catch (NoSuchFileException gone) {
-            return "";
+        /** The sum of these fields, 0 for a file that was gone. */
+        long ticks(int... indexes) {
+            if (fields.length == 0) {
+                return 0;
+            }
+            long sum = 0;
+            for (int index : indexes) {
+                sum += Long.parseLong(fields[index]);
+            }
+            return sum;
         }
     }
 
