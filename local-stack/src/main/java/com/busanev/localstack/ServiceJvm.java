@@ -56,11 +56,13 @@ final class ServiceJvm {
 
     /**
      * {@code java}, the heap ({@code -Xmx256m}), the collector as the image sets it for this environment, the system
-     * properties, {@code -jar jar}.
+     * properties, {@code -jar jar}. The {@code java} is that of the environment's {@code JAVA_HOME}, as run-java
+     * chooses it in the image, else this JVM's own: a benchmark can run the services on another JDK.
      */
     static List<String> command(String heap, Path jar, List<String> properties, Map<String, String> environment) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String javaHome = environment.getOrDefault("JAVA_HOME", System.getProperty("java.home"));
+        command.add(Path.of(javaHome, "bin", "java").toString());
         command.add(heap);
         command.add("-XX:+UseParallelGC");
         COLLECTOR.forEach(flag -> command.add(flag.option() + flag.value(environment)));

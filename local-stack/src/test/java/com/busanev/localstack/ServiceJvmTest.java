@@ -40,6 +40,16 @@ class ServiceJvmTest {
                 "-XX:AdaptiveSizePolicyWeight=90").doesNotContain("-XX:GCTimeRatio=4", "-XX:MaxHeapFreeRatio=70");
     }
 
+    @Test
+    void runsTheJavaOfTheEnvironmentsJavaHomeElseThisJvms() {
+        Path otherJdk = Path.of("opt", "jdk-25");
+
+        assertThat(ServiceJvm.command("-Xmx256m", JAR, List.of(), Map.of("JAVA_HOME", otherJdk.toString())).get(0))
+                .isEqualTo(otherJdk.resolve(Path.of("bin", "java")).toString());
+        assertThat(ServiceJvm.command("-Xmx256m", JAR, List.of(), Map.of()).get(0))
+                .isEqualTo(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
     /** A misspelt flag would stop every service at start: this JDK must take them all and apply their values. */
     @Test
     void thisJdkTakesTheFlagsAndAppliesThem() throws Exception {
